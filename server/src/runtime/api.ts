@@ -1,0 +1,69 @@
+import type { CopyKind } from './copy-kinds.js';
+import type { LocationId, SiteId } from './figures/types.js';
+
+export type Mode = 'observe' | 'cow';
+
+/** The options of the global `structuredClone`. */
+export interface StructuredCloneOptions {
+  readonly transfer?: readonly unknown[];
+}
+
+/**
+ * What instrumented code calls. The instrumenter rewrites each copy site into one of the copy
+ * methods (registering the site once with `site`) and each write of instrumented code into `set`,
+ * `del` or `touch` (registering its location once with `location`). Every method keeps the
+ * semantics of the code it replaces: same result, same exceptions, same order of side effects.
+ */
+export interface CowlensRuntime {
+  readonly mode: Mode;
+
+  site(file: string, line: number, column: number, kind: CopyKind): SiteId;
+  location(file: string, line: number, column: number): LocationId;
+
+  /** `{ ...source }` */
+  objectSpread(site: SiteId, source: unknown): object;
+  /** `const { a, b, ...rest } = source`: `excluded` are the keys named before the rest. */
+  objectRest(site: SiteId, source: unknown, excluded: readonly PropertyKey[]): object;
+  /** `[...source]` */
+  arraySpread(site: SiteId, source: Iterable<unknown>): unknown[];
+  /** `target.slice(...args)`, whatever target is: only arrays count as copies. */
+  slice(site: SiteId, target: unknown, ...args: unknown[]): unknown;
+  /** `target.concat(...args)`, whatever target is: only arrays count as copies. */
+  concat(site: SiteId, target: unknown, ...args: unknown[]): unknown;
+  /** `Array.from(source, mapFn?, thisArg?)` */
+  arrayFrom(site: SiteId, source: unknown, mapFn?: (v: unknown, i: number) => unknown, thisArg?: unknown): unknown[];
+  /** `Object.assign(target, ...sources)` where `target` is a fresh `{}` or `Object.create(p)`. */
+  assign(site: SiteId, target: object, ...sources: unknown[]): object;
+  /** `structuredClone(value, options)` */
+  structuredClone<T>(site: SiteId, value: T, options?: StructuredCloneOptions): T;
+  /** `JSON.parse(JSON.stringify(value))` */
+  jsonRoundTrip(site: SiteId, value: unknown): unknown;
+  /** `new Map(source)` */
+  newMap(site: SiteId, source?: Iterable<readonly [unknown, unknown]> | null): Map<unknown, unknown>;
+  /** `new Set(source)` */
+  newSet(site: SiteId, source?: Iterable<unknown> | null): Set<unknown>;
+  /** `new Ctor(source)` for a typed-array constructor, or `typed.slice()` */
+  typedArrayCopy<T extends ArrayBufferView>(site: SiteId, ctor: new (source: T) => T, source: T): T;
+  /** `Buffer.from(source)` for a Buffer or Uint8Array source */
+  bufferCopy(site: SiteId, source: Uint8Array): Buffer;
+  /** `clone(value)` / `cloneDeep(value)` of lodash: `fn` is the user's own function. */
+  lodashClone(site: SiteId, fn: (value: unknown) => unknown, value: unknown): unknown;
+  lodashCloneDeep(site: SiteId, fn: (value: unknown) => unknown, value: unknown): unknown;
+  /** `port.postMessage(message, transfer)` on a Worker, MessagePort or BroadcastChannel */
+  postMessage(site: SiteId, port: { postMessage(message: unknown, transfer?: unknown): void }, message: unknown, transfer?: unknown): void;
+  /**
+   * A copy the program makes together with writes, as written (`{ ...s, k: v }`, `[...a, x]`):
+   * it materializes at once and saves nothing. Returns `result`.
+   */
+  eager<T>(site: SiteId, source: unknown, result: T): T;
+
+  /** `target[key] = value`; returns `value` like the assignment expression. */
+  set<T>(target: unknown, key: PropertyKey, value: T, location: LocationId): T;
+  /** `delete target[key]` */
+  del(target: unknown, key: PropertyKey, location: LocationId): boolean;
+  /**
+   * Before code writes into `target` by other means than an assignment (a mutating method such
+   * as `push` or `Map#set`, `Object.assign(target, …)`, `Object.defineProperty`): returns target.
+   */
+  touch<T>(target: T, location: LocationId): T;
+}

@@ -1,0 +1,108 @@
+import { NodeKind, plainNodeKind } from './node-kind.js';
+import { Domain, register, versionsOf } from './versions.js';
+
+/** What a deep copy may contain and still be shared lazily, by the rules of the copy it stands for. */
+export const enum DeepRules {
+  /** structuredClone, postMessage, lodash cloneDeep of plain data. */
+  Structured = 0,
+  /** JSON.parse(JSON.stringify(x)): only what survives the round trip unchanged. */
+  Json = 1,
+}
+
+/**
+ * Puts every node reachable from `root` under version control in one domain, so that writes by
+ * instrumented code keep images for the views that share them. Returns the domain, or undefined
+ * when some node cannot be shared faithfully under `rules` (the caller then copies eagerly, which
+ * also raises whatever error the real copy raises). Nodes already versioned deeply are not walked
+ * again: sharing a graph a second time costs O(1).
+ */
+export function adoptDeep(root: object, rules: DeepRules, into?: Domain): Domain | undefined {
+  const domain = into ?? new Domain();
+  const stack: object[] = [root];
+  const seen = new Set<object>();
+  const walked: object[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) {
+      if (rules === DeepRules.Json) return undefined; // JSON rejects cycles and duplicates shared nodes
+      continue;
+    }
+    seen.add(node);
+    const kind = plainNodeKind(node);
+    if (kind === undefined) return undefined;
+    if (rules === DeepRules.Json && kind !== NodeKind.Object && kind !== NodeKind.Array) return undefined;
+    const known = versionsOf(node);
+    if (known?.deep === true && rules === DeepRules.Structured) {
+      mergeInto(known.domain, domain);
+      continue;
+    }
+    walked.push(node);
+    if (!pushChildren(node, kind, rules, stack)) return undefined;
+  }
+  for (const node of walked) {
+    const v = versionsOf(node) ?? register(node, plainNodeKind(node)!, domain);
+    mergeInto(v.domain, domain);
+    v.deep = true;
+  }
+  return domain.root();
+}
+
+/** Versions one node on its own (a shallow copy shares only the top node). */
+export function adoptShallow(node: object, kind: NodeKind): Domain {
+  const v = versionsOf(node) ?? register(node, kind, new Domain());
+  return v.domain.root();
+}
+
+function mergeInto(from: Domain, to: Domain): void {
+  const a = from.root();
+  const b = to.root();
+  if (a === b) return;
+  b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
+  a.parent = b;
+}
+
+function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: object[]): boolean {
+  switch (kind) {
+    case NodeKind.Array: {
+      const a = node as unknown[];
+      for (let i = 0; i < a.length; i++) {
+        if (rules === DeepRules.Json && !(i in a)) return false;
+        if (!acceptValue(a[i], rules, stack)) return false;
+      }
+      return true;
+    }
+    case NodeKind.Object:
+      for (const key of Object.keys(node)) if (!acceptValue((node as Record<string, unknown>)[key], rules, stack)) return false;
+      return true;
+    case NodeKind.Map:
+      for (const [k, v] of node as Map<unknown, unknown>) {
+        if (typeof k === 'object' && k !== null) return false; // a clone would clone the keys too
+        if (!acceptValue(v, rules, stack)) return false;
+      }
+      return true;
+    case NodeKind.Set:
+      for (const v of node as Set<unknown>) if (typeof v === 'object' && v !== null) return false;
+      return true;
+    case NodeKind.Date:
+    case NodeKind.Typed:
+      return true;
+  }
+}
+
+function acceptValue(value: unknown, rules: DeepRules, stack: object[]): boolean {
+  switch (typeof value) {
+    case 'object':
+      if (value !== null) stack.push(value);
+      return true;
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return rules !== DeepRules.Json || (Number.isFinite(value) && !Object.is(value, -0));
+    case 'undefined':
+    case 'bigint':
+      return rules !== DeepRules.Json;
+    default:
+      return false; // functions and symbols: the real copy throws, or drops them
+  }
+}

@@ -1,0 +1,242 @@
+import { inspect } from 'node:util';
+import { shallowSize } from '../size/index.js';
+import { NodeKind } from './node-kind.js';
+import { inspectView, presentSlot, registerHandler, setCollectionViewFactory, toPlain, type ViewHandler } from './node-view.js';
+import type { Inherited, Root } from './root.js';
+import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
+
+type Collection = Map<unknown, unknown> | Set<unknown>;
+
+/**
+ * Views of Maps and Sets. Their methods need a real Map or Set as receiver, so the view hands out
+ * its own methods, which run the real ones on the content: the shared collection until the first
+ * write, then the proxy's target, which that write fills (a Map is copied whole: it is one node).
+ * Keys are never views (a deep copy with object keys is made eagerly), values are.
+ */
+class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
+  readonly proxy: object;
+  readonly shell: Collection;
+  materialized = false;
+  private versions: Versions | undefined;
+  private seen = 0;
+  private content: Collection;
+
+  constructor(
+    readonly root: Root,
+    readonly kind: NodeKind,
+    readonly node: object,
+    readonly tick: number,
+    private readonly inherited: Inherited | undefined,
+  ) {
+    this.shell = kind === NodeKind.Map ? new Map() : new Set();
+    Object.defineProperty(this.shell, inspect.custom, { value: inspectView, configurable: true, writable: true, enumerable: false });
+    const shared = inherited ? inherited.shell : node;
+    this.versions = versionsOf(shared);
+    this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick) as Collection;
+    this.seen = this.versions?.images.length ?? 0;
+    if (this.content !== shared) this.versions = undefined;
+    this.proxy = new Proxy(this.shell, this);
+    registerHandler(this.proxy, this);
+  }
+
+  current(): Collection {
+    if (this.materialized) return this.shell;
+    if (this.versions !== undefined && this.versions.images.length !== this.seen) {
+      const shared = this.inherited ? this.inherited.shell : this.node;
+      this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick) as Collection;
+      this.seen = this.versions.images.length;
+      if (this.content !== shared) this.versions = undefined;
+    }
+    return this.content;
+  }
+
+  slotTick(): number {
+    return this.inherited ? this.inherited.defaultTick : this.tick;
+  }
+
+  ownSlots(): undefined {
+    return undefined;
+  }
+
+  sharedRecord(tick: number): Inherited | undefined {
+    if (this.ownValues) return undefined;
+    return { shell: this.shell, kind: this.kind, tick, slotTicks: undefined, defaultTick: this.slotTick() };
+  }
+
+  /** Values are presented like object slots; the user's own writes into a private Map stay as they are. */
+  present(value: unknown): unknown {
+    if (this.materialized && this.ownValues?.has(value as object)) return value;
+    return presentSlot(this.root, undefined, '', value);
+  }
+
+  /** Object values the user put into this private collection: they are the user's, never views. */
+  private ownValues: Set<object> | undefined;
+
+  markOwn(value: unknown): void {
+    if (this.root.deep && typeof value === 'object' && value !== null) (this.ownValues ??= new Set()).add(value);
+  }
+
+  materialize(): void {
+    if (this.materialized) {
+      const versions = versionsOf(this.shell);
+      if (versions) {
+        const image = beforeWrite(this.shell, versions);
+        if (image) this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(image), false, true);
+      }
+      return;
+    }
+    const content = this.current();
+    if (this.shell instanceof Map) for (const [k, v] of content as Map<unknown, unknown>) this.shell.set(k, v);
+    else for (const v of content as Set<unknown>) this.shell.add(v);
+    this.materialized = true;
+    this.root.unsharedWrites.push(this);
+    const first = !this.root.materializedOnce;
+    this.root.materializedOnce = true;
+    this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
+  }
+
+  get(target: Collection, key: PropertyKey, receiver: unknown): unknown {
+    if (key === 'size') return this.current().size;
+    if (key === inspect.custom) return inspectView;
+    const method = (this.kind === NodeKind.Map ? MAP_METHODS : SET_METHODS).get(key);
+    if (method) return method;
+    return Reflect.get(target, key, receiver);
+  }
+
+  has(target: Collection, key: PropertyKey): boolean {
+    return key !== inspect.custom && Reflect.has(target, key);
+  }
+
+  ownKeys(target: Collection): (string | symbol)[] {
+    return Reflect.ownKeys(target).filter((k) => k !== inspect.custom);
+  }
+
+  getOwnPropertyDescriptor(target: Collection, key: PropertyKey): PropertyDescriptor | undefined {
+    return key === inspect.custom ? undefined : Reflect.getOwnPropertyDescriptor(target, key);
+  }
+
+  plainImage(seen: Map<object, unknown>): unknown {
+    const content = this.current();
+    if (content instanceof Map) {
+      const out = new Map<unknown, unknown>();
+      seen.set(this.proxy, out);
+      for (const [k, v] of content) out.set(k, toPlain(this.present(v), seen));
+      return out;
+    }
+    const out = new Set<unknown>();
+    seen.set(this.proxy, out);
+    for (const v of content) out.add(toPlain(this.present(v), seen));
+    return out;
+  }
+}
+
+const collectionHandlers = new WeakMap<object, CollectionHandler>();
+
+function self(receiver: unknown): CollectionHandler {
+  const h = typeof receiver === 'object' && receiver !== null ? collectionHandlers.get(receiver) : undefined;
+  if (!h) throw new TypeError('Method called on incompatible receiver ' + String(receiver));
+  return h;
+}
+
+function* presentEntries(h: CollectionHandler, entries: Iterable<[unknown, unknown]>): Generator<[unknown, unknown]> {
+  for (const [k, v] of entries) yield [k, h.present(v)];
+}
+
+function* presentValues(h: CollectionHandler, values: Iterable<unknown>): Generator {
+  for (const v of values) yield h.present(v);
+}
+
+const MAP_METHODS = new Map<PropertyKey, unknown>(
+  Object.entries({
+    get(this: unknown, key: unknown) {
+      const h = self(this);
+      const content = h.current() as Map<unknown, unknown>;
+      return content.has(key) ? h.present(content.get(key)) : undefined;
+    },
+    has(this: unknown, key: unknown) {
+      return self(this).current().has(key);
+    },
+    set(this: unknown, key: unknown, value: unknown) {
+      const h = self(this);
+      h.materialize();
+      (h.shell as Map<unknown, unknown>).set(key, value);
+      h.markOwn(value);
+      return this;
+    },
+    delete(this: unknown, key: unknown) {
+      const h = self(this);
+      if (!h.current().has(key)) return false;
+      h.materialize();
+      return h.shell.delete(key);
+    },
+    clear(this: unknown) {
+      const h = self(this);
+      if (h.current().size === 0) return;
+      h.materialize();
+      h.shell.clear();
+    },
+    forEach(this: unknown, callback: (v: unknown, k: unknown, m: unknown) => void, thisArg?: unknown) {
+      const h = self(this);
+      for (const [k, v] of presentEntries(h, (h.current() as Map<unknown, unknown>).entries())) callback.call(thisArg, v, k, this);
+    },
+    entries(this: unknown) {
+      const h = self(this);
+      return presentEntries(h, (h.current() as Map<unknown, unknown>).entries());
+    },
+    keys(this: unknown) {
+      return (self(this).current() as Map<unknown, unknown>).keys();
+    },
+    values(this: unknown) {
+      const h = self(this);
+      return presentValues(h, (h.current() as Map<unknown, unknown>).values());
+    },
+  }),
+);
+MAP_METHODS.set(Symbol.iterator, MAP_METHODS.get('entries'));
+
+const SET_METHODS = new Map<PropertyKey, unknown>(
+  Object.entries({
+    has(this: unknown, value: unknown) {
+      return self(this).current().has(value);
+    },
+    add(this: unknown, value: unknown) {
+      const h = self(this);
+      if (h.current().has(value)) return this;
+      h.materialize();
+      (h.shell as Set<unknown>).add(value);
+      return this;
+    },
+    delete(this: unknown, value: unknown) {
+      const h = self(this);
+      if (!h.current().has(value)) return false;
+      h.materialize();
+      return h.shell.delete(value);
+    },
+    clear(this: unknown) {
+      const h = self(this);
+      if (h.current().size === 0) return;
+      h.materialize();
+      h.shell.clear();
+    },
+    forEach(this: unknown, callback: (v: unknown, k: unknown, s: unknown) => void, thisArg?: unknown) {
+      const h = self(this);
+      for (const v of presentValues(h, (h.current() as Set<unknown>).values())) callback.call(thisArg, v, v, this);
+    },
+    values(this: unknown) {
+      const h = self(this);
+      return presentValues(h, (h.current() as Set<unknown>).values());
+    },
+    entries(this: unknown) {
+      const h = self(this);
+      return presentEntries(h, (h.current() as Set<unknown>).entries());
+    },
+  }),
+);
+SET_METHODS.set('keys', SET_METHODS.get('values'));
+SET_METHODS.set(Symbol.iterator, SET_METHODS.get('values'));
+
+setCollectionViewFactory((root, kind, node, tick, inherited) => {
+  const h = new CollectionHandler(root, kind, node, tick, inherited);
+  collectionHandlers.set(h.proxy, h);
+  return h.proxy;
+});

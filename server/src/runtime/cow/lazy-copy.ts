@@ -1,0 +1,121 @@
+import type { Accounting } from '../figures/accounting.js';
+import type { SiteId } from '../figures/types.js';
+import { deepSize, shallowSize } from '../size/index.js';
+import { adoptDeep, adoptShallow, type DeepRules } from './adopt.js';
+import { tick } from './clock.js';
+import { NodeKind, plainNodeKind } from './node-kind.js';
+import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
+import { type Inherited, Root, TickedMap, type TopShape } from './root.js';
+import { type Domain, register, versionsOf } from './versions.js';
+import './collection-view.js';
+
+/** A copy smaller than this costs less than the view that would share it: copy it eagerly. */
+export const MIN_SHARED_BYTES = 2 * VIEW_OVERHEAD_BYTES;
+
+export interface LazyCopy {
+  readonly view: object;
+  /** What the eager copy would have cost: the bytes the view does not duplicate. */
+  readonly eagerBytes: number;
+  readonly root: Root;
+  /** The structure the view shares, for counting how many values share it. */
+  readonly structure: object;
+}
+
+/**
+ * A copy-on-write view standing for a shallow copy of `source` (its top node shared, its children
+ * shared as JS shares them), or undefined when the copy must be made eagerly.
+ */
+export function shallowView(accounting: Accounting, site: SiteId, source: object, top: TopShape): LazyCopy | undefined {
+  const h = handlerOf(source);
+  if (h) return h.root.deep || hasShape(h.root.top) ? undefined : shallowViewOfView(accounting, site, h, top);
+  const kind = plainNodeKind(source);
+  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
+  const eagerBytes = shallowSize(source);
+  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  const t = tick();
+  share(adoptShallow(source, kind), t, site);
+  const root = new Root(site, false, accounting, t, t, new TickedMap(), top);
+  root.eagerBytes = eagerBytes;
+  return { view: createView(root, kind, source, t, undefined, true), eagerBytes, root, structure: source };
+}
+
+function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, top: TopShape): LazyCopy | undefined {
+  const eagerBytes = shallowSize(h.current());
+  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  const t = tick();
+  let node = h.node;
+  let readAt = h.tick;
+  if (h.materialized) {
+    share((versionsOf(h.shell) ?? register(h.shell, h.kind, h.root.ownDomain)).domain, t, site);
+    node = h.shell;
+    readAt = t;
+  }
+  const root = new Root(site, false, accounting, t, readAt, new TickedMap(), top);
+  root.eagerBytes = eagerBytes;
+  return { view: createView(root, h.kind, node, readAt, undefined, true), eagerBytes, root, structure: node };
+}
+
+/**
+ * A copy-on-write view standing for a deep copy of `source` made by `rules`, or undefined when
+ * the copy must be made eagerly (the value holds something a view cannot stand for faithfully).
+ */
+export function deepView(accounting: Accounting, site: SiteId, source: object, rules: DeepRules): LazyCopy | undefined {
+  const h = handlerOf(source);
+  if (h) return h.root.deep ? deepViewOfView(accounting, site, h, rules) : undefined;
+  const kind = plainNodeKind(source);
+  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
+  const domain = adoptDeep(source, rules);
+  if (!domain) return undefined;
+  const eagerBytes = deepSize(source, { strings: false });
+  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  const t = tick();
+  share(domain, t, site);
+  const root = new Root(site, true, accounting, t, t, new TickedMap(), {});
+  root.eagerBytes = eagerBytes;
+  return { view: wrap(root, source, t) as object, eagerBytes, root, structure: source };
+}
+
+/**
+ * A deep copy of a deep view: a new view of the same lineage that reads everything the old one
+ * wrote as it is now. The old view's private content, and the values its user wrote into it, are
+ * put under version control, so its later writes keep images for the new one. O(nodes it wrote).
+ */
+function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, rules: DeepRules): LazyCopy | undefined {
+  const from = h.root;
+  if (from.holdsForeignViews) return undefined;
+  for (const written of from.unsharedWrites) {
+    for (const key of written.ownSlots() ?? []) {
+      const value = (written.shell as Record<PropertyKey, unknown>)[key];
+      if (typeof value === 'object' && value !== null && !adoptDeep(value, rules, from.ownDomain)) return undefined;
+    }
+  }
+  const t = tick();
+  const records: [ViewHandler, Inherited][] = [];
+  for (const written of [...from.sharedWrites, ...from.unsharedWrites]) {
+    const record = written.sharedRecord(t);
+    if (!record) return undefined;
+    records.push([written, record]);
+  }
+  for (const written of from.unsharedWrites) {
+    if (!versionsOf(written.shell)) register(written.shell, written.kind, from.ownDomain);
+  }
+  from.sharedWrites.push(...from.unsharedWrites);
+  from.unsharedWrites.length = 0;
+  share(from.ownDomain, t, site);
+  const inherited = new TickedMap<Inherited>();
+  for (const [tk, node, record] of from.inherited.entries()) inherited.set(tk, node, record);
+  for (const [written, record] of records) inherited.set(written.tick, written.node, record);
+  const root = new Root(site, true, accounting, t, from.baseTick, inherited, {});
+  root.eagerBytes = from.eagerBytes;
+  return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, structure: from.ownDomain };
+}
+
+function share(domain: Domain, t: number, site: SiteId): void {
+  const root = domain.root();
+  root.sharedAt = t;
+  root.site = site;
+}
+
+function hasShape(top: TopShape): boolean {
+  return top.proto !== undefined || top.hidden !== undefined || top.holesAsUndefined === true;
+}

@@ -1,0 +1,42 @@
+/** The kinds of node a view can stand for; everything else is copied eagerly. */
+export const enum NodeKind {
+  Object = 0,
+  Array = 1,
+  Map = 2,
+  Set = 3,
+  /** Dates and typed arrays are small or native: a view copies them when it first reads them. */
+  Date = 4,
+  Typed = 5,
+}
+
+/**
+ * The kind of `value` when it is plain data a view can share faithfully: a plain object or null-
+ * prototype object whose own properties are all enumerable data properties with string keys (frozen
+ * is fine: a view never writes its source); an array with the standard prototype; a Map or Set that is not a subclass.
+ * Anything else (class instances, accessors, symbols, hidden properties) would need the copy's
+ * exact construction rules, so it is copied eagerly instead.
+ */
+export function plainNodeKind(value: object): NodeKind | undefined {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) return proto === Array.prototype ? NodeKind.Array : undefined;
+  if (proto === Object.prototype || proto === null) return hasOnlyPlainData(value) ? NodeKind.Object : undefined;
+  if (proto === Map.prototype && value instanceof Map) return NodeKind.Map;
+  if (proto === Set.prototype && value instanceof Set) return NodeKind.Set;
+  if (proto === Date.prototype && value instanceof Date) return NodeKind.Date;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView) && !isSharedMemory(value)) return NodeKind.Typed;
+  return undefined;
+}
+
+function hasOnlyPlainData(value: object): boolean {
+  if (Object.getOwnPropertySymbols(value).length > 0) return false;
+  const descriptors = Object.getOwnPropertyDescriptors(value);
+  for (const key in descriptors) {
+    const d = descriptors[key]!;
+    if (!('value' in d) || d.enumerable !== true) return false;
+  }
+  return true;
+}
+
+function isSharedMemory(view: ArrayBufferView): boolean {
+  return typeof SharedArrayBuffer === 'function' && view.buffer instanceof SharedArrayBuffer;
+}

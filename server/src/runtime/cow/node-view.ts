@@ -1,0 +1,397 @@
+import { inspect } from 'node:util';
+import { shallowSize } from '../size/index.js';
+import { NodeKind, plainNodeKind } from './node-kind.js';
+import type { Inherited, Root } from './root.js';
+import { beforeWrite, contentAt, shallowImage, type Versions, versionsOf } from './versions.js';
+
+/**
+ * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
+ * the shared node (as it was at the view's tick); the first write copies that one node into the
+ * proxy's own target (the copy point), which from then on is the view's private content. The
+ * target also carries a `util.inspect` hook, because Node inspects a Proxy's target, not its traps.
+ */
+const handlers = new WeakMap<object, ViewHandler>();
+/** The proxy of each target, for the inspect hook, which Node calls on the target. */
+const shellOwners = new WeakMap<object, object>();
+
+export interface ViewHandler {
+  readonly proxy: object;
+  readonly root: Root;
+  readonly kind: NodeKind;
+  /** The node this view stands for, and the tick it reads it at: the view's identity in its root. */
+  readonly node: object;
+  readonly tick: number;
+  /** The view's content now: a shared node, an image of it, or its private content. */
+  current(): object;
+  /** True once the view has private content. */
+  readonly materialized: boolean;
+  readonly shell: object;
+  /** The tick a slot of the private content is read at, and whether it holds a value the user wrote. */
+  slotTick(key: PropertyKey): number;
+  ownSlots(): ReadonlySet<PropertyKey> | undefined;
+  /** A plain, deep, unshared copy of what the view shows (for structuredClone, postMessage, inspect). */
+  plainImage(seen: Map<object, unknown>): unknown;
+  /**
+   * How a later copy of this lineage, made at `tick`, reads this view's private content; undefined
+   * when that content holds values a later copy could not read as they were at `tick`.
+   */
+  sharedRecord(tick: number): Inherited | undefined;
+}
+
+export function handlerOf(value: unknown): ViewHandler | undefined {
+  return typeof value === 'object' && value !== null ? handlers.get(value) : undefined;
+}
+
+export function isView(value: unknown): boolean {
+  return handlerOf(value) !== undefined;
+}
+
+export function registerHandler(proxy: object, handler: ViewHandler): void {
+  handlers.set(proxy, handler);
+  shellOwners.set(handler.shell, proxy);
+}
+
+const hasOwn = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const HOOK = inspect.custom;
+
+/** Bytes a view costs beyond what it shares: the proxy, its handler, its empty target. */
+export const VIEW_OVERHEAD_BYTES = 240;
+
+function isObject(v: unknown): v is object {
+  return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+function isIndex(key: PropertyKey): key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
+  const n = Number(key);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
+}
+
+/**
+ * Reads a slot of deep content as the root must present it: values the user wrote come back as
+ * they are; shared nodes come back as this root's views of them, read at the slot's tick.
+ */
+export function presentSlot(root: Root, owner: ViewHandler | undefined, key: PropertyKey, value: unknown): unknown {
+  if (!root.deep || !isObject(value)) return value;
+  if (owner?.materialized && owner.ownSlots()?.has(key)) return value;
+  const h = handlerOf(value);
+  if (h) return h.root === root ? value : wrap(root, h.node, h.tick);
+  return wrap(root, value, owner ? owner.slotTick(key) : root.baseTick);
+}
+
+/** This root's view of `node` read at `tick`, made once and kept so identity holds. */
+export function wrap(root: Root, node: object, tick: number): unknown {
+  const known = root.views.get(tick, node);
+  if (known) return known;
+  const inherited = root.inherited.get(tick, node);
+  const source = inherited ? contentAt(inherited.shell, versionsOf(inherited.shell), inherited.tick) : contentAt(node, versionsOf(node), tick);
+  const kind = inherited ? inherited.kind : plainNodeKind(source);
+  let view: object;
+  if (kind === NodeKind.Date || kind === NodeKind.Typed || kind === undefined) {
+    // Small or native values: copied when first read, as a deep copy would have copied them.
+    view = kind === undefined ? source : shallowImage(source, kind);
+    if (kind !== undefined) root.accounting.counters.unsaved(root.site, shallowSize(view));
+  } else {
+    view = createView(root, kind, node, tick, inherited, false);
+  }
+  root.views.set(tick, node, view);
+  return view;
+}
+
+let createCollectionView: ((root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined) => object) | undefined;
+
+/** Map and Set views live in their own module; it registers itself here to keep imports one-way. */
+export function setCollectionViewFactory(factory: typeof createCollectionView): void {
+  createCollectionView = factory;
+}
+
+export function createView(root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined, top: boolean): object {
+  root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
+  if (kind === NodeKind.Map || kind === NodeKind.Set) {
+    if (!createCollectionView) throw new Error('cowlens: collection views are not loaded');
+    return createCollectionView(root, kind, node, tick, inherited);
+  }
+  return new NodeHandler(root, kind, node, tick, inherited, top).proxy;
+}
+
+/** Views of plain objects and arrays. */
+class NodeHandler implements ProxyHandler<object>, ViewHandler {
+  readonly proxy: object;
+  readonly shell: object;
+  materialized = false;
+  /** Once the view is frozen or given a property a view cannot present, its target is the whole truth. */
+  private settled = false;
+  /** When the content is a shared node that may still get images: how many it had when last resolved. */
+  private versions: Versions | undefined;
+  private seen = 0;
+  private content: object;
+  private own: Set<PropertyKey> | undefined;
+  private slotTicks: Map<PropertyKey, number> | undefined;
+  private readonly defaultTick: number;
+  private readonly hidden: ReadonlySet<PropertyKey> | undefined;
+  private readonly holesAsUndefined: boolean;
+
+  constructor(
+    readonly root: Root,
+    readonly kind: NodeKind,
+    readonly node: object,
+    readonly tick: number,
+    private readonly inherited: Inherited | undefined,
+    top: boolean,
+  ) {
+    const proto = top && root.top.proto !== undefined ? root.top.proto : Object.prototype;
+    this.shell = kind === NodeKind.Array ? [] : (Object.create(proto) as object);
+    Object.defineProperty(this.shell, HOOK, { value: inspectView, writable: true, configurable: true, enumerable: false });
+    this.hidden = top ? root.top.hidden : undefined;
+    this.holesAsUndefined = top && root.top.holesAsUndefined === true;
+    const shared = inherited ? inherited.shell : node;
+    this.versions = versionsOf(shared);
+    this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick);
+    this.seen = this.versions?.images.length ?? 0;
+    if (this.content !== shared) this.versions = undefined;
+    this.defaultTick = inherited ? inherited.defaultTick : tick;
+    if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
+    this.proxy = new Proxy(this.shell, this);
+    registerHandler(this.proxy, this);
+  }
+
+  current(): object {
+    if (this.materialized) return this.shell;
+    if (this.versions !== undefined && this.versions.images.length !== this.seen) {
+      const shared = this.inherited ? this.inherited.shell : this.node;
+      this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick);
+      this.seen = this.versions.images.length;
+      if (this.content !== shared) this.versions = undefined;
+    }
+    return this.content;
+  }
+
+  slotTick(key: PropertyKey): number {
+    return this.slotTicks?.get(key) ?? this.defaultTick;
+  }
+
+  ownSlots(): ReadonlySet<PropertyKey> | undefined {
+    return this.own;
+  }
+
+  private visible(content: object, key: PropertyKey): boolean {
+    if (key === HOOK) return false;
+    if (this.kind === NodeKind.Array) {
+      if (key === 'length') return true;
+      if (!isIndex(key)) return this.materialized && hasOwn(content, key);
+      return this.holesAsUndefined && !this.materialized ? Number(key) < (content as unknown[]).length : hasOwn(content, key);
+    }
+    return hasOwn(content, key) && !(this.hidden?.has(key) === true && !this.materialized);
+  }
+
+  private read(content: object, key: PropertyKey): unknown {
+    return presentSlot(this.root, this, key, (content as Record<PropertyKey, unknown>)[key]);
+  }
+
+  get(target: object, key: PropertyKey, receiver: unknown): unknown {
+    if (this.settled) return Reflect.get(target, key, receiver);
+    const content = this.current();
+    if (key === HOOK) return inspectView;
+    if (this.visible(content, key)) return this.read(content, key);
+    return Reflect.get(target, key, receiver);
+  }
+
+  has(target: object, key: PropertyKey): boolean {
+    if (this.settled) return Reflect.has(target, key);
+    const content = this.current();
+    if (this.visible(content, key)) return true;
+    if (key === HOOK) return false;
+    const proto = Reflect.getPrototypeOf(target);
+    return proto !== null && Reflect.has(proto, key);
+  }
+
+  ownKeys(target: object): ArrayLike<string | symbol> {
+    if (this.settled) return Reflect.ownKeys(target);
+    const content = this.current();
+    const keys = Reflect.ownKeys(content).filter((k) => k !== HOOK && this.visible(content, k));
+    if (this.kind === NodeKind.Array && this.holesAsUndefined && !this.materialized) {
+      const length = (content as unknown[]).length;
+      const dense: (string | symbol)[] = [];
+      for (let i = 0; i < length; i++) dense.push(String(i));
+      dense.push('length');
+      return dense;
+    }
+    return keys;
+  }
+
+  getOwnPropertyDescriptor(target: object, key: PropertyKey): PropertyDescriptor | undefined {
+    if (this.settled) return Reflect.getOwnPropertyDescriptor(target, key);
+    const content = this.current();
+    if (!this.visible(content, key)) return undefined;
+    if (this.kind === NodeKind.Array && key === 'length') {
+      return { value: (content as unknown[]).length, writable: true, enumerable: false, configurable: false };
+    }
+    return { value: this.read(content, key), writable: true, enumerable: true, configurable: true };
+  }
+
+  set(target: object, key: PropertyKey, value: unknown, receiver: unknown): boolean {
+    if (receiver !== this.proxy) return Reflect.set(target, key, value, receiver);
+    if (this.settled || key === HOOK) {
+      this.materialize();
+      return Reflect.set(target, key, value);
+    }
+    const content = this.current();
+    if (!this.visible(content, key) && !(this.kind === NodeKind.Array && isIndex(key))) {
+      // A setter or a read-only property up the prototype chain decides, as it would on the copy.
+      const proto = Reflect.getPrototypeOf(target);
+      const inherited = proto === null ? undefined : findDescriptor(proto, key);
+      if (inherited && (inherited.set !== undefined || inherited.get !== undefined || inherited.writable === false)) {
+        return Reflect.set(target, key, value, receiver);
+      }
+    }
+    if (this.materialized && (content as Record<PropertyKey, unknown>)[key] === value && hasOwn(content, key)) {
+      this.markSlot(key, value);
+      return true;
+    }
+    this.materialize();
+    (this.shell as Record<PropertyKey, unknown>)[key] = value;
+    this.markSlot(key, value);
+    return true;
+  }
+
+  deleteProperty(target: object, key: PropertyKey): boolean {
+    if (this.settled) {
+      this.materialize();
+      return Reflect.deleteProperty(target, key);
+    }
+    const content = this.current();
+    if (!this.visible(content, key)) return true;
+    if (this.kind === NodeKind.Array && key === 'length') return false;
+    this.materialize();
+    this.own?.delete(key);
+    this.slotTicks?.delete(key);
+    return Reflect.deleteProperty(this.shell, key);
+  }
+
+  defineProperty(target: object, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
+    const plain =
+      'value' in descriptor &&
+      descriptor.writable === true &&
+      descriptor.enumerable === true &&
+      descriptor.configurable === true &&
+      key !== HOOK;
+    if (plain && !this.settled && (this.kind !== NodeKind.Array || isIndex(key))) {
+      return this.set(target, key, descriptor.value, this.proxy);
+    }
+    // Anything else (accessors, hidden or read-only properties) makes the target the whole truth.
+    this.settle();
+    return Reflect.defineProperty(target, key, descriptor);
+  }
+
+  preventExtensions(target: object): boolean {
+    this.settle();
+    return Reflect.preventExtensions(target);
+  }
+
+  isExtensible(target: object): boolean {
+    return Reflect.isExtensible(target);
+  }
+
+  getPrototypeOf(target: object): object | null {
+    return Reflect.getPrototypeOf(target);
+  }
+
+  setPrototypeOf(target: object, proto: object | null): boolean {
+    return Reflect.setPrototypeOf(target, proto);
+  }
+
+  private markSlot(key: PropertyKey, value: unknown): void {
+    if (!this.root.deep) return;
+    this.slotTicks?.delete(key);
+    if (isObject(value) && (handlerOf(value)?.root !== this.root)) {
+      (this.own ??= new Set()).add(key);
+      if (isView(value)) this.root.holdsForeignViews = true;
+    } else {
+      this.own?.delete(key);
+    }
+  }
+
+  /** Makes the view's content private: copies the shared node into the target (the copy point). */
+  materialize(): void {
+    if (this.materialized) {
+      const versions = versionsOf(this.shell);
+      if (versions) {
+        const image = beforeWrite(this.shell, versions);
+        if (image) this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(image), false, true);
+      }
+      return;
+    }
+    const content = this.current();
+    const shell = this.shell as Record<PropertyKey, unknown>;
+    if (this.kind === NodeKind.Array) {
+      const from = content as unknown[];
+      const to = shell as unknown as unknown[];
+      to.length = from.length;
+      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
+    } else {
+      for (const key of Object.keys(content)) if (this.hidden?.has(key) !== true) shell[key] = (content as Record<string, unknown>)[key];
+    }
+    this.materialized = true;
+    this.root.unsharedWrites.push(this);
+    const first = !this.root.materializedOnce;
+    this.root.materializedOnce = true;
+    this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
+  }
+
+  /** Puts what the view shows into the target as it is, so that the proxy invariants hold on it alone. */
+  private settle(): void {
+    if (this.settled) return;
+    this.materialize();
+    const shell = this.shell as Record<PropertyKey, unknown>;
+    for (const key of Object.keys(shell)) shell[key] = this.read(shell, key);
+    this.own = undefined;
+    Reflect.deleteProperty(this.shell, HOOK);
+    this.settled = true;
+  }
+
+  sharedRecord(tick: number): Inherited {
+    const slotTicks = new Map(this.slotTicks);
+    for (const key of this.own ?? []) slotTicks.set(key, tick);
+    return { shell: this.shell, kind: this.kind, tick, slotTicks: slotTicks.size > 0 ? slotTicks : undefined, defaultTick: this.defaultTick };
+  }
+
+  plainImage(seen: Map<object, unknown>): unknown {
+    const content = this.current();
+    const out: Record<PropertyKey, unknown> | unknown[] = this.kind === NodeKind.Array ? [] : (Object.create(Reflect.getPrototypeOf(this.shell)) as Record<PropertyKey, unknown>);
+    seen.set(this.proxy, out);
+    if (Array.isArray(out)) out.length = (content as unknown[]).length;
+    for (const key of Reflect.ownKeys(this.proxy)) {
+      if (this.kind === NodeKind.Array && key === 'length') continue;
+      (out as Record<PropertyKey, unknown>)[key] = toPlain(this.read(content, key), seen);
+    }
+    return out;
+  }
+}
+
+function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | undefined {
+  for (let o: object | null = start; o !== null; o = Reflect.getPrototypeOf(o)) {
+    const d = Reflect.getOwnPropertyDescriptor(o, key);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * A plain deep copy of `value` in which every view is replaced by what it shows. Values that are
+ * not views are returned as they are: they belong to the program, not to cowlens.
+ */
+export function toPlain(value: unknown, seen = new Map<object, unknown>()): unknown {
+  if (!isObject(value)) return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done;
+  const h = handlerOf(value);
+  if (h) return h.plainImage(seen);
+  return value;
+}
+
+/** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */
+export function inspectView(this: object, depth: number, options: object, inspectFn: typeof inspect): unknown {
+  // Node calls the hook with the proxy as `this` when it inspects a proxy, with the target otherwise.
+  const view = handlerOf(this) ? this : shellOwners.get(this);
+  return inspectFn(view === undefined ? { ...this } : toPlain(view), { ...options, depth } as Parameters<typeof inspect>[1]);
+}

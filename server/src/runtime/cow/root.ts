@@ -1,0 +1,74 @@
+import type { Accounting } from '../figures/accounting.js';
+import type { SiteId } from '../figures/types.js';
+import type { NodeKind } from './node-kind.js';
+import type { ViewHandler } from './node-view.js';
+import { Domain } from './versions.js';
+
+/** Where an earlier view of the same lineage keeps a node it wrote: its content as of `tick`. */
+export interface Inherited {
+  readonly shell: object;
+  readonly kind: NodeKind;
+  readonly tick: number;
+  /** The tick each slot of that content is read at, where it is not `defaultTick`. */
+  readonly slotTicks: ReadonlyMap<PropertyKey, number> | undefined;
+  readonly defaultTick: number;
+}
+
+/** A map keyed by a node and the tick it is read at: the same object read at two ticks is two values. */
+export class TickedMap<V> {
+  private readonly byTick = new Map<number, Map<object, V>>();
+
+  get(tick: number, node: object): V | undefined {
+    return this.byTick.get(tick)?.get(node);
+  }
+
+  set(tick: number, node: object, value: V): void {
+    let map = this.byTick.get(tick);
+    if (!map) this.byTick.set(tick, (map = new Map<object, V>()));
+    map.set(node, value);
+  }
+
+  *entries(): IterableIterator<[number, object, V]> {
+    for (const [tick, map] of this.byTick) for (const [node, value] of map) yield [tick, node, value];
+  }
+}
+
+/** Options that shape only the top node of a copy (the copy expression's own result). */
+export interface TopShape {
+  /** The prototype the copy has (`Object.assign(Object.create(p), o)`); plain copies have Object.prototype. */
+  readonly proto?: object | null;
+  /** Keys the copy leaves out (`const { a, ...rest } = o` leaves out `a`). */
+  readonly hidden?: ReadonlySet<PropertyKey>;
+  /** Array spread and Array.from turn holes into undefined; slice and concat keep them. */
+  readonly holesAsUndefined?: boolean;
+}
+
+/**
+ * One copy: the views of every node reachable from the copy's result share one Root, which keeps
+ * their identities (so `v.x === v.x`, cycles and shared subgraphs hold), the tick they read shared
+ * nodes at, and what earlier views of the same lineage wrote.
+ */
+export class Root {
+  /** View of each node this root has handed out, by the node and the tick it reads it at. */
+  readonly views = new TickedMap<object>();
+  /** Views with private content not yet shared with a later copy, and those already shared. */
+  readonly unsharedWrites: ViewHandler[] = [];
+  readonly sharedWrites: ViewHandler[] = [];
+  /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
+  eagerBytes = 0;
+  /** Domain of the private content of this root's views, shared with the copies made of it. */
+  readonly ownDomain = new Domain();
+  /** Set when a deep view stores a view of another lineage: a copy of it could not stay lazy. */
+  holdsForeignViews = false;
+  materializedOnce = false;
+
+  constructor(
+    readonly site: SiteId,
+    readonly deep: boolean,
+    readonly accounting: Accounting,
+    readonly tick: number,
+    readonly baseTick: number,
+    readonly inherited: TickedMap<Inherited>,
+    readonly top: TopShape,
+  ) {}
+}

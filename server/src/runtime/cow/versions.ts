@@ -1,0 +1,92 @@
+import { currentTick } from './clock.js';
+import { NodeKind } from './node-kind.js';
+
+/**
+ * Multi-version concurrency control for the plain nodes that views share. A shared node keeps
+ * the images it had before each write that came after a view started sharing it, so a view
+ * created at tick `t` reads the node as it was at `t`: a database snapshot, at node granularity.
+ *
+ * Nodes are grouped in domains (one per shared graph, merged when graphs meet) so that sharing a
+ * whole graph again is O(1): bump the domain's last-shared tick, touch no node.
+ */
+export class Domain {
+  sharedAt = 0;
+  /** The copy site that shared the domain last: images made for its views are charged to it. */
+  site = 0;
+  parent: Domain | undefined;
+
+  /** The domain this one was merged into, if any (union-find, with path halving). */
+  root(): Domain {
+    if (!this.parent) return this;
+    let d = this.parent;
+    while (d.parent) d = d.parent;
+    this.parent = d;
+    return d;
+  }
+}
+
+export class Versions {
+  /** images[i] is the node as it was for every tick in (ticks[i-1], ticks[i]]. */
+  readonly images: object[] = [];
+  readonly ticks: number[] = [];
+  imagedAt = -1;
+  /** True when every node reachable from this one is versioned too. */
+  deep = false;
+
+  constructor(
+    readonly kind: NodeKind,
+    public domain: Domain,
+  ) {}
+}
+
+const registry = new WeakMap<object, Versions>();
+
+export function versionsOf(node: object): Versions | undefined {
+  return registry.get(node);
+}
+
+export function register(node: object, kind: NodeKind, domain: Domain): Versions {
+  const v = new Versions(kind, domain);
+  registry.set(node, v);
+  return v;
+}
+
+/** The node as a view created at `tick` sees it. */
+export function contentAt(node: object, v: Versions | undefined, tick: number): object {
+  if (v === undefined) return node;
+  const { ticks, images } = v;
+  for (let i = 0; i < ticks.length; i++) if (ticks[i]! >= tick) return images[i]!;
+  return node;
+}
+
+/**
+ * Call before `node` is written in place: when a view shared it since its last image, keep the
+ * current content as an image for those views. Returns the image made, if any, so the caller can
+ * account for its bytes.
+ */
+export function beforeWrite(node: object, v: Versions): object | undefined {
+  const sharedAt = v.domain.root().sharedAt;
+  if (v.imagedAt >= sharedAt) return undefined;
+  const image = shallowImage(node, v.kind);
+  v.images.push(image);
+  v.ticks.push(currentTick());
+  v.imagedAt = currentTick();
+  return image;
+}
+
+export function shallowImage(node: object, kind: NodeKind): object {
+  switch (kind) {
+    case NodeKind.Array:
+      return Array.prototype.slice.call(node) as unknown[];
+    case NodeKind.Map:
+      return new Map(node as Map<unknown, unknown>);
+    case NodeKind.Set:
+      return new Set(node as Set<unknown>);
+    case NodeKind.Object:
+      return Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as object, node);
+    case NodeKind.Date:
+      return new Date((node as Date).getTime());
+    case NodeKind.Typed:
+      return (node as Uint8Array).slice();
+  }
+}

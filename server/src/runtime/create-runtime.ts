@@ -1,0 +1,289 @@
+import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
+import type { CopyKind } from './copy-kinds.js';
+import { adoptDeep, DeepRules } from './cow/adopt.js';
+import { deepView, type LazyCopy, shallowView } from './cow/lazy-copy.js';
+import { handlerOf, isView } from './cow/node-view.js';
+import type { TopShape } from './cow/root.js';
+import { beforeWrite, versionsOf } from './cow/versions.js';
+import { Accounting } from './figures/accounting.js';
+import { Registry } from './figures/registry.js';
+import { SharingTracker } from './figures/sharing.js';
+import { BatchFlusher, type Sink } from './figures/sink.js';
+import type { LocationId, SiteId } from './figures/types.js';
+import { watchDeep, watchShallow } from './observe/watch-copy.js';
+import { WriteWatch } from './observe/write-watch.js';
+import { deepSize, shallowSize } from './size/index.js';
+import { toCloneable } from './unwrap.js';
+
+export interface RuntimeHandle extends CowlensRuntime {
+  readonly registry: Registry;
+  readonly accounting: Accounting;
+  /** Sends batches of figures to `sink` every `intervalMs`, and once more at exit. */
+  connect(sink: Sink, intervalMs?: number): void;
+  flush(final?: boolean): void;
+}
+
+const nativeStructuredClone = globalThis.structuredClone as <T>(value: T, options?: StructuredCloneOptions) => T;
+
+type Strategy = Pick<
+  CowlensRuntime,
+  'objectSpread' | 'objectRest' | 'arraySpread' | 'slice' | 'concat' | 'arrayFrom' | 'assign' | 'structuredClone' | 'jsonRoundTrip' | 'newMap' | 'newSet' | 'lodashClone' | 'lodashCloneDeep'
+>;
+
+export function createRuntime(mode: Mode): RuntimeHandle {
+  const registry = new Registry();
+  const accounting = new Accounting();
+  const { counters } = accounting;
+  const flusher = new BatchFlusher(mode, registry, counters);
+  const watch = new WriteWatch(counters);
+  const sharing = new SharingTracker(counters, (member) => {
+    const h = handlerOf(member);
+    return h ? !h.root.materializedOnce : true;
+  });
+
+  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
+
+  /** Observe mode: the copy exists; record it and watch both sides. */
+  const observed = <T>(site: SiteId, source: unknown, copy: T, deep: boolean): T => {
+    if (!isObject(copy)) {
+      counters.copied(site, 0, 0);
+      return copy;
+    }
+    if (deep) {
+      const { bytes } = watchDeep(watch, site, source, copy);
+      counters.copied(site, bytes, bytes);
+    } else {
+      const { bytes } = isObject(source) ? watchShallow(watch, site, source, copy) : { bytes: shallowSize(copy) };
+      counters.copied(site, bytes, isObject(source) ? bytes : 0);
+    }
+    if (isObject(source)) sharing.add(site, source, copy);
+    return copy;
+  };
+
+  /** Cow mode: a view when one stands for the copy faithfully, else the eager copy, recorded as such. */
+  const lazyOr = <T>(site: SiteId, lazy: LazyCopy | undefined, eager: () => T, deep: boolean): T => {
+    if (lazy) {
+      counters.copied(site, 0, lazy.eagerBytes);
+      sharing.add(site, lazy.structure, lazy.view);
+      return lazy.view as T;
+    }
+    const copy = eager();
+    const bytes = !isObject(copy) ? 0 : deep ? deepSize(copy, { strings: true }) : shallowSize(copy);
+    counters.copied(site, bytes, 0);
+    return copy;
+  };
+
+  const fullArrayCopyArgs = (array: unknown[], args: unknown[]): boolean =>
+    args.length === 0 || (args.length <= 2 && (args[0] === undefined || args[0] === 0) && (args[1] === undefined || (typeof args[1] === 'number' && args[1] >= array.length)));
+
+  const observe: Strategy = {
+    objectSpread: (site, source) => observed(site, source, { ...(source as object) }, false),
+    objectRest: (site, source, excluded) => observed(site, source, restOf(source, excluded), false),
+    arraySpread: (site, source) => observed(site, source, [...source], false),
+    slice: (site, target, ...args) => {
+      const result: unknown = (target as { slice(...a: unknown[]): unknown }).slice(...args);
+      if (!Array.isArray(target)) return result;
+      return fullArrayCopyArgs(target, args) ? observed(site, target, result, false) : eagerRecord(site, result);
+    },
+    concat: (site, target, ...args) => {
+      const result: unknown = (target as { concat(...a: unknown[]): unknown }).concat(...args);
+      if (!Array.isArray(target)) return result;
+      return args.length === 0 ? observed(site, target, result, false) : eagerRecord(site, result);
+    },
+    arrayFrom: (site, source, mapFn, thisArg) => {
+      const result = mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>);
+      return mapFn || !Array.isArray(source) ? eagerRecord(site, result) : observed(site, source, result, false);
+    },
+    assign: (site, target, ...sources) => {
+      const result = Object.assign(target, ...sources) as object;
+      return sources.length === 1 ? observed(site, sources[0], result, false) : eagerRecord(site, result);
+    },
+    structuredClone: (site, value, options) => observed(site, value, nativeStructuredClone(toCloneable(value) as typeof value, options), true),
+    jsonRoundTrip: (site, value) => observed(site, value, JSON.parse(JSON.stringify(value)) as unknown, true),
+    newMap: (site, source) => {
+      const result = new Map(source);
+      return source instanceof Map ? observed(site, source, result, false) : eagerRecord(site, result);
+    },
+    newSet: (site, source) => {
+      const result = new Set(source);
+      return source instanceof Set ? observed(site, source, result, false) : eagerRecord(site, result);
+    },
+    lodashClone: (site, fn, value) => observed(site, value, fn(value), false),
+    lodashCloneDeep: (site, fn, value) => observed(site, value, fn(value), true),
+  };
+
+  const shallow = (site: SiteId, source: unknown, eager: () => object, top: TopShape = {}): object =>
+    lazyOr(site, isObject(source) ? shallowView(accounting, site, source, top) : undefined, eager, false);
+  const deep = <T>(site: SiteId, source: unknown, rules: DeepRules, eager: () => T): T =>
+    lazyOr(site, isObject(source) ? deepView(accounting, site, source, rules) : undefined, eager, true);
+
+  const cow: Strategy = {
+    objectSpread: (site, source) => shallow(site, source, () => ({ ...(source as object) })),
+    objectRest: (site, source, excluded) =>
+      shallow(site, source, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new Set(excluded.map(propertyKey)) } : {}),
+    arraySpread: (site, source) =>
+      Array.isArray(source) && usesArrayIterator(source)
+        ? (shallow(site, source, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
+        : eagerRecord<unknown[]>(site, [...source]),
+    slice: (site, target, ...args) => {
+      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args)) return observeOnly(site, target, (t) => (t as { slice(...a: unknown[]): unknown }).slice(...args));
+      return shallow(site, target, () => (target as unknown[]).slice());
+    },
+    concat: (site, target, ...args) => {
+      if (!Array.isArray(target) || args.length > 0) return observeOnly(site, target, (t) => (t as { concat(...a: unknown[]): unknown }).concat(...args));
+      return shallow(site, target, () => (target as unknown[]).concat());
+    },
+    arrayFrom: (site, source, mapFn, thisArg) => {
+      if (mapFn || !Array.isArray(source) || !usesArrayIterator(source)) {
+        return eagerRecord(site, mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>));
+      }
+      return shallow(site, source, () => Array.from(source as unknown[]), { holesAsUndefined: true }) as unknown[];
+    },
+    assign: (site, target, ...sources) => {
+      if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
+      const proto: object | null = Object.getPrototypeOf(target) as object | null;
+      return shallow(site, sources[0], () => Object.assign(target, sources[0]), proto === Object.prototype ? {} : { proto });
+    },
+    structuredClone: (site, value, options) =>
+      options?.transfer && options.transfer.length > 0
+        ? lazyOr(site, undefined, () => nativeStructuredClone(toCloneable(value) as typeof value, options), true)
+        : deep(site, value, DeepRules.Structured, () => nativeStructuredClone(toCloneable(value) as typeof value, options)),
+    jsonRoundTrip: (site, value) => deep(site, value, DeepRules.Json, () => JSON.parse(JSON.stringify(value)) as unknown),
+    newMap: (site, source) =>
+      source instanceof Map && Object.getPrototypeOf(source) === Map.prototype
+        ? (shallow(site, source, () => new Map(source)) as Map<unknown, unknown>)
+        : eagerRecord(site, new Map(source)),
+    newSet: (site, source) =>
+      source instanceof Set && Object.getPrototypeOf(source) === Set.prototype
+        ? (shallow(site, source, () => new Set(source)) as Set<unknown>)
+        : eagerRecord(site, new Set(source)),
+    lodashClone: (site, fn, value) => (isObject(value) && !isView(value) ? shallow(site, value, () => fn(value) as object) : observeOnly(site, value, fn)),
+    // lodash turns holes into undefined and keeps prototypes: only JSON-like data is the same as a view.
+    lodashCloneDeep: (site, fn, value) => deep(site, value, DeepRules.Json, () => fn(value)),
+  };
+
+  /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
+  function eagerRecord<T>(site: SiteId, result: T): T {
+    const bytes = isObject(result) ? shallowSize(result) : 0;
+    counters.copied(site, bytes, 0);
+    return result;
+  }
+
+  function observeOnly<T>(site: SiteId, target: T, op: (t: T) => unknown): unknown {
+    const result = op(target);
+    if (Array.isArray(target)) eagerRecord(site, result);
+    return result;
+  }
+
+  const strategy = mode === 'cow' ? cow : observe;
+
+  const beforeWriteTo = (target: unknown, location: LocationId): void => {
+    if (!isObject(target)) return;
+    if (mode === 'observe') {
+      watch.written(target, location);
+      return;
+    }
+    const versions = versionsOf(target);
+    if (versions === undefined) return;
+    const image = beforeWrite(target, versions);
+    if (image) counters.materialized(versions.domain.root().site, location, shallowSize(image), false, true);
+  };
+
+  const adoptWritten = (target: unknown, value: unknown): void => {
+    if (mode !== 'cow' || !isObject(target) || !isObject(value)) return;
+    const versions = versionsOf(target);
+    if (versions?.deep === true && !adoptDeep(value, DeepRules.Structured, versions.domain)) {
+      counters.hazard(versions.domain.root().site, 'uninstrumented-write', 'a value that cannot be versioned was written into a shared value');
+    }
+  };
+
+  const runtime: RuntimeHandle = {
+    mode,
+    registry,
+    accounting,
+    site: (file, line, column, kind: CopyKind) => registry.site(file, line, column, kind),
+    location: (file, line, column) => registry.location(file, line, column),
+    ...strategy,
+    typedArrayCopy: (site, ctor, source) => {
+      const copy = new ctor(source);
+      return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
+    },
+    bufferCopy: (site, source) => {
+      const copy = Buffer.from(source);
+      return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
+    },
+    postMessage: (site, port, message, transfer) => {
+      counters.copied(site, deepSize(message, { strings: true }), 0);
+      port.postMessage(toCloneable(message), transfer);
+    },
+    eager: (site, _source, result) => {
+      const bytes = isObject(result) ? shallowSize(result) : 0;
+      counters.copied(site, bytes, 0);
+      const info = registry.siteInfo(site);
+      const at = info ? registry.location(info.file, info.line, info.column) : 0;
+      counters.materialized(site, at, 0, true, true);
+      return result;
+    },
+    set: (target, key, value, location) => {
+      accounting.location = location;
+      try {
+        beforeWriteTo(target, location);
+        adoptWritten(target, value);
+        (target as Record<PropertyKey, unknown>)[key] = value;
+        return value;
+      } finally {
+        accounting.location = 0;
+      }
+    },
+    del: (target, key, location) => {
+      accounting.location = location;
+      try {
+        beforeWriteTo(target, location);
+        if (target === null || target === undefined) throw new TypeError(`Cannot convert undefined or null to object`);
+        return Reflect.deleteProperty(Object(target) as object, key) || strictDeleteFailed(target, key);
+      } finally {
+        accounting.location = 0;
+      }
+    },
+    touch: (target, location) => {
+      beforeWriteTo(target, location);
+      accounting.location = handlerOf(target) ? location : 0;
+      return target;
+    },
+    connect: (sink, intervalMs = 100) => {
+      flusher.connect(sink, intervalMs);
+    },
+    flush: (final = false) => {
+      flusher.flush(final);
+    },
+  };
+  return runtime;
+}
+
+/** A failed `delete` throws in strict code, which instrumented modules are. */
+function strictDeleteFailed(target: unknown, key: PropertyKey): never {
+  throw new TypeError(`Cannot delete property '${String(key)}' of ${Object.prototype.toString.call(target)}`);
+}
+
+function propertyKey(key: PropertyKey): PropertyKey {
+  return typeof key === 'number' ? String(key) : key;
+}
+
+/** `const { ...rest } = source` without the excluded keys, by the language's CopyDataProperties. */
+function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
+  const skip = new Set<PropertyKey>(excluded.map(propertyKey));
+  const rest: Record<PropertyKey, unknown> = {};
+  if (source === null || source === undefined) throw new TypeError(`Cannot destructure '${String(source)}' as it is ${String(source)}.`);
+  const from = Object(source) as Record<PropertyKey, unknown>;
+  for (const key of Reflect.ownKeys(from)) {
+    if (skip.has(key) || !Object.prototype.propertyIsEnumerable.call(from, key)) continue;
+    rest[key] = from[key];
+  }
+  return rest;
+}
+
+const arrayValues = Array.prototype[Symbol.iterator];
+
+function usesArrayIterator(array: unknown[]): boolean {
+  return array[Symbol.iterator] === arrayValues;
+}

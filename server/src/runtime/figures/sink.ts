@@ -1,0 +1,50 @@
+import type { Counters } from './counters.js';
+import type { Registry } from './registry.js';
+import type { FigureBatch } from './types.js';
+
+export type Sink = (batch: FigureBatch) => void;
+
+/**
+ * Sends the figures that changed to a sink in batches, on a timer that never keeps the process
+ * alive, and once more, synchronously, when the process exits.
+ */
+export class BatchFlusher {
+  private sink: Sink | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly mode: 'observe' | 'cow',
+    private readonly registry: Registry,
+    private readonly counters: Counters,
+  ) {}
+
+  connect(sink: Sink, intervalMs: number): void {
+    if (!this.sink) process.once('exit', this.onExit);
+    this.sink = sink;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => {
+      this.flush(false);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  private readonly onExit = (): void => {
+    this.flush(true);
+  };
+
+  disconnect(): void {
+    process.removeListener('exit', this.onExit);
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.sink = undefined;
+  }
+
+  flush(final: boolean): void {
+    const sink = this.sink;
+    if (!sink) return;
+    const { sites, locations } = this.registry.takeNew();
+    const { figures, hazards } = this.counters.takeDirty();
+    if (!final && sites.length === 0 && locations.length === 0 && figures.length === 0 && hazards.length === 0) return;
+    sink({ pid: process.pid, mode: this.mode, sites, locations, figures, hazards, final });
+  }
+}

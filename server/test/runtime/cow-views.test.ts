@@ -1,0 +1,202 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, isCow, toPlain } from '../../src/runtime/index.js';
+
+const big = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i, done: false, tags: ['a', 'b'] }));
+
+function setup() {
+  const rt = createRuntime('cow');
+  const site = (kind: Parameters<typeof rt.site>[3]) => rt.site('app.ts', 1, 1, kind);
+  const loc = rt.location('app.ts', 2, 1);
+  return { rt, site, loc };
+}
+
+describe('cow mode: shallow copies', () => {
+  it('spreads a large object into a view that reads like the copy and copies on first write', () => {
+    const { rt, site, loc } = setup();
+    const source: Record<string, number> = {};
+    for (let i = 0; i < 100; i++) source[`k${String(i)}`] = i;
+    const s = site('object-spread');
+    const copy = rt.objectSpread(s, source) as Record<string, number>;
+    expect(isCow(copy)).toBe(true);
+    expect(Object.keys(copy)).toEqual(Object.keys(source));
+    expect(copy).toEqual(source);
+    rt.set(copy, 'k1', 99, loc);
+    expect(copy.k1).toBe(99);
+    expect(source.k1).toBe(1);
+    const f = rt.accounting.counters.figuresOf(s);
+    expect(f.executions).toBe(1);
+    expect(f.materialized).toBe(1);
+    expect(f.copyPoints).toEqual([{ location: loc, count: 1, bytes: expect.any(Number) as number }]);
+    expect(f.copyPoints[0]!.bytes).toBeGreaterThan(0);
+  });
+
+  it('keeps a snapshot of the source when instrumented code writes the source afterwards', () => {
+    const { rt, site, loc } = setup();
+    const source = big(100);
+    const copy = rt.arraySpread(site('array-spread'), source);
+    rt.touch(source, loc).push({ id: -1, done: true, tags: [] });
+    rt.set(source, 0, 'replaced', loc);
+    expect(copy).toHaveLength(100);
+    expect(copy[0]).toEqual({ id: 0, done: false, tags: ['a', 'b'] });
+    expect(source[0]).toBe('replaced');
+    expect(copy[1]).toBe(source[1]);
+  });
+
+  it('shares children as JS does: a shallow copy returns the source’s own child objects', () => {
+    const { rt, site } = setup();
+    const source = big(100);
+    const copy = rt.slice(site('array-slice'), source) as typeof source;
+    expect(copy[3]).toBe(source[3]);
+    expect(Array.isArray(copy)).toBe(true);
+  });
+
+  it('small copies are eager: a view would cost more than it saves', () => {
+    const { rt, site } = setup();
+    const copy = rt.objectSpread(site('object-spread'), { a: 1 });
+    expect(isCow(copy)).toBe(false);
+    expect(copy).toEqual({ a: 1 });
+  });
+
+  it('object rest leaves out the named keys', () => {
+    const { rt, site } = setup();
+    const source: Record<string, number> = {};
+    for (let i = 0; i < 60; i++) source[`k${String(i)}`] = i;
+    const rest = rt.objectRest(site('object-rest'), source, ['k0', 'k5']) as Record<string, number>;
+    expect('k0' in rest).toBe(false);
+    expect(Object.keys(rest)).toHaveLength(58);
+    expect(rest.k6).toBe(6);
+  });
+
+  it('array spread turns holes into undefined, slice keeps them', () => {
+    const { rt, site } = setup();
+    const holey: unknown[] = new Array(200);
+    holey[5] = 'x';
+    const spread = rt.arraySpread(site('array-spread'), holey);
+    const sliced = rt.slice(site('array-slice'), holey) as unknown[];
+    expect(0 in spread).toBe(true);
+    expect(0 in sliced).toBe(false);
+    expect(Object.keys(spread)).toHaveLength(200);
+    expect(Object.keys(sliced)).toEqual(['5']);
+  });
+});
+
+describe('cow mode: deep copies', () => {
+  it('structuredClone gives a lazy view that keeps identity, cycles and shared subgraphs', () => {
+    const { rt, site, loc } = setup();
+    const shared = { name: 'shared', values: big(20) };
+    const state: Record<string, unknown> = { a: shared, b: shared, items: big(200) };
+    state.self = state;
+    const copy = rt.structuredClone(site('structured-clone'), state) as typeof state & { a: typeof shared; b: typeof shared; self: unknown; items: ReturnType<typeof big> };
+    expect(isCow(copy)).toBe(true);
+    expect(copy.a).toBe(copy.b);
+    expect(copy.a).not.toBe(shared);
+    expect(copy.self).toBe(copy);
+    expect(copy.items[3]).toBe(copy.items[3]);
+    rt.set(copy.items[3]!, 'done', true, loc);
+    expect(copy.items[3]!.done).toBe(true);
+    expect((state.items as ReturnType<typeof big>)[3]!.done).toBe(false);
+  });
+
+  it('a deep view sees the source as it was, whatever instrumented code writes later', () => {
+    const { rt, site, loc } = setup();
+    const state = { items: big(300), meta: { version: 1 } };
+    const copy = rt.structuredClone(site('structured-clone'), state);
+    rt.set(state.meta, 'version', 2, loc);
+    rt.set(state.items[7]!, 'done', true, loc);
+    rt.touch(state.items, loc).splice(0, 10);
+    expect(copy.meta.version).toBe(1);
+    expect(copy.items[7]!.done).toBe(false);
+    expect(copy.items).toHaveLength(300);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify({ items: big(300), meta: { version: 1 } }));
+  });
+
+  it('values the user writes into a deep view come back as they are', () => {
+    const { rt, site, loc } = setup();
+    const state = { items: big(300) };
+    const copy = rt.structuredClone(site('structured-clone'), state);
+    const mine = { id: 1000, done: true, tags: [] as string[] };
+    rt.set(copy.items, 0, mine, loc);
+    expect(copy.items[0]).toBe(mine);
+    rt.set(copy, 'alias', state.items[1], loc);
+    expect((copy as unknown as { alias: unknown }).alias).toBe(state.items[1]);
+  });
+
+  it('a copy of a copy sees what the first copy wrote, and neither sees the other’s later writes', () => {
+    const { rt, site, loc } = setup();
+    const s = site('structured-clone');
+    const state = { items: big(300) };
+    const v1 = rt.structuredClone(s, state);
+    rt.set(v1.items[1]!, 'done', true, loc);
+    const mine = { id: -1, done: false, tags: ['mine'] };
+    rt.set(v1.items, 2, mine, loc);
+    const v2 = rt.structuredClone(s, v1);
+    expect(isCow(v2)).toBe(true);
+    expect(v2.items[1]!.done).toBe(true);
+    expect(v2.items[2]).toEqual(mine);
+    expect(v2.items[2]).not.toBe(mine);
+    rt.set(mine, 'done', true, loc);
+    rt.set(v1.items[1]!, 'done', false, loc);
+    expect(v2.items[2]!.done).toBe(false);
+    expect(v2.items[1]!.done).toBe(true);
+    rt.set(v2.items[4]!, 'done', true, loc);
+    expect(v1.items[4]!.done).toBe(false);
+    expect(state.items[1]!.done).toBe(false);
+  });
+
+  it('JSON round trips share only what survives JSON unchanged', () => {
+    const { rt, site } = setup();
+    const s = site('json-roundtrip');
+    expect(isCow(rt.jsonRoundTrip(s, { items: big(100) }))).toBe(true);
+    const withDate = { items: big(100), when: new Date(0) };
+    const copy = rt.jsonRoundTrip(s, withDate) as { when: unknown };
+    expect(isCow(copy)).toBe(false);
+    expect(copy.when).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('errors of the real copy are the same: structuredClone of a function throws DataCloneError', () => {
+    const { rt, site } = setup();
+    expect(() => rt.structuredClone(site('structured-clone'), { f: () => 1, items: big(50) })).toThrow(/could not be cloned/);
+  });
+
+  it('Map and Set copies are views until written', () => {
+    const { rt, site, loc } = setup();
+    const m = new Map(big(100).map((o) => [o.id, o]));
+    const copy = rt.newMap(site('map-copy'), m);
+    expect(isCow(copy)).toBe(true);
+    expect(copy.size).toBe(100);
+    expect(copy.get(5)).toBe(m.get(5));
+    expect([...copy.keys()].slice(0, 3)).toEqual([0, 1, 2]);
+    rt.touch(copy, loc).set(5, { id: 5, done: true, tags: [] });
+    expect(copy.get(5)).toEqual({ id: 5, done: true, tags: [] });
+    expect(m.get(5)!.done).toBe(false);
+    const set = new Set(Array.from({ length: 100 }, (_, i) => i));
+    const sc = rt.newSet(site('set-copy'), set);
+    rt.touch(set, loc).delete(3);
+    expect(sc.has(3)).toBe(true);
+    expect(sc.size).toBe(100);
+  });
+
+  it('views print, clone and serialise as their plain value', () => {
+    const { rt, site } = setup();
+    const state = { items: big(50), m: new Map([[1, { a: 1 }]]) };
+    const copy = rt.structuredClone(site('structured-clone'), state);
+    expect(inspect(copy, { depth: 4 })).toBe(inspect(state, { depth: 4 }));
+    expect(structuredClone(toPlain(copy))).toEqual(state);
+    expect(rt.structuredClone(site('structured-clone'), { inner: copy })).toEqual({ inner: state });
+  });
+
+  it('freezing a view settles it into a plain frozen object', () => {
+    const { rt, site } = setup();
+    const source: Record<string, unknown> = {};
+    for (let i = 0; i < 50; i++) source[`k${String(i)}`] = { i };
+    const copy = rt.structuredClone(site('structured-clone'), source);
+    Object.freeze(copy);
+    expect(Object.isFrozen(copy)).toBe(true);
+    expect(copy.k3).toEqual({ i: 3 });
+    expect(() => {
+      'use strict';
+      (copy).k3 = 1;
+    }).toThrow(TypeError);
+  });
+});

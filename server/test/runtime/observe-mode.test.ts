@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime, isCow } from '../../src/runtime/index.js';
+
+function setup() {
+  const rt = createRuntime('observe');
+  return { rt, loc: rt.location('app.ts', 9, 3) };
+}
+
+describe('observe mode', () => {
+  it('makes the copy as written and counts it as saved until a write', () => {
+    const { rt, loc } = setup();
+    const site = rt.site('app.ts', 1, 1, 'object-spread');
+    const source = { a: 1, b: 2 };
+    const copy = rt.objectSpread(site, source) as typeof source;
+    expect(isCow(copy)).toBe(false);
+    expect(copy).toEqual(source);
+    expect(copy).not.toBe(source);
+    let f = rt.accounting.counters.figuresOf(site);
+    expect(f.executions).toBe(1);
+    expect(f.materialized).toBe(0);
+    expect(f.bytesCopied).toBeGreaterThan(0);
+    expect(f.bytesSaved).toBe(f.bytesCopied);
+    rt.set(copy, 'a', 5, loc);
+    f = rt.accounting.counters.figuresOf(site);
+    expect(f.materialized).toBe(1);
+    expect(f.bytesSaved).toBe(0);
+    expect(f.copyPoints).toEqual([{ location: loc, count: 1, bytes: f.bytesCopied }]);
+    rt.set(copy, 'b', 6, loc);
+    expect(rt.accounting.counters.figuresOf(site).copyPoints[0]!.count).toBe(1);
+  });
+
+  it('a write to the source while the copy is alive materializes the copy too', () => {
+    const { rt, loc } = setup();
+    const site = rt.site('app.ts', 1, 1, 'array-slice');
+    const source = [1, 2, 3];
+    const copy = rt.slice(site, source) as number[];
+    rt.touch(source, loc).push(4);
+    expect(copy).toEqual([1, 2, 3]);
+    expect(rt.accounting.counters.figuresOf(site).materialized).toBe(1);
+  });
+
+  it('a nested write into a deep copy charges only the path, like path copying', () => {
+    const { rt, loc } = setup();
+    const site = rt.site('app.ts', 1, 1, 'structured-clone');
+    const state = { items: Array.from({ length: 1000 }, (_, i) => ({ id: i, done: false })), meta: { v: 1 } };
+    const copy = rt.structuredClone(site, state);
+    const before = rt.accounting.counters.figuresOf(site);
+    rt.set(copy.items[10]!, 'done', true, loc);
+    const after = rt.accounting.counters.figuresOf(site);
+    expect(after.materialized).toBe(1);
+    const pathBytes = before.bytesSaved - after.bytesSaved;
+    expect(pathBytes).toBeGreaterThan(0);
+    expect(pathBytes).toBeLessThan(before.bytesCopied / 2);
+    expect(after.copyPoints[0]!.bytes).toBe(pathBytes);
+    rt.set(copy.items[11]!, 'done', true, loc);
+    const third = rt.accounting.counters.figuresOf(site);
+    expect(after.bytesSaved - third.bytesSaved).toBeLessThan(pathBytes);
+  });
+
+  it('a copy plus a write ({ ...s, k: v }) materializes at once and saves nothing', () => {
+    const { rt } = setup();
+    const site = rt.site('app.ts', 4, 7, 'object-spread');
+    const s = { a: 1 };
+    const out = rt.eager(site, s, { ...s, b: 2 });
+    expect(out).toEqual({ a: 1, b: 2 });
+    const f = rt.accounting.counters.figuresOf(site);
+    expect(f.materialized).toBe(1);
+    expect(f.bytesSaved).toBe(0);
+    expect(f.bytesCopied).toBeGreaterThan(0);
+  });
+
+  it('counts values sharing one structure at once', () => {
+    const { rt } = setup();
+    const site = rt.site('app.ts', 1, 1, 'object-spread');
+    const config = { a: 1, b: 2 };
+    const keep = Array.from({ length: 50 }, () => rt.objectSpread(site, config));
+    expect(keep).toHaveLength(50);
+    expect(rt.accounting.counters.figuresOf(site).sharedMax).toBeGreaterThanOrEqual(33);
+  });
+
+  it('batches only what changed to the sink', () => {
+    const { rt } = setup();
+    const batches: unknown[] = [];
+    rt.connect((b) => batches.push(b), 60_000);
+    const site = rt.site('app.ts', 1, 1, 'object-spread');
+    rt.objectSpread(site, { a: 1 });
+    rt.flush();
+    rt.flush();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]).toMatchObject({ mode: 'observe', sites: [{ id: site, file: 'app.ts', kind: 'object-spread' }], figures: [{ site, executions: 1 }], final: false });
+    rt.flush(true);
+    expect(batches).toHaveLength(2);
+  });
+});
