@@ -2,9 +2,9 @@ import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
 import { deepView, type LazyCopy, shallowView } from './cow/lazy-copy.js';
-import { handlerOf, isView } from './cow/node-view.js';
+import { handlerOf, isView, UNSEEN_WRITE_MESSAGE } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
-import { beforeWrite, versionsOf } from './cow/versions.js';
+import { beforeWrite, unchangedSinceSeen, versionsOf } from './cow/versions.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
 import { SharingTracker } from './figures/sharing.js';
@@ -185,6 +185,7 @@ export function createRuntime(mode: Mode): RuntimeHandle {
     }
     const versions = versionsOf(target);
     if (versions === undefined) return;
+    if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
     const image = beforeWrite(target, versions);
     if (image) counters.materialized(versions.domain.root().site, location, shallowSize(image), false, true);
   };

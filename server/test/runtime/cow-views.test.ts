@@ -200,3 +200,29 @@ describe('cow mode: deep copies', () => {
     }).toThrow(TypeError);
   });
 });
+
+describe('cow mode: hazards', () => {
+  it('reports a write it did not see into a shared value when a view reads it', () => {
+    const { rt, site } = setup();
+    const s = site('structured-clone');
+    const state = { items: big(100) };
+    const copy = rt.structuredClone(s, state);
+    state.items[3]!.done = true; // not instrumented
+    expect(copy.items[3]!.done).toBe(true);
+    const hazards = rt.accounting.counters.allHazards();
+    expect(hazards).toEqual([{ site: s, kind: 'uninstrumented-write', message: expect.stringContaining('did not instrument') as string, count: 1 }]);
+  });
+
+  it('reports nothing when every write is instrumented', () => {
+    const { rt, site, loc } = setup();
+    const state = { items: big(100) };
+    const copy = rt.structuredClone(site('structured-clone'), state);
+    rt.set(state.items[3]!, 'done', true, loc);
+    rt.set(state.items[3]!, 'done', false, loc);
+    expect(copy.items[3]!.done).toBe(false);
+    rt.set(state.items[3]!, 'done', true, loc);
+    const again = rt.structuredClone(site('structured-clone'), state);
+    expect(again.items[3]!.done).toBe(true);
+    expect(rt.accounting.counters.allHazards()).toEqual([]);
+  });
+});

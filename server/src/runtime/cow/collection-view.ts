@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { NodeKind } from './node-kind.js';
-import { inspectView, presentSlot, registerHandler, setCollectionViewFactory, toPlain, type ViewHandler } from './node-view.js';
+import { checkShared, inspectView, presentSlot, registerHandler, setCollectionViewFactory, toPlain, type ViewHandler } from './node-view.js';
 import type { Inherited, Root } from './root.js';
 import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
 
@@ -34,6 +34,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     this.versions = versionsOf(shared);
     this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick) as Collection;
     this.seen = this.versions?.images.length ?? 0;
+    checkShared(root, shared, this.content, this.versions);
     if (this.content !== shared) this.versions = undefined;
     this.proxy = new Proxy(this.shell, this);
     registerHandler(this.proxy, this);

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
-import { beforeWrite, contentAt, shallowImage, type Versions, versionsOf } from './versions.js';
+import { beforeWrite, contentAt, shallowImage, unchangedSinceSeen, type Versions, versionsOf } from './versions.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -79,6 +79,15 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
   return wrap(root, value, owner ? owner.slotTick(key) : root.baseTick);
 }
 
+export const UNSEEN_WRITE_MESSAGE =
+  'code that cowlens did not instrument changed a value that copies made here share: those copies may show the change';
+
+/** Reports a write cowlens did not see into a shared node, found when a view first reads it. */
+export function checkShared(root: Root, node: object, content: object, versions: Versions | undefined): void {
+  if (versions === undefined || content !== node || unchangedSinceSeen(node, versions)) return;
+  root.accounting.counters.hazard(versions.domain.root().site || root.site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
+}
+
 /** This root's view of `node` read at `tick`, made once and kept so identity holds. */
 export function wrap(root: Root, node: object, tick: number): unknown {
   const known = root.views.get(tick, node);
@@ -148,6 +157,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.versions = versionsOf(shared);
     this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick);
     this.seen = this.versions?.images.length ?? 0;
+    checkShared(root, shared, this.content, this.versions);
     if (this.content !== shared) this.versions = undefined;
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);

@@ -1,4 +1,5 @@
 import { currentTick } from './clock.js';
+import { fingerprint } from './fingerprint.js';
 import { NodeKind } from './node-kind.js';
 
 /**
@@ -32,6 +33,8 @@ export class Versions {
   imagedAt = -1;
   /** True when every node reachable from this one is versioned too. */
   deep = false;
+  /** Digest of the node's content as cowlens last knew it; undefined until the next check takes it anew. */
+  print: number | undefined;
 
   constructor(
     readonly kind: NodeKind,
@@ -47,8 +50,20 @@ export function versionsOf(node: object): Versions | undefined {
 
 export function register(node: object, kind: NodeKind, domain: Domain): Versions {
   const v = new Versions(kind, domain);
+  v.print = fingerprint(node, kind);
   registry.set(node, v);
   return v;
+}
+
+/**
+ * False when the node changed since cowlens last saw it without an instrumented write: code that
+ * was not instrumented wrote a value views share (a hazard). Each change is reported once.
+ */
+export function unchangedSinceSeen(node: object, v: Versions): boolean {
+  const now = fingerprint(node, v.kind);
+  const known = v.print;
+  v.print = now;
+  return known === undefined || known === now;
 }
 
 /** The node as a view created at `tick` sees it. */
@@ -65,6 +80,7 @@ export function contentAt(node: object, v: Versions | undefined, tick: number): 
  * account for its bytes.
  */
 export function beforeWrite(node: object, v: Versions): object | undefined {
+  v.print = undefined;
   const sharedAt = v.domain.root().sharedAt;
   if (v.imagedAt >= sharedAt) return undefined;
   const image = shallowImage(node, v.kind);

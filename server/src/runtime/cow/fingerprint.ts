@@ -1,0 +1,94 @@
+import { NodeKind } from './node-kind.js';
+
+/**
+ * A cheap digest of one node's own content, to notice writes cowlens did not see (from code that
+ * was not instrumented) into a node that views share. Nodes of up to SAMPLE slots are digested
+ * whole; larger ones by their size and SAMPLE slots spread over them, so a change of length or of
+ * a sampled slot is always caught and a change elsewhere in a very large node may not be (see the
+ * README's limits). Child objects count by identity.
+ */
+const SAMPLE = 64;
+
+let nextId = 1;
+const ids = new WeakMap<object, number>();
+
+function identity(o: object): number {
+  let id = ids.get(o);
+  if (id === undefined) ids.set(o, (id = nextId++));
+  return id;
+}
+
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x9e3779b1) >>> 0;
+}
+
+function digestString(s: string): number {
+  let h = s.length;
+  const step = s.length <= 32 ? 1 : Math.ceil(s.length / 32);
+  for (let i = 0; i < s.length; i += step) h = mix(h, s.charCodeAt(i));
+  return h;
+}
+
+function digestValue(v: unknown): number {
+  switch (typeof v) {
+    case 'number':
+      return Number.isInteger(v) ? v | 0 : digestString(String(v));
+    case 'string':
+      return digestString(v);
+    case 'boolean':
+      return v ? 1 : 2;
+    case 'undefined':
+      return 3;
+    case 'bigint':
+      return digestString(v.toString());
+    case 'symbol':
+      return 4;
+    default:
+      return v === null ? 5 : identity(v as object);
+  }
+}
+
+export function fingerprint(node: object, kind: NodeKind): number {
+  switch (kind) {
+    case NodeKind.Array: {
+      const a = node as unknown[];
+      let h = mix(1, a.length);
+      const step = a.length <= SAMPLE ? 1 : a.length / SAMPLE;
+      for (let x = 0; x < a.length; x += step) {
+        const i = Math.floor(x);
+        h = mix(h, i in a ? digestValue(a[i]) : 6);
+      }
+      return h;
+    }
+    case NodeKind.Object: {
+      const keys = Object.keys(node);
+      let h = mix(2, keys.length);
+      const step = keys.length <= SAMPLE ? 1 : keys.length / SAMPLE;
+      for (let x = 0; x < keys.length; x += step) {
+        const key = keys[Math.floor(x)]!;
+        h = mix(mix(h, digestString(key)), digestValue((node as Record<string, unknown>)[key]));
+      }
+      return h;
+    }
+    case NodeKind.Map:
+    case NodeKind.Set: {
+      const c = node as Map<unknown, unknown> | Set<unknown>;
+      let h = mix(3, c.size);
+      let n = 0;
+      for (const [k, v] of c.entries()) {
+        if (n++ >= SAMPLE) break;
+        h = mix(mix(h, digestValue(k)), digestValue(v));
+      }
+      return h;
+    }
+    case NodeKind.Date:
+      return digestValue((node as Date).getTime());
+    case NodeKind.Typed: {
+      const t = node as Uint8Array;
+      let h = mix(4, t.length);
+      const step = t.length <= SAMPLE ? 1 : t.length / SAMPLE;
+      for (let x = 0; x < t.length; x += step) h = mix(h, digestValue(t[Math.floor(x)]));
+      return h;
+    }
+  }
+}
