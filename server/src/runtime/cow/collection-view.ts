@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { NodeKind } from './node-kind.js';
-import { checkShared, inspectView, presentSlot, registerHandler, setCollectionViewFactory, toPlain, type ViewHandler } from './node-view.js';
+import { checkShared, handlerOf, inspectView, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
 import type { Inherited, Root } from './root.js';
 import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
 
@@ -29,7 +29,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     private readonly inherited: Inherited | undefined,
   ) {
     this.shell = kind === NodeKind.Map ? new Map() : new Set();
-    Object.defineProperty(this.shell, inspect.custom, { value: inspectView, configurable: true, writable: true, enumerable: false });
+    Object.setPrototypeOf(this.shell, shellPrototype(kind === NodeKind.Map ? Map.prototype : Set.prototype));
     const shared = inherited ? inherited.shell : node;
     this.versions = versionsOf(shared);
     this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick) as Collection;
@@ -37,7 +37,6 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     checkShared(root, shared, this.content, this.versions);
     if (this.content !== shared) this.versions = undefined;
     this.proxy = new Proxy(this.shell, this);
-    registerHandler(this.proxy, this);
   }
 
   current(): Collection {
@@ -97,11 +96,16 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 
   get(target: Collection, key: PropertyKey, receiver: unknown): unknown {
+    if (key === VIEW) return this;
     if (key === 'size') return this.current().size;
     if (key === inspect.custom) return inspectView;
     const method = (this.kind === NodeKind.Map ? MAP_METHODS : SET_METHODS).get(key);
     if (method) return method;
     return Reflect.get(target, key, receiver);
+  }
+
+  getPrototypeOf(): object {
+    return this.kind === NodeKind.Map ? Map.prototype : Set.prototype;
   }
 
   has(target: Collection, key: PropertyKey): boolean {
@@ -131,11 +135,9 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 }
 
-const collectionHandlers = new WeakMap<object, CollectionHandler>();
-
 function self(receiver: unknown): CollectionHandler {
-  const h = typeof receiver === 'object' && receiver !== null ? collectionHandlers.get(receiver) : undefined;
-  if (!h) throw new TypeError('Method called on incompatible receiver ' + String(receiver));
+  const h = handlerOf(receiver);
+  if (!(h instanceof CollectionHandler)) throw new TypeError('Method called on incompatible receiver ' + String(receiver));
   return h;
 }
 
@@ -238,6 +240,5 @@ SET_METHODS.set(Symbol.iterator, SET_METHODS.get('values'));
 
 setCollectionViewFactory((root, kind, node, tick, inherited) => {
   const h = new CollectionHandler(root, kind, node, tick, inherited);
-  collectionHandlers.set(h.proxy, h);
   return h.proxy;
 });

@@ -5,7 +5,7 @@ import { adoptDeep, adoptShallow, type DeepRules } from './adopt.js';
 import { tick } from './clock.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
-import { type Inherited, Root, TickedMap, type TopShape } from './root.js';
+import { type Inherited, InheritedLayers, Root, type TopShape } from './root.js';
 import { type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
 
@@ -34,7 +34,7 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
   if (eagerBytes < MIN_SHARED_BYTES) return undefined;
   const t = tick();
   share(adoptShallow(source, kind), t, site);
-  const root = new Root(site, false, accounting, t, t, new TickedMap(), top);
+  const root = new Root(site, false, accounting, t, t, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
   return { view: createView(root, kind, source, t, undefined, true), eagerBytes, root, structure: source };
 }
@@ -50,7 +50,7 @@ function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler,
     node = h.shell;
     readAt = t;
   }
-  const root = new Root(site, false, accounting, t, readAt, new TickedMap(), top);
+  const root = new Root(site, false, accounting, t, readAt, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
   return { view: createView(root, h.kind, node, readAt, undefined, true), eagerBytes, root, structure: node };
 }
@@ -70,7 +70,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   if (eagerBytes < MIN_SHARED_BYTES) return undefined;
   const t = tick();
   share(domain, t, site);
-  const root = new Root(site, true, accounting, t, t, new TickedMap(), {});
+  const root = new Root(site, true, accounting, t, t, InheritedLayers.EMPTY, {});
   root.eagerBytes = eagerBytes;
   return { view: wrap(root, source, t) as object, eagerBytes, root, structure: source };
 }
@@ -102,9 +102,7 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, ru
   from.sharedWrites.push(...from.unsharedWrites);
   from.unsharedWrites.length = 0;
   share(from.ownDomain, t, site);
-  const inherited = new TickedMap<Inherited>();
-  for (const [tk, node, record] of from.inherited.entries()) inherited.set(tk, node, record);
-  for (const [written, record] of records) inherited.set(written.tick, written.node, record);
+  const inherited = from.inherited.push(records.map(([written, record]) => [written.tick, written.node, record]));
   const root = new Root(site, true, accounting, t, from.baseTick, inherited, {});
   root.eagerBytes = from.eagerBytes;
   return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, structure: from.ownDomain };

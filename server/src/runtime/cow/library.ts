@@ -3,7 +3,7 @@ import { DeepRules } from './adopt.js';
 import { tick } from './clock.js';
 import { deepView } from './lazy-copy.js';
 import { handlerOf, toPlain, wrap } from './node-view.js';
-import { Root, TickedMap } from './root.js';
+import { InheritedLayers, Root } from './root.js';
 
 /**
  * The copy-on-write API for people who want COW values in their own code, like Immer's drafts
@@ -16,7 +16,7 @@ const accounting = new Accounting();
 export function cow<T extends object>(value: T): T {
   if (handlerOf(value)) return snapshot(value);
   const t = tick();
-  const root = new Root(0, true, accounting, t, t, new TickedMap(), {});
+  const root = new Root(0, true, accounting, t, t, InheritedLayers.EMPTY, {});
   return wrap(root, value, t) as T;
 }
 

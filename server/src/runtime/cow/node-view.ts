@@ -10,9 +10,11 @@ import { beforeWrite, contentAt, shallowImage, unchangedSinceSeen, type Versions
  * proxy's own target (the copy point), which from then on is the view's private content. The
  * target also carries a `util.inspect` hook, because Node inspects a Proxy's target, not its traps.
  */
-const handlers = new WeakMap<object, ViewHandler>();
-/** The proxy of each target, for the inspect hook, which Node calls on the target. */
-const shellOwners = new WeakMap<object, object>();
+/**
+ * A view answers this module-private key with its handler (its get trap does), so finding the
+ * handler of a value is one property read; plain objects answer undefined from their prototype.
+ */
+export const VIEW = Symbol('cowlens.view');
 
 export interface ViewHandler {
   readonly proxy: object;
@@ -39,26 +41,60 @@ export interface ViewHandler {
 }
 
 export function handlerOf(value: unknown): ViewHandler | undefined {
-  return typeof value === 'object' && value !== null ? handlers.get(value) : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return (value as { [VIEW]?: ViewHandler })[VIEW];
+  } catch {
+    return undefined; // a revoked proxy, or someone else's proxy that throws: not a view
+  }
 }
 
 export function isView(value: unknown): boolean {
   return handlerOf(value) !== undefined;
 }
 
-export function registerHandler(proxy: object, handler: ViewHandler): void {
-  handlers.set(proxy, handler);
-  shellOwners.set(handler.shell, proxy);
-}
 
 const hasOwn = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
 const HOOK = inspect.custom;
+
+/**
+ * A view's target inherits from a prototype that adds only the inspect hook to the copy's real
+ * prototype, which the getPrototypeOf trap reports instead; a settled target gets the real one.
+ */
+const shellPrototypes = new WeakSet<object>();
+const protoWithHook = new WeakMap<object, object>();
+
+export function shellPrototype(proto: object | null): object {
+  const key = proto ?? NULL_PROTO_KEY;
+  let withHook = protoWithHook.get(key);
+  if (!withHook) {
+    withHook = Object.create(proto, { [HOOK]: { value: inspectView, writable: true, configurable: true, enumerable: false } }) as object;
+    protoWithHook.set(key, withHook);
+    shellPrototypes.add(withHook);
+  }
+  return withHook;
+}
+
+const NULL_PROTO_KEY = {};
+const ARRAY_SHELL_PROTO = shellPrototype(Array.prototype);
+
+function shellArray(): unknown[] {
+  const array: unknown[] = [];
+  Object.setPrototypeOf(array, ARRAY_SHELL_PROTO);
+  return array;
+}
 
 /** Bytes a view costs beyond what it shares: the proxy, its handler, its empty target. */
 export const VIEW_OVERHEAD_BYTES = 240;
 
 function isObject(v: unknown): v is object {
   return (typeof v === 'object' && v !== null) || typeof v === 'function';
+}
+
+/** Array reads go straight to the content only for indices and length; other keys take the full path. */
+function startsWithDigit(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function isIndex(key: PropertyKey): key is string {
@@ -79,6 +115,18 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
   return wrap(root, value, owner ? owner.slotTick(key) : root.baseTick);
 }
 
+/**
+ * The kind of a node that no version control knows: a value handed to cow(), which takes
+ * ownership, so the kind found the first time stays true.
+ */
+const kinds = new WeakMap<object, NodeKind | -1>();
+
+function knownKind(node: object): NodeKind | undefined {
+  let kind = kinds.get(node);
+  if (kind === undefined) kinds.set(node, (kind = plainNodeKind(node) ?? -1));
+  return kind === -1 ? undefined : kind;
+}
+
 export const UNSEEN_WRITE_MESSAGE =
   'code that cowlens did not instrument changed a value that copies made here share: those copies may show the change';
 
@@ -94,7 +142,7 @@ export function wrap(root: Root, node: object, tick: number): unknown {
   if (known) return known;
   const inherited = root.inherited.get(tick, node);
   const source = inherited ? contentAt(inherited.shell, versionsOf(inherited.shell), inherited.tick) : contentAt(node, versionsOf(node), tick);
-  const kind = inherited ? inherited.kind : plainNodeKind(source);
+  const kind = inherited ? inherited.kind : (versionsOf(node)?.kind ?? knownKind(source));
   let view: object;
   if (kind === NodeKind.Date || kind === NodeKind.Typed || kind === undefined) {
     // Small or native values: copied when first read, as a deep copy would have copied them.
@@ -139,6 +187,14 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   private readonly defaultTick: number;
   private readonly hidden: ReadonlySet<PropertyKey> | undefined;
   private readonly holesAsUndefined: boolean;
+  /**
+   * True when reading a string key straight off the content answers as the copy would (same
+   * prototype, nothing hidden, no holes to fill): the hot path of reads.
+   */
+  private direct = false;
+  /** The view handed out for each slot, with the raw value it was made from: reads skip the lookups. */
+  private childViews: Record<string, unknown> | undefined;
+  private childRaws: Record<string, unknown> | undefined;
 
   constructor(
     readonly root: Root,
@@ -149,8 +205,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     top: boolean,
   ) {
     const proto = top && root.top.proto !== undefined ? root.top.proto : Object.prototype;
-    this.shell = kind === NodeKind.Array ? [] : (Object.create(proto) as object);
-    Object.defineProperty(this.shell, HOOK, { value: inspectView, writable: true, configurable: true, enumerable: false });
+    this.shell = kind === NodeKind.Array ? shellArray() : (Object.create(shellPrototype(proto)) as object);
     this.hidden = top ? root.top.hidden : undefined;
     this.holesAsUndefined = top && root.top.holesAsUndefined === true;
     const shared = inherited ? inherited.shell : node;
@@ -161,8 +216,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (this.content !== shared) this.versions = undefined;
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
+    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.content) === (kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
-    registerHandler(this.proxy, this);
   }
 
   current(): object {
@@ -195,12 +250,36 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   private read(content: object, key: PropertyKey): unknown {
-    return presentSlot(this.root, this, key, (content as Record<PropertyKey, unknown>)[key]);
+    const value = (content as Record<PropertyKey, unknown>)[key];
+    if (typeof key !== 'string' || typeof value !== 'object' || value === null || !this.root.deep) return presentSlot(this.root, this, key, value);
+    return this.presentChild(content, key, value);
+  }
+
+  /** An object in a slot of a deep view, as the root presents it, remembered per slot. */
+  private presentChild(content: object, key: string, value: object): unknown {
+    const raws = (this.childRaws ??= this.kind === NodeKind.Array ? ([] as unknown as Record<string, unknown>) : (Object.create(null) as Record<string, unknown>));
+    const views = (this.childViews ??= this.kind === NodeKind.Array ? ([] as unknown as Record<string, unknown>) : (Object.create(null) as Record<string, unknown>));
+    if (raws[key] === value) return views[key];
+    if (!hasOwn(content, key)) return value;
+    const presented = presentSlot(this.root, this, key, value);
+    raws[key] = value;
+    views[key] = presented;
+    return presented;
+  }
+
+  private forgetChild(key: PropertyKey): void {
+    if (typeof key === 'string' && this.childRaws !== undefined) this.childRaws[key] = undefined;
   }
 
   get(target: object, key: PropertyKey, receiver: unknown): unknown {
+    if (key === VIEW) return this;
     if (this.settled) return Reflect.get(target, key, receiver);
     const content = this.current();
+    if (typeof key === 'string' && (this.direct || this.materialized) && (this.kind === NodeKind.Object || key === 'length' || startsWithDigit(key))) {
+      const value = (content as Record<string, unknown>)[key];
+      if (typeof value !== 'object' || value === null || !this.root.deep) return value;
+      return this.presentChild(content, key, value);
+    }
     if (key === HOOK) return inspectView;
     if (this.visible(content, key)) return this.read(content, key);
     return Reflect.get(target, key, receiver);
@@ -256,11 +335,13 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     }
     if (this.materialized && (content as Record<PropertyKey, unknown>)[key] === value && hasOwn(content, key)) {
       this.markSlot(key, value);
+      this.forgetChild(key);
       return true;
     }
     this.materialize();
     (this.shell as Record<PropertyKey, unknown>)[key] = value;
     this.markSlot(key, value);
+    this.forgetChild(key);
     return true;
   }
 
@@ -275,6 +356,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.materialize();
     this.own?.delete(key);
     this.slotTicks?.delete(key);
+    this.forgetChild(key);
     return Reflect.deleteProperty(this.shell, key);
   }
 
@@ -303,10 +385,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   getPrototypeOf(target: object): object | null {
-    return Reflect.getPrototypeOf(target);
+    const proto = Reflect.getPrototypeOf(target);
+    return proto !== null && shellPrototypes.has(proto) ? Reflect.getPrototypeOf(proto) : proto;
   }
 
   setPrototypeOf(target: object, proto: object | null): boolean {
+    this.settle();
     return Reflect.setPrototypeOf(target, proto);
   }
 
@@ -355,7 +439,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const shell = this.shell as Record<PropertyKey, unknown>;
     for (const key of Object.keys(shell)) shell[key] = this.read(shell, key);
     this.own = undefined;
-    Reflect.deleteProperty(this.shell, HOOK);
+    Reflect.setPrototypeOf(this.shell, this.getPrototypeOf(this.shell));
     this.settled = true;
   }
 
@@ -401,7 +485,6 @@ export function toPlain(value: unknown, seen = new Map<object, unknown>()): unkn
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */
 export function inspectView(this: object, depth: number, options: object, inspectFn: typeof inspect): unknown {
-  // Node calls the hook with the proxy as `this` when it inspects a proxy, with the target otherwise.
-  const view = handlerOf(this) ? this : shellOwners.get(this);
-  return inspectFn(view === undefined ? { ...this } : toPlain(view), { ...options, depth } as Parameters<typeof inspect>[1]);
+  // Node inspects a proxy's target without traps, then calls the target's hook with the proxy as `this`.
+  return inspectFn(handlerOf(this) ? toPlain(this) : { ...this }, { ...options, depth } as Parameters<typeof inspect>[1]);
 }

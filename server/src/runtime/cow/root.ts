@@ -17,6 +17,7 @@ export interface Inherited {
 /** A map keyed by a node and the tick it is read at: the same object read at two ticks is two values. */
 export class TickedMap<V> {
   private readonly byTick = new Map<number, Map<object, V>>();
+  size = 0;
 
   get(tick: number, node: object): V | undefined {
     return this.byTick.get(tick)?.get(node);
@@ -25,11 +26,50 @@ export class TickedMap<V> {
   set(tick: number, node: object, value: V): void {
     let map = this.byTick.get(tick);
     if (!map) this.byTick.set(tick, (map = new Map<object, V>()));
+    if (!map.has(node)) this.size++;
     map.set(node, value);
   }
 
   *entries(): IterableIterator<[number, object, V]> {
     for (const [tick, map] of this.byTick) for (const [node, value] of map) yield [tick, node, value];
+  }
+}
+
+/**
+ * What the earlier views of a lineage wrote, as an immutable stack of layers, one per copy of a
+ * copy: a copy adds a layer on top of its source's stack in O(what the source wrote). Layers
+ * merge when the one below is not much larger (as an LSM tree does), so a chain of n copies costs
+ * amortised O(log n) a copy and a lookup walks O(log n) layers.
+ */
+export class InheritedLayers {
+  private constructor(
+    private readonly own: TickedMap<Inherited>,
+    private readonly below: InheritedLayers | undefined,
+  ) {}
+
+  static readonly EMPTY = new InheritedLayers(new TickedMap(), undefined);
+
+  get(tick: number, node: object): Inherited | undefined {
+    for (let layer: InheritedLayers | undefined = this; layer; layer = layer.below) {
+      const found = layer.own.get(tick, node);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  push(records: Iterable<[number, object, Inherited]>): InheritedLayers {
+    let own = new TickedMap<Inherited>();
+    for (const [tick, node, record] of records) own.set(tick, node, record);
+    if (own.size === 0) return this;
+    let below: InheritedLayers | undefined = this.own.size === 0 ? this.below : this;
+    while (below && below.own.size <= own.size * 2) {
+      const merged = new TickedMap<Inherited>();
+      for (const [tick, node, record] of below.own.entries()) merged.set(tick, node, record);
+      for (const [tick, node, record] of own.entries()) merged.set(tick, node, record);
+      own = merged;
+      below = below.below;
+    }
+    return new InheritedLayers(own, below);
   }
 }
 
@@ -56,11 +96,15 @@ export class Root {
   readonly sharedWrites: ViewHandler[] = [];
   /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
   eagerBytes = 0;
-  /** Domain of the private content of this root's views, shared with the copies made of it. */
-  readonly ownDomain = new Domain();
+  private domain: Domain | undefined;
   /** Set when a deep view stores a view of another lineage: a copy of it could not stay lazy. */
   holdsForeignViews = false;
   materializedOnce = false;
+
+  /** Domain of the private content of this root's views, shared with the copies made of it. */
+  get ownDomain(): Domain {
+    return (this.domain ??= new Domain());
+  }
 
   constructor(
     readonly site: SiteId,
@@ -68,7 +112,7 @@ export class Root {
     readonly accounting: Accounting,
     readonly tick: number,
     readonly baseTick: number,
-    readonly inherited: TickedMap<Inherited>,
+    readonly inherited: InheritedLayers,
     readonly top: TopShape,
   ) {}
 }
