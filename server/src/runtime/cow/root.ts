@@ -50,11 +50,7 @@ export class InheritedLayers {
   static readonly EMPTY = new InheritedLayers(new TickedMap(), undefined);
 
   get(tick: number, node: object): Inherited | undefined {
-    for (let layer: InheritedLayers | undefined = this; layer; layer = layer.below) {
-      const found = layer.own.get(tick, node);
-      if (found) return found;
-    }
-    return undefined;
+    return this.own.get(tick, node) ?? this.below?.get(tick, node);
   }
 
   push(records: Iterable<[number, object, Inherited]>): InheritedLayers {
