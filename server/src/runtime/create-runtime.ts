@@ -185,6 +185,7 @@ export function createRuntime(mode: Mode): RuntimeHandle {
     }
     const versions = versionsOf(target);
     if (versions === undefined) return;
+    versions.domain.root().writes++;
     if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
     const image = beforeWrite(target, versions);
     if (image) counters.materialized(versions.domain.root().site, location, shallowSize(image), false, true);

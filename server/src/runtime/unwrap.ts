@@ -1,4 +1,4 @@
-import { handlerOf, toPlain } from './cow/node-view.js';
+import { anyViewMade, handlerOf, toPlain } from './cow/node-view.js';
 
 /**
  * `value` with every view inside it replaced by what the view shows, for the native clone
@@ -7,7 +7,7 @@ import { handlerOf, toPlain } from './cow/node-view.js';
  * copied, keeping cycles and shared subgraphs.
  */
 export function toCloneable(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
+  if (typeof value !== 'object' || value === null || !anyViewMade()) return value;
   if (!holdsView(value)) return value;
   return replaceViews(value, new Map());
 }

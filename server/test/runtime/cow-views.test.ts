@@ -226,3 +226,26 @@ describe('cow mode: hazards', () => {
     expect(rt.accounting.counters.allHazards()).toEqual([]);
   });
 });
+
+describe('views given to code that was not instrumented', () => {
+  it('the global structuredClone and postMessage accept views once patched', async () => {
+    const { patchCloneGlobals } = await import('../../src/runtime/index.js');
+    const { MessageChannel } = await import('node:worker_threads');
+    const { rt, site } = setup();
+    const state = { items: big(100) };
+    const view = rt.structuredClone(site('structured-clone'), state);
+    expect(() => structuredClone(view)).toThrow(/could not be cloned/);
+    const restore = patchCloneGlobals();
+    try {
+      expect(structuredClone({ inner: view })).toEqual({ inner: state });
+      const { port1, port2 } = new MessageChannel();
+      const received = new Promise((resolve) => port2.once('message', resolve));
+      port1.postMessage(view);
+      expect(await received).toEqual(state);
+      port1.close();
+    } finally {
+      restore();
+    }
+    expect(() => structuredClone(view)).toThrow(/could not be cloned/);
+  });
+});

@@ -66,7 +66,13 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
   const domain = adoptDeep(source, rules);
   if (!domain) return undefined;
-  const eagerBytes = deepSize(source, { strings: false });
+  // Sizing walks the value; copying it again before any write reuses the figure.
+  if (domain.sizedAtWrites !== domain.writes || domain.sizedRoot !== source) {
+    domain.bytes = deepSize(source, { strings: false });
+    domain.sizedAtWrites = domain.writes;
+    domain.sizedRoot = source;
+  }
+  const eagerBytes = domain.bytes;
   if (eagerBytes < MIN_SHARED_BYTES) return undefined;
   const t = tick();
   share(domain, t, site);

@@ -162,7 +162,15 @@ export function setCollectionViewFactory(factory: typeof createCollectionView): 
   createCollectionView = factory;
 }
 
+let viewsMade = false;
+
+/** False until the first view is made: until then no value can hold one, and nothing needs unwrapping. */
+export function anyViewMade(): boolean {
+  return viewsMade;
+}
+
 export function createView(root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined, top: boolean): object {
+  viewsMade = true;
   root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
   if (kind === NodeKind.Map || kind === NodeKind.Set) {
     if (!createCollectionView) throw new Error('cowlens: collection views are not loaded');

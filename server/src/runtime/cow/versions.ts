@@ -14,6 +14,11 @@ export class Domain {
   sharedAt = 0;
   /** The copy site that shared the domain last: images made for its views are charged to it. */
   site = 0;
+  /** Instrumented writes into the domain, and how many there had been when `bytes` was measured. */
+  writes = 0;
+  sizedAtWrites = -1;
+  sizedRoot: object | undefined;
+  bytes = 0;
   parent: Domain | undefined;
 
   /** The domain this one was merged into, if any (union-find, with path halving). */
