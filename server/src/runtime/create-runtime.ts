@@ -7,11 +7,9 @@ import type { TopShape } from './cow/root.js';
 import { beforeWrite, unchangedSinceSeen, versionsOf } from './cow/versions.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
-import { SharingTracker } from './figures/sharing.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
 import type { LocationId, SiteId } from './figures/types.js';
-import { watchDeep, watchShallow } from './observe/watch-copy.js';
-import { WriteWatch } from './observe/write-watch.js';
+import { Observer } from './observe/observer.js';
 import { deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 
@@ -35,11 +33,17 @@ export function createRuntime(mode: Mode): RuntimeHandle {
   const accounting = new Accounting();
   const { counters } = accounting;
   const flusher = new BatchFlusher(mode, registry, counters);
-  const watch = new WriteWatch(counters);
-  const sharing = new SharingTracker(counters, (member) => {
-    const h = handlerOf(member);
-    return h ? !h.root.materializedOnce : true;
-  });
+  const observer = new Observer(counters);
+  /** The location of each site's own expression: where a copy made with writes materializes. */
+  const siteLocations: number[] = [];
+  const siteLocation = (site: SiteId): LocationId => {
+    let at = siteLocations[site];
+    if (at === undefined) {
+      const info = registry.siteInfo(site);
+      siteLocations[site] = at = info ? registry.location(info.file, info.line, info.column) : 0;
+    }
+    return at;
+  };
 
   const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
@@ -50,13 +54,13 @@ export function createRuntime(mode: Mode): RuntimeHandle {
       return copy;
     }
     if (deep) {
-      const { bytes } = watchDeep(watch, site, source, copy);
+      const bytes = observer.deep(site, source, copy);
       counters.copied(site, bytes, bytes);
     } else {
-      const { bytes } = isObject(source) ? watchShallow(watch, site, source, copy) : { bytes: shallowSize(copy) };
+      const bytes = shallowSize(copy);
+      if (isObject(source)) observer.shallow(site, source, copy, bytes);
       counters.copied(site, bytes, isObject(source) ? bytes : 0);
     }
-    if (isObject(source)) sharing.add(site, source, copy);
     return copy;
   };
 
@@ -64,7 +68,12 @@ export function createRuntime(mode: Mode): RuntimeHandle {
   const lazyOr = <T>(site: SiteId, lazy: LazyCopy | undefined, eager: () => T, deep: boolean): T => {
     if (lazy) {
       counters.copied(site, 0, lazy.eagerBytes);
-      sharing.add(site, lazy.structure, lazy.view);
+      const { domain, root } = lazy;
+      const sharing = (domain.sharing.get(site) ?? 0) + 1;
+      domain.sharing.set(site, sharing);
+      counters.sharedAtOnce(site, sharing + 1);
+      root.sharedDomain = domain;
+      root.sharedImages = domain.imagesMade;
       return lazy.view as T;
     }
     const copy = eager();
@@ -180,7 +189,7 @@ export function createRuntime(mode: Mode): RuntimeHandle {
   const beforeWriteTo = (target: unknown, location: LocationId): void => {
     if (!isObject(target)) return;
     if (mode === 'observe') {
-      watch.written(target, location);
+      observer.written(target, location);
       return;
     }
     const versions = versionsOf(target);
@@ -188,7 +197,15 @@ export function createRuntime(mode: Mode): RuntimeHandle {
     versions.domain.root().writes++;
     if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
     const image = beforeWrite(target, versions);
-    if (image) counters.materialized(versions.domain.root().site, location, shallowSize(image), false, true);
+    if (!image) return;
+    const domain = versions.domain.root();
+    let bytes = shallowSize(image);
+    if (domain.sharing.size === 0) counters.materialized(domain.site, location, bytes, false, true);
+    for (const [site, views] of domain.sharing) {
+      counters.materializedMany(site, location, bytes, views, true);
+      bytes = 0;
+    }
+    domain.sharing.clear();
   };
 
   const adoptWritten = (target: unknown, value: unknown): void => {
@@ -221,9 +238,7 @@ export function createRuntime(mode: Mode): RuntimeHandle {
     eager: (site, _source, result) => {
       const bytes = isObject(result) ? shallowSize(result) : 0;
       counters.copied(site, bytes, 0);
-      const info = registry.siteInfo(site);
-      const at = info ? registry.location(info.file, info.line, info.column) : 0;
-      counters.materialized(site, at, 0, true, true);
+      counters.materialized(site, siteLocation(site), 0, true, true);
       return result;
     },
     set: (target, key, value, location) => {

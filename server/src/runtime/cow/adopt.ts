@@ -1,3 +1,4 @@
+import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import { Domain, register, versionsOf } from './versions.js';
 
@@ -16,11 +17,14 @@ export const enum DeepRules {
  * also raises whatever error the real copy raises). Nodes already versioned deeply are not walked
  * again: sharing a graph a second time costs O(1).
  */
-export function adoptDeep(root: object, rules: DeepRules, into?: Domain): Domain | undefined {
+export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minBytes = 0): Domain | undefined {
   const domain = into ?? new Domain();
   const stack: object[] = [root];
   const seen = new Set<object>();
   const walked: object[] = [];
+  const kinds: NodeKind[] = [];
+  let bytes = 0;
+  let walkedAll = true;
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (seen.has(node)) {
@@ -34,13 +38,19 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain): Domain
     const known = versionsOf(node);
     if (known?.deep === true && rules === DeepRules.Structured) {
       mergeInto(known.domain, domain);
+      walkedAll = false;
       continue;
     }
     walked.push(node);
+    kinds.push(kind);
+    bytes += shallowSize(node);
     if (!pushChildren(node, kind, rules, stack)) return undefined;
   }
-  for (const node of walked) {
-    const v = versionsOf(node) ?? register(node, plainNodeKind(node)!, domain);
+  // A value smaller than a view is copied eagerly: version control would cost more than it saves.
+  if (walkedAll && bytes < minBytes) return undefined;
+  for (let i = 0; i < walked.length; i++) {
+    const node = walked[i]!;
+    const v = versionsOf(node) ?? register(node, kinds[i]!, domain);
     mergeInto(v.domain, domain);
     v.deep = true;
   }

@@ -90,8 +90,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     else for (const v of content as Set<unknown>) this.shell.add(v);
     this.materialized = true;
     this.root.unsharedWrites.push(this);
-    const first = !this.root.materializedOnce;
-    this.root.materializedOnce = true;
+    const first = this.root.firstMaterialization();
     this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
   }
 

@@ -17,8 +17,8 @@ export interface LazyCopy {
   /** What the eager copy would have cost: the bytes the view does not duplicate. */
   readonly eagerBytes: number;
   readonly root: Root;
-  /** The structure the view shares, for counting how many values share it. */
-  readonly structure: object;
+  /** The domain the view shares, for counting how many values share it. */
+  readonly domain: Domain;
 }
 
 /**
@@ -28,15 +28,16 @@ export interface LazyCopy {
 export function shallowView(accounting: Accounting, site: SiteId, source: object, top: TopShape): LazyCopy | undefined {
   const h = handlerOf(source);
   if (h) return h.root.deep || hasShape(h.root.top) ? undefined : shallowViewOfView(accounting, site, h, top);
-  const kind = plainNodeKind(source);
-  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
   const eagerBytes = shallowSize(source);
   if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  const kind = plainNodeKind(source);
+  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
   const t = tick();
-  share(adoptShallow(source, kind), t, site);
+  const domain = adoptShallow(source, kind);
+  share(domain, t, site);
   const root = new Root(site, false, accounting, t, t, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
-  return { view: createView(root, kind, source, t, undefined, true), eagerBytes, root, structure: source };
+  return { view: createView(root, kind, source, t, undefined, true), eagerBytes, root, domain };
 }
 
 function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, top: TopShape): LazyCopy | undefined {
@@ -45,14 +46,16 @@ function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler,
   const t = tick();
   let node = h.node;
   let readAt = h.tick;
+  let domain = h.root.ownDomain;
   if (h.materialized) {
-    share((versionsOf(h.shell) ?? register(h.shell, h.kind, h.root.ownDomain)).domain, t, site);
+    domain = (versionsOf(h.shell) ?? register(h.shell, h.kind, h.root.ownDomain)).domain;
+    share(domain, t, site);
     node = h.shell;
     readAt = t;
   }
   const root = new Root(site, false, accounting, t, readAt, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
-  return { view: createView(root, h.kind, node, readAt, undefined, true), eagerBytes, root, structure: node };
+  return { view: createView(root, h.kind, node, readAt, undefined, true), eagerBytes, root, domain: domain.root() };
 }
 
 /**
@@ -64,7 +67,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   if (h) return h.root.deep ? deepViewOfView(accounting, site, h, rules) : undefined;
   const kind = plainNodeKind(source);
   if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
-  const domain = adoptDeep(source, rules);
+  const domain = adoptDeep(source, rules, undefined, MIN_SHARED_BYTES);
   if (!domain) return undefined;
   // Sizing walks the value; copying it again before any write reuses the figure.
   if (domain.sizedAtWrites !== domain.writes || domain.sizedRoot !== source) {
@@ -78,7 +81,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   share(domain, t, site);
   const root = new Root(site, true, accounting, t, t, InheritedLayers.EMPTY, {});
   root.eagerBytes = eagerBytes;
-  return { view: wrap(root, source, t) as object, eagerBytes, root, structure: source };
+  return { view: wrap(root, source, t) as object, eagerBytes, root, domain };
 }
 
 /**
@@ -111,7 +114,7 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, ru
   const inherited = from.inherited.push(records.map(([written, record]) => [written.tick, written.node, record]));
   const root = new Root(site, true, accounting, t, from.baseTick, inherited, {});
   root.eagerBytes = from.eagerBytes;
-  return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, structure: from.ownDomain };
+  return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, domain: from.ownDomain.root() };
 }
 
 function share(domain: Domain, t: number, site: SiteId): void {

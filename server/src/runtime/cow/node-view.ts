@@ -435,8 +435,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     }
     this.materialized = true;
     this.root.unsharedWrites.push(this);
-    const first = !this.root.materializedOnce;
-    this.root.materializedOnce = true;
+    const first = this.root.firstMaterialization();
     this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
   }
 

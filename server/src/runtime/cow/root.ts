@@ -96,10 +96,29 @@ export class Root {
   /** Set when a deep view stores a view of another lineage: a copy of it could not stay lazy. */
   holdsForeignViews = false;
   materializedOnce = false;
+  /** The domain this root's copy shares, and its image count then: a later image already counted the copy as materialized. */
+  sharedDomain: Domain | undefined;
+  sharedImages = 0;
 
   /** Domain of the private content of this root's views, shared with the copies made of it. */
   get ownDomain(): Domain {
     return (this.domain ??= new Domain());
+  }
+
+  /**
+   * Called at each write that gives a view of this root private content: true the first time the
+   * copy needed a private copy, unless a write to what it shares already counted it.
+   */
+  firstMaterialization(): boolean {
+    if (this.materializedOnce) return false;
+    this.materializedOnce = true;
+    const domain = this.sharedDomain;
+    if (!domain) return true;
+    if (domain.imagesMade !== this.sharedImages) return false;
+    const left = (domain.sharing.get(this.site) ?? 1) - 1;
+    if (left > 0) domain.sharing.set(this.site, left);
+    else domain.sharing.delete(this.site);
+    return true;
   }
 
   constructor(

@@ -19,6 +19,9 @@ export class Domain {
   sizedAtWrites = -1;
   sizedRoot: object | undefined;
   bytes = 0;
+  /** Views per site still sharing the domain as it was at the last image, and how many images there were. */
+  readonly sharing = new Map<number, number>();
+  imagesMade = 0;
   parent: Domain | undefined;
 
   /** The domain this one was merged into, if any (union-find, with path halving). */
@@ -89,6 +92,7 @@ export function beforeWrite(node: object, v: Versions): object | undefined {
   const sharedAt = v.domain.root().sharedAt;
   if (v.imagedAt >= sharedAt) return undefined;
   const image = shallowImage(node, v.kind);
+  v.domain.root().imagesMade++;
   v.images.push(image);
   v.ticks.push(currentTick());
   v.imagedAt = currentTick();

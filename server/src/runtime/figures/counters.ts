@@ -61,6 +61,15 @@ export class Counters {
     this.touch(site);
   }
 
+  /**
+   * A write to a source forced `copies` copies of it made at `site` to stop sharing it, at the cost
+   * of one image of `bytes` for all of them.
+   */
+  materializedMany(site: SiteId, location: LocationId, bytes: number, copies: number, duplicated: boolean): void {
+    this.materialized(site, location, bytes, true, duplicated);
+    this.materializedCount[site]! += copies - 1;
+  }
+
   /** Bytes that stop being saved without a write (a view given up, an eager fallback). */
   unsaved(site: SiteId, bytes: number): void {
     this.ensure(site);
