@@ -1,0 +1,39 @@
+import { shallowSize } from './shallow-size.js';
+
+export interface DeepSizeOptions {
+  /** Count strings too: a deep copy (structuredClone, JSON) allocates them anew, a spread shares them. */
+  readonly strings?: boolean;
+}
+
+/**
+ * Bytes of every node reachable from `value`, each counted once however often it is reached
+ * (cycles, shared subgraphs). Iterative, so depth costs no stack.
+ */
+export function deepSize(value: unknown, options: DeepSizeOptions = {}): number {
+  const strings = options.strings === true;
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  let total = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (strings) total += shallowSize(v);
+      continue;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    total += shallowSize(v);
+    if (v instanceof Map) {
+      for (const [k, x] of v as Map<unknown, unknown>) stack.push(k, x);
+    } else if (v instanceof Set) {
+      for (const x of v as Set<unknown>) stack.push(x);
+    } else if (Array.isArray(v)) {
+      // A huge sparse array lists its few indices cheaper than it walks its length.
+      if (v.length > 1 << 20) for (const key of Object.keys(v)) stack.push(v[Number(key)]);
+      else for (let i = 0; i < v.length; i++) stack.push(v[i]);
+    } else if (!ArrayBuffer.isView(v)) {
+      for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key)) stack.push((v as Record<string, unknown>)[key]);
+    }
+  }
+  return total;
+}
