@@ -1,7 +1,7 @@
 import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
-import { deepView, type LazyCopy, shallowView } from './cow/lazy-copy.js';
+import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/lazy-copy.js';
 import { handlerOf, isView, UNSEEN_WRITE_MESSAGE } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
 import { beforeWrite, unchangedSinceSeen, versionsOf } from './cow/versions.js';
@@ -28,9 +28,17 @@ type Strategy = Pick<
   'objectSpread' | 'objectRest' | 'arraySpread' | 'slice' | 'concat' | 'arrayFrom' | 'assign' | 'structuredClone' | 'jsonRoundTrip' | 'newMap' | 'newSet' | 'lodashClone' | 'lodashCloneDeep'
 >;
 
-export function createRuntime(mode: Mode): RuntimeHandle {
+export interface RuntimeOptions {
+  /**
+   * Cow mode copies a value eagerly when its copy is smaller than this, since a view costs
+   * about 240 bytes; the default is twice that. Tests set 0 to make every copy they can a view.
+   */
+  readonly minSharedBytes?: number;
+}
+
+export function createRuntime(mode: Mode, options: RuntimeOptions = {}): RuntimeHandle {
   const registry = new Registry();
-  const accounting = new Accounting();
+  const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES);
   const { counters } = accounting;
   const flusher = new BatchFlusher(mode, registry, counters);
   const observer = new Observer(counters);

@@ -5,7 +5,7 @@
  */
 export type { CowlensRuntime, Mode } from './api.js';
 export { COPY_KINDS, type CopyKind, isDeepKind } from './copy-kinds.js';
-export { createRuntime, type RuntimeHandle } from './create-runtime.js';
+export { createRuntime, type RuntimeHandle, type RuntimeOptions } from './create-runtime.js';
 export { cow, isCow, snapshot, toPlain } from './cow/library.js';
 export type * from './figures/types.js';
 export { patchCloneGlobals } from './patch-clone-globals.js';

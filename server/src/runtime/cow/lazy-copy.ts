@@ -9,7 +9,7 @@ import { type Inherited, InheritedLayers, Root, type TopShape } from './root.js'
 import { type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
 
-/** A copy smaller than this costs less than the view that would share it: copy it eagerly. */
+/** A copy smaller than this costs less than the view that would share it: by default it is copied eagerly. */
 export const MIN_SHARED_BYTES = 2 * VIEW_OVERHEAD_BYTES;
 
 export interface LazyCopy {
@@ -29,7 +29,7 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
   const h = handlerOf(source);
   if (h) return h.root.deep || hasShape(h.root.top) ? undefined : shallowViewOfView(accounting, site, h, top);
   const eagerBytes = shallowSize(source);
-  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  if (eagerBytes < accounting.minSharedBytes) return undefined;
   const kind = plainNodeKind(source);
   if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
   const t = tick();
@@ -42,7 +42,7 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
 
 function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, top: TopShape): LazyCopy | undefined {
   const eagerBytes = shallowSize(h.current());
-  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  if (eagerBytes < accounting.minSharedBytes) return undefined;
   const t = tick();
   let node = h.node;
   let readAt = h.tick;
@@ -67,7 +67,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   if (h) return h.root.deep ? deepViewOfView(accounting, site, h, rules) : undefined;
   const kind = plainNodeKind(source);
   if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
-  const domain = adoptDeep(source, rules, undefined, MIN_SHARED_BYTES);
+  const domain = adoptDeep(source, rules, undefined, accounting.minSharedBytes);
   if (!domain) return undefined;
   // Sizing walks the value; copying it again before any write reuses the figure.
   if (domain.sizedAtWrites !== domain.writes || domain.sizedRoot !== source) {
@@ -76,7 +76,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
     domain.sizedRoot = source;
   }
   const eagerBytes = domain.bytes;
-  if (eagerBytes < MIN_SHARED_BYTES) return undefined;
+  if (eagerBytes < accounting.minSharedBytes) return undefined;
   const t = tick();
   share(domain, t, site);
   const root = new Root(site, true, accounting, t, t, InheritedLayers.EMPTY, {});

@@ -10,6 +10,9 @@ export class Accounting {
   readonly counters = new Counters();
   location: LocationId = 0;
 
+  /** @param minSharedBytes copies smaller than this are made eagerly in cow mode (a view would cost more). */
+  constructor(readonly minSharedBytes = 0) {}
+
   /** The location of the write in progress, consumed so that a later, uninstrumented write is not blamed on it. */
   takeLocation(): LocationId {
     const location = this.location;

@@ -4,7 +4,9 @@
  */
 import { deepSize, shallowSize } from '../../../src/runtime/size/index.js';
 
-const COUNT = 4000;
+/** Each case allocates about this many bytes, so that other allocations are noise; and runs three times. */
+const BYTES_PER_CASE = 8_000_000;
+const TRIALS = 3;
 
 declare const gc: () => void;
 
@@ -14,15 +16,21 @@ function heap(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-function measure(make: (i: number) => unknown): number {
-  const holder: unknown[] = new Array<unknown>(COUNT).fill(null);
+function measureOnce(make: (i: number) => unknown, count: number): number {
+  const holder: unknown[] = new Array<unknown>(count).fill(null);
   make(0);
   const before = heap();
-  for (let i = 0; i < COUNT; i++) holder[i] = make(i);
+  for (let i = 0; i < count; i++) holder[i] = make(i);
   const after = heap();
-  const perCopy = (after - before) / COUNT;
   holder.length = 0;
-  return perCopy;
+  return (after - before) / count;
+}
+
+/** The median over trials of the heap a copy takes. */
+function measure(make: (i: number) => unknown, roughBytes: number): number {
+  const count = Math.min(200_000, Math.max(2_000, Math.round(BYTES_PER_CASE / Math.max(roughBytes, 1))));
+  const trials = Array.from({ length: TRIALS }, () => measureOnce(make, count)).sort((a, b) => a - b);
+  return trials[Math.floor(TRIALS / 2)]!;
 }
 
 const objectOf = (n: number): Record<string, number> => {
@@ -73,7 +81,7 @@ const cases: Case[] = [
 ];
 
 const results = cases.map(([name, make, model]) => {
-  const measured = measure(make);
-  return { name, measured, model: model(make(1)) };
+  const modelled = model(make(1));
+  return { name, measured: measure(make, modelled), model: modelled };
 });
 process.stdout.write(JSON.stringify(results));
