@@ -1,6 +1,7 @@
 import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
+import { NodeKind } from './cow/node-kind.js';
 import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/lazy-copy.js';
 import { handlerOf, isView, UNSEEN_WRITE_MESSAGE } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
@@ -129,37 +130,37 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     lodashCloneDeep: (site, fn, value) => observed(site, value, fn(value), true),
   };
 
-  const shallow = (site: SiteId, source: unknown, eager: () => object, top: TopShape = {}): object =>
-    lazyOr(site, isObject(source) ? shallowView(accounting, site, source, top) : undefined, eager, false);
+  const shallow = (site: SiteId, source: unknown, want: NodeKind, eager: () => object, top: TopShape = {}): object =>
+    lazyOr(site, isObject(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
   const deep = <T>(site: SiteId, source: unknown, rules: DeepRules, eager: () => T): T =>
     lazyOr(site, isObject(source) ? deepView(accounting, site, source, rules) : undefined, eager, true);
 
   const cow: Strategy = {
-    objectSpread: (site, source) => shallow(site, source, () => ({ ...(source as object) })),
+    objectSpread: (site, source) => shallow(site, source, NodeKind.Object, () => ({ ...(source as object) })),
     objectRest: (site, source, excluded) =>
-      shallow(site, source, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new Set(excluded.map(propertyKey)) } : {}),
+      shallow(site, source, NodeKind.Object, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new Set(excluded.map(propertyKey)) } : {}),
     arraySpread: (site, source) =>
       Array.isArray(source) && usesArrayIterator(source)
-        ? (shallow(site, source, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
+        ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
         : eagerRecord<unknown[]>(site, [...source]),
     slice: (site, target, ...args) => {
       if (!Array.isArray(target) || !fullArrayCopyArgs(target, args)) return observeOnly(site, target, (t) => (t as { slice(...a: unknown[]): unknown }).slice(...args));
-      return shallow(site, target, () => (target as unknown[]).slice());
+      return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
     concat: (site, target, ...args) => {
       if (!Array.isArray(target) || args.length > 0) return observeOnly(site, target, (t) => (t as { concat(...a: unknown[]): unknown }).concat(...args));
-      return shallow(site, target, () => (target as unknown[]).concat());
+      return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
       if (mapFn || !Array.isArray(source) || !usesArrayIterator(source)) {
         return eagerRecord(site, mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>));
       }
-      return shallow(site, source, () => Array.from(source as unknown[]), { holesAsUndefined: true }) as unknown[];
+      return shallow(site, source, NodeKind.Array, () => Array.from(source as unknown[]), { holesAsUndefined: true }) as unknown[];
     },
     assign: (site, target, ...sources) => {
       if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
-      return shallow(site, sources[0], () => Object.assign(target, sources[0]), proto === Object.prototype ? {} : { proto });
+      return shallow(site, sources[0], NodeKind.Object, () => Object.assign(target, sources[0]), proto === Object.prototype ? {} : { proto });
     },
     structuredClone: (site, value, options) =>
       options?.transfer && options.transfer.length > 0
@@ -168,13 +169,14 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     jsonRoundTrip: (site, value) => deep(site, value, DeepRules.Json, () => JSON.parse(JSON.stringify(value)) as unknown),
     newMap: (site, source) =>
       source instanceof Map && Object.getPrototypeOf(source) === Map.prototype
-        ? (shallow(site, source, () => new Map(source)) as Map<unknown, unknown>)
+        ? (shallow(site, source, NodeKind.Map, () => new Map(source)) as Map<unknown, unknown>)
         : eagerRecord(site, new Map(source)),
     newSet: (site, source) =>
       source instanceof Set && Object.getPrototypeOf(source) === Set.prototype
-        ? (shallow(site, source, () => new Set(source)) as Set<unknown>)
+        ? (shallow(site, source, NodeKind.Set, () => new Set(source)) as Set<unknown>)
         : eagerRecord(site, new Set(source)),
-    lodashClone: (site, fn, value) => (isObject(value) && !isView(value) ? shallow(site, value, () => fn(value) as object) : observeOnly(site, value, fn)),
+    lodashClone: (site, fn, value) =>
+      isObject(value) && !isView(value) ? shallow(site, value, Array.isArray(value) ? NodeKind.Array : NodeKind.Object, () => fn(value) as object) : observeOnly(site, value, fn),
     // lodash turns holes into undefined and keeps prototypes: only JSON-like data is the same as a view.
     lodashCloneDeep: (site, fn, value) => deep(site, value, DeepRules.Json, () => fn(value)),
   };
@@ -219,9 +221,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
   const adoptWritten = (target: unknown, value: unknown): void => {
     if (mode !== 'cow' || !isObject(target) || !isObject(value)) return;
     const versions = versionsOf(target);
-    if (versions?.deep === true && !adoptDeep(value, DeepRules.Structured, versions.domain)) {
-      counters.hazard(versions.domain.root().site, 'uninstrumented-write', 'a value that cannot be versioned was written into a shared value');
-    }
+    if (versions?.deep === true && !adoptDeep(value, DeepRules.Structured, versions.domain)) versions.domain.root().holdsUnversioned = true;
   };
 
   const runtime: RuntimeHandle = {
@@ -272,6 +272,10 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
     touch: (target, location) => {
       beforeWriteTo(target, location);
+      if (mode === 'cow' && isObject(target)) {
+        const versions = versionsOf(target);
+        if (versions?.deep === true) versions.domain.root().touched.push(target);
+      }
       accounting.location = handlerOf(target) ? location : 0;
       return target;
     },

@@ -1,5 +1,6 @@
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
+import { handlerOf } from './node-view.js';
 import { Domain, register, versionsOf } from './versions.js';
 
 /** What a deep copy may contain and still be shared lazily, by the rules of the copy it stands for. */
@@ -32,11 +33,13 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
       continue;
     }
     seen.add(node);
+    if (handlerOf(node)) return undefined; // a view inside plain data: its content is not versioned here
     const kind = plainNodeKind(node);
     if (kind === undefined) return undefined;
     if (rules === DeepRules.Json && kind !== NodeKind.Object && kind !== NodeKind.Array) return undefined;
     const known = versionsOf(node);
     if (known?.deep === true && rules === DeepRules.Structured) {
+      if (known.domain.root().holdsUnversioned) return undefined;
       mergeInto(known.domain, domain);
       walkedAll = false;
       continue;
@@ -68,6 +71,8 @@ function mergeInto(from: Domain, to: Domain): void {
   const b = to.root();
   if (a === b) return;
   b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
+  b.holdsUnversioned ||= a.holdsUnversioned;
+  b.touched.push(...a.touched.splice(0));
   a.parent = b;
 }
 
@@ -114,5 +119,22 @@ function acceptValue(value: unknown, rules: DeepRules, stack: object[]): boolean
       return rules !== DeepRules.Json;
     default:
       return false; // functions and symbols: the real copy throws, or drops them
+  }
+}
+
+/**
+ * Versions the children that methods (push, splice, Map#set...) put into the domain's nodes
+ * since it was last shared, before it is shared again; a child that cannot be versioned makes
+ * the domain's later deep copies eager.
+ */
+export function settleTouched(domain: Domain): void {
+  const root = domain.root();
+  for (const node of root.touched.splice(0)) {
+    const children: object[] = [];
+    const kind = versionsOf(node)?.kind;
+    if (kind === undefined) continue;
+    if (!pushChildren(node, kind, DeepRules.Structured, children) || children.some((child) => !adoptDeep(child, DeepRules.Structured, root))) {
+      root.holdsUnversioned = true;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { NodeKind } from './node-kind.js';
-import { checkShared, handlerOf, inspectView, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
+import { checkShared, handlerOf, inspectView, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
 import type { Inherited, Root } from './root.js';
 import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
 
@@ -59,21 +59,27 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 
   sharedRecord(tick: number): Inherited | undefined {
-    if (this.ownValues) return undefined;
+    if (this.userKeys && this.userKeys.size > 0) return undefined;
     return { shell: this.shell, kind: this.kind, tick, slotTicks: undefined, defaultTick: this.slotTick() };
   }
 
-  /** Values are presented like object slots; the user's own writes into a private Map stay as they are. */
-  present(value: unknown): unknown {
-    if (this.materialized && this.ownValues?.has(value as object)) return value;
-    return presentSlot(this.root, undefined, '', value);
+  /** Values are presented like object slots; what the user put into a private Map stays as it is. */
+  present(key: unknown, value: unknown): unknown {
+    if (this.materialized && this.userKeys?.has(key) === true) return value;
+    return presentSlot(this.root, this, '', value);
   }
 
-  /** Object values the user put into this private collection: they are the user's, never views. */
-  private ownValues: Set<object> | undefined;
+  /** Keys of a private Map whose values the user put there: they are the user's, never views. */
+  private userKeys: Set<unknown> | undefined;
 
-  markOwn(value: unknown): void {
-    if (this.root.deep && typeof value === 'object' && value !== null) (this.ownValues ??= new Set()).add(value);
+  markSlot(key: unknown, value: unknown): void {
+    if (!this.root.deep) return;
+    if (isUserValue(this.root, value)) (this.userKeys ??= new Set()).add(key);
+    else this.userKeys?.delete(key);
+  }
+
+  forgetSlots(): void {
+    this.userKeys = undefined;
   }
 
   materialize(): void {
@@ -124,12 +130,12 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     if (content instanceof Map) {
       const out = new Map<unknown, unknown>();
       seen.set(this.proxy, out);
-      for (const [k, v] of content) out.set(k, toPlain(this.present(v), seen));
+      for (const [k, v] of content) out.set(k, toPlain(this.present(k, v), seen));
       return out;
     }
     const out = new Set<unknown>();
     seen.set(this.proxy, out);
-    for (const v of content) out.add(toPlain(this.present(v), seen));
+    for (const v of content) out.add(toPlain(this.present(v, v), seen));
     return out;
   }
 }
@@ -141,11 +147,11 @@ function self(receiver: unknown): CollectionHandler {
 }
 
 function* presentEntries(h: CollectionHandler, entries: Iterable<[unknown, unknown]>): Generator<[unknown, unknown]> {
-  for (const [k, v] of entries) yield [k, h.present(v)];
+  for (const [k, v] of entries) yield [k, h.present(k, v)];
 }
 
-function* presentValues(h: CollectionHandler, values: Iterable<unknown>): Generator {
-  for (const v of values) yield h.present(v);
+function* presentValues(h: CollectionHandler, entries: Iterable<[unknown, unknown]>): Generator {
+  for (const [k, v] of entries) yield h.present(k, v);
 }
 
 const MAP_METHODS = new Map<PropertyKey, unknown>(
@@ -153,7 +159,7 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
     get(this: unknown, key: unknown) {
       const h = self(this);
       const content = h.current() as Map<unknown, unknown>;
-      return content.has(key) ? h.present(content.get(key)) : undefined;
+      return content.has(key) ? h.present(key, content.get(key)) : undefined;
     },
     has(this: unknown, key: unknown) {
       return self(this).current().has(key);
@@ -162,19 +168,21 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
       const h = self(this);
       h.materialize();
       (h.shell as Map<unknown, unknown>).set(key, value);
-      h.markOwn(value);
+      h.markSlot(key, value);
       return this;
     },
     delete(this: unknown, key: unknown) {
       const h = self(this);
       if (!h.current().has(key)) return false;
       h.materialize();
+      h.markSlot(key, undefined);
       return h.shell.delete(key);
     },
     clear(this: unknown) {
       const h = self(this);
       if (h.current().size === 0) return;
       h.materialize();
+      h.forgetSlots();
       h.shell.clear();
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, m: unknown) => void, thisArg?: unknown) {
@@ -190,7 +198,7 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
     },
     values(this: unknown) {
       const h = self(this);
-      return presentValues(h, (h.current() as Map<unknown, unknown>).values());
+      return presentValues(h, (h.current() as Map<unknown, unknown>).entries());
     },
   }),
 );
@@ -222,11 +230,11 @@ const SET_METHODS = new Map<PropertyKey, unknown>(
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, s: unknown) => void, thisArg?: unknown) {
       const h = self(this);
-      for (const v of presentValues(h, (h.current() as Set<unknown>).values())) callback.call(thisArg, v, v, this);
+      for (const v of presentValues(h, (h.current() as Set<unknown>).entries())) callback.call(thisArg, v, v, this);
     },
     values(this: unknown) {
       const h = self(this);
-      return presentValues(h, (h.current() as Set<unknown>).values());
+      return presentValues(h, (h.current() as Set<unknown>).entries());
     },
     entries(this: unknown) {
       const h = self(this);

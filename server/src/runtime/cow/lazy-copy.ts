@@ -1,10 +1,10 @@
 import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
 import { deepSize, shallowSize } from '../size/index.js';
-import { adoptDeep, adoptShallow, type DeepRules } from './adopt.js';
+import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
-import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
+import { createView, handlerOf, type PrivateContent, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
 import { type Inherited, InheritedLayers, Root, type TopShape } from './root.js';
 import { type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
@@ -22,16 +22,18 @@ export interface LazyCopy {
 }
 
 /**
- * A copy-on-write view standing for a shallow copy of `source` (its top node shared, its children
- * shared as JS shares them), or undefined when the copy must be made eagerly.
+ * A copy-on-write view standing for a shallow copy of `source` into a node of kind `want` (its top
+ * node shared, its children shared as JS shares them), or undefined when the copy must be made
+ * eagerly.
  */
-export function shallowView(accounting: Accounting, site: SiteId, source: object, top: TopShape): LazyCopy | undefined {
+export function shallowView(accounting: Accounting, site: SiteId, source: object, want: NodeKind, top: TopShape): LazyCopy | undefined {
   const h = handlerOf(source);
-  if (h) return h.root.deep || hasShape(h.root.top) ? undefined : shallowViewOfView(accounting, site, h, top);
+  if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want ? undefined : shallowViewOfView(accounting, site, h, top);
   const eagerBytes = shallowSize(source);
   if (eagerBytes < accounting.minSharedBytes) return undefined;
+  // Only a copy of the same kind shares its source: `{ ...array }` or `{ ...map }` is another shape.
   const kind = plainNodeKind(source);
-  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
+  if (kind !== want) return undefined;
   const t = tick();
   const domain = adoptShallow(source, kind);
   share(domain, t, site);
@@ -64,11 +66,13 @@ function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler,
  */
 export function deepView(accounting: Accounting, site: SiteId, source: object, rules: DeepRules): LazyCopy | undefined {
   const h = handlerOf(source);
-  if (h) return h.root.deep ? deepViewOfView(accounting, site, h, rules) : undefined;
+  // What a view holds was checked against structuredClone's rules only: a JSON copy of it is eager.
+  if (h) return h.root.deep && rules === DeepRules.Structured ? deepViewOfView(accounting, site, h) : undefined;
   const kind = plainNodeKind(source);
   if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
   const domain = adoptDeep(source, rules, undefined, accounting.minSharedBytes);
-  if (!domain) return undefined;
+  if (domain) settleTouched(domain);
+  if (!domain || domain.holdsUnversioned) return undefined;
   // Sizing walks the value; copying it again before any write reuses the figure.
   if (domain.sizedAtWrites !== domain.writes || domain.sizedRoot !== source) {
     domain.bytes = deepSize(source, { strings: false });
@@ -89,17 +93,17 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
  * wrote as it is now. The old view's private content, and the values its user wrote into it, are
  * put under version control, so its later writes keep images for the new one. O(nodes it wrote).
  */
-function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, rules: DeepRules): LazyCopy | undefined {
+function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): LazyCopy | undefined {
   const from = h.root;
   if (from.holdsForeignViews) return undefined;
   for (const written of from.unsharedWrites) {
     for (const key of written.ownSlots() ?? []) {
       const value = (written.shell as Record<PropertyKey, unknown>)[key];
-      if (typeof value === 'object' && value !== null && !adoptDeep(value, rules, from.ownDomain)) return undefined;
+      if (typeof value === 'object' && value !== null && !adoptDeep(value, DeepRules.Structured, from.ownDomain)) return undefined;
     }
   }
   const t = tick();
-  const records: [ViewHandler, Inherited][] = [];
+  const records: [PrivateContent, Inherited][] = [];
   for (const written of [...from.sharedWrites, ...from.unsharedWrites]) {
     const record = written.sharedRecord(t);
     if (!record) return undefined;
@@ -112,7 +116,7 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, ru
   from.unsharedWrites.length = 0;
   share(from.ownDomain, t, site);
   const inherited = from.inherited.push(records.map(([written, record]) => [written.tick, written.node, record]));
-  const root = new Root(site, true, accounting, t, from.baseTick, inherited, {});
+  const root = new Root(site, true, accounting, t, from.baseTick, inherited, {}, from.lineage);
   root.eagerBytes = from.eagerBytes;
   return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, domain: from.ownDomain.root() };
 }

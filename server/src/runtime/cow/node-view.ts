@@ -16,28 +16,67 @@ import { beforeWrite, contentAt, shallowImage, unchangedSinceSeen, type Versions
  */
 export const VIEW = Symbol('cowlens.view');
 
-export interface ViewHandler {
-  readonly proxy: object;
-  readonly root: Root;
+/** Content a root made private (a view's target, or a Date or typed array copied when read). */
+export interface PrivateContent {
   readonly kind: NodeKind;
-  /** The node this view stands for, and the tick it reads it at: the view's identity in its root. */
+  /** The node it stands for, and the tick that node is read at: its identity in the lineage. */
   readonly node: object;
   readonly tick: number;
+  readonly shell: object;
+  ownSlots(): ReadonlySet<PropertyKey> | undefined;
+  /**
+   * How a later copy of this lineage, made at `tick`, reads this content; undefined when it holds
+   * values a later copy could not read as they were at `tick`.
+   */
+  sharedRecord(tick: number): Inherited | undefined;
+}
+
+/** A Date or typed array a deep view copied when first read: plain, and the root's own from then on. */
+class CopiedLeaf implements PrivateContent {
+  constructor(
+    readonly root: Root,
+    readonly kind: NodeKind,
+    readonly node: object,
+    readonly tick: number,
+    readonly shell: object,
+  ) {
+    copiedLeaves.set(shell, this);
+  }
+
+  ownSlots(): undefined {
+    return undefined;
+  }
+
+  sharedRecord(tick: number): Inherited {
+    return { shell: this.shell, kind: this.kind, tick, slotTicks: undefined, defaultTick: this.tick };
+  }
+}
+
+/** Each copied leaf, by the copy: it stands for its node wherever the user puts it in the lineage. */
+const copiedLeaves = new WeakMap<object, CopiedLeaf>();
+
+/**
+ * True when `value`, written into a view of `root`, is the user's own object rather than one the
+ * root handed out (a view of its, or a leaf it copied), which stands for a node of the lineage.
+ */
+export function isUserValue(root: Root, value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const h = handlerOf(value);
+  if (h) return h.root !== root;
+  return copiedLeaves.get(value)?.root !== root;
+}
+
+export interface ViewHandler extends PrivateContent {
+  readonly proxy: object;
+  readonly root: Root;
   /** The view's content now: a shared node, an image of it, or its private content. */
   current(): object;
   /** True once the view has private content. */
   readonly materialized: boolean;
-  readonly shell: object;
-  /** The tick a slot of the private content is read at, and whether it holds a value the user wrote. */
+  /** The tick a slot of the private content is read at. */
   slotTick(key: PropertyKey): number;
-  ownSlots(): ReadonlySet<PropertyKey> | undefined;
   /** A plain, deep, unshared copy of what the view shows (for structuredClone, postMessage, inspect). */
   plainImage(seen: Map<object, unknown>): unknown;
-  /**
-   * How a later copy of this lineage, made at `tick`, reads this view's private content; undefined
-   * when that content holds values a later copy could not read as they were at `tick`.
-   */
-  sharedRecord(tick: number): Inherited | undefined;
 }
 
 export function handlerOf(value: unknown): ViewHandler | undefined {
@@ -111,7 +150,13 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
   if (!root.deep || !isObject(value)) return value;
   if (owner?.materialized && owner.ownSlots()?.has(key)) return value;
   const h = handlerOf(value);
-  if (h) return h.root === root ? value : wrap(root, h.node, h.tick);
+  if (h) {
+    // A view an earlier copy of this lineage stored stands for its node; any other view is a value of its own.
+    if (h.root === root || h.root.lineage !== root.lineage) return value;
+    return wrap(root, h.node, h.tick);
+  }
+  const leaf = copiedLeaves.get(value);
+  if (leaf && leaf.root.lineage === root.lineage) return wrap(root, leaf.node, leaf.tick);
   return wrap(root, value, owner ? owner.slotTick(key) : root.baseTick);
 }
 
@@ -147,7 +192,10 @@ export function wrap(root: Root, node: object, tick: number): unknown {
   if (kind === NodeKind.Date || kind === NodeKind.Typed || kind === undefined) {
     // Small or native values: copied when first read, as a deep copy would have copied them.
     view = kind === undefined ? source : shallowImage(source, kind);
-    if (kind !== undefined) root.accounting.counters.unsaved(root.site, shallowSize(view));
+    if (kind !== undefined) {
+      root.accounting.counters.unsaved(root.site, shallowSize(view));
+      root.unsharedWrites.push(new CopiedLeaf(root, kind, node, tick, view));
+    }
   } else {
     view = createView(root, kind, node, tick, inherited, false);
   }
@@ -265,8 +313,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   /** An object in a slot of a deep view, as the root presents it, remembered per slot. */
   private presentChild(content: object, key: string, value: object): unknown {
-    const raws = (this.childRaws ??= this.kind === NodeKind.Array ? ([] as unknown as Record<string, unknown>) : (Object.create(null) as Record<string, unknown>));
-    const views = (this.childViews ??= this.kind === NodeKind.Array ? ([] as unknown as Record<string, unknown>) : (Object.create(null) as Record<string, unknown>));
+    const raws = (this.childRaws ??= Object.create(null) as Record<string, unknown>);
+    const views = (this.childViews ??= Object.create(null) as Record<string, unknown>);
     if (raws[key] === value) return views[key];
     if (!hasOwn(content, key)) return value;
     const presented = presentSlot(this.root, this, key, value);
@@ -341,7 +389,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
         return Reflect.set(target, key, value, receiver);
       }
     }
-    if (this.materialized && (content as Record<PropertyKey, unknown>)[key] === value && hasOwn(content, key)) {
+    if (this.materialized && Object.is((content as Record<PropertyKey, unknown>)[key], value) && hasOwn(content, key)) {
       this.markSlot(key, value);
       this.forgetChild(key);
       return true;
@@ -405,7 +453,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   private markSlot(key: PropertyKey, value: unknown): void {
     if (!this.root.deep) return;
     this.slotTicks?.delete(key);
-    if (isObject(value) && (handlerOf(value)?.root !== this.root)) {
+    if (isUserValue(this.root, value)) {
       (this.own ??= new Set()).add(key);
       if (isView(value)) this.root.holdsForeignViews = true;
     } else {
@@ -458,7 +506,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   plainImage(seen: Map<object, unknown>): unknown {
     const content = this.current();
-    const out: Record<PropertyKey, unknown> | unknown[] = this.kind === NodeKind.Array ? [] : (Object.create(Reflect.getPrototypeOf(this.shell)) as Record<PropertyKey, unknown>);
+    const out: Record<PropertyKey, unknown> | unknown[] = this.kind === NodeKind.Array ? [] : (Object.create(this.getPrototypeOf(this.shell)) as Record<PropertyKey, unknown>);
     seen.set(this.proxy, out);
     if (Array.isArray(out)) out.length = (content as unknown[]).length;
     for (const key of Reflect.ownKeys(this.proxy)) {
@@ -478,16 +526,34 @@ function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | u
 }
 
 /**
- * A plain deep copy of `value` in which every view is replaced by what it shows. Values that are
- * not views are returned as they are: they belong to the program, not to cowlens.
+ * `value` with every view in it replaced by a plain copy of what the view shows. Plain containers
+ * on the way are copied too (keeping cycles and shared subgraphs), since a view can sit anywhere
+ * inside them; Dates, RegExps and typed arrays are kept as they are. Callers that want to avoid
+ * the copy when no view is inside check first (see unwrap.ts).
  */
 export function toPlain(value: unknown, seen = new Map<object, unknown>()): unknown {
-  if (!isObject(value)) return value;
+  if (!isObject(value) || typeof value === 'function') return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
   const h = handlerOf(value);
   if (h) return h.plainImage(seen);
-  return value;
+  if (value instanceof Map) {
+    const out = new Map<unknown, unknown>();
+    seen.set(value, out);
+    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen), toPlain(v, seen));
+    return out;
+  }
+  if (value instanceof Set) {
+    const out = new Set<unknown>();
+    seen.set(value, out);
+    for (const v of value as Set<unknown>) out.add(toPlain(v, seen));
+    return out;
+  }
+  if (ArrayBuffer.isView(value) || value instanceof Date || value instanceof RegExp || value instanceof ArrayBuffer) return value;
+  const out: Record<PropertyKey, unknown> = Array.isArray(value) ? (new Array(value.length) as unknown as Record<PropertyKey, unknown>) : {};
+  seen.set(value, out);
+  for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key], seen);
+  return out;
 }
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */

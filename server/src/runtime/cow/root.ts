@@ -1,7 +1,7 @@
 import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
 import type { NodeKind } from './node-kind.js';
-import type { ViewHandler } from './node-view.js';
+import type { PrivateContent } from './node-view.js';
 import { Domain } from './versions.js';
 
 /** Where an earlier view of the same lineage keeps a node it wrote: its content as of `tick`. */
@@ -88,8 +88,8 @@ export class Root {
   /** View of each node this root has handed out, by the node and the tick it reads it at. */
   readonly views = new TickedMap<object>();
   /** Views with private content not yet shared with a later copy, and those already shared. */
-  readonly unsharedWrites: ViewHandler[] = [];
-  readonly sharedWrites: ViewHandler[] = [];
+  readonly unsharedWrites: PrivateContent[] = [];
+  readonly sharedWrites: PrivateContent[] = [];
   /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
   eagerBytes = 0;
   private domain: Domain | undefined;
@@ -129,5 +129,7 @@ export class Root {
     readonly baseTick: number,
     readonly inherited: InheritedLayers,
     readonly top: TopShape,
+    /** Shared by a copy and the copies made of it, and of them: their views stand for the same nodes. */
+    readonly lineage: object = {},
   ) {}
 }

@@ -19,6 +19,13 @@ export class Domain {
   sizedAtWrites = -1;
   sizedRoot: object | undefined;
   bytes = 0;
+  /**
+   * Set when instrumented code put a value that cannot be versioned (a view, a class instance...)
+   * into the domain: its later deep copies are made eagerly.
+   */
+  holdsUnversioned = false;
+  /** Nodes changed by methods (push, Map#set...) whose new children are not yet versioned. */
+  readonly touched: object[] = [];
   /** Views per site still sharing the domain as it was at the last image, and how many images there were. */
   readonly sharing = new Map<number, number>();
   imagesMade = 0;
