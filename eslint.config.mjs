@@ -21,6 +21,8 @@ export default tseslint.config(
       // a non-null assertion is the honest way to say so.
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // Destructuring a key away, or a parameter a signature requires, names it with a leading underscore.
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
     },
   },
   {

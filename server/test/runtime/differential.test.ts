@@ -10,6 +10,8 @@ import { buildValue, type Op, programArb, runProgram, valueArb } from './fuzz/pr
  * make a view of every copy it can (no minimum size), so that views are what is tested.
  */
 const RUNS = Number(process.env.COWLENS_FUZZ_RUNS ?? 4000);
+/** Generous: a run takes seconds here, but CI machines are shared and a fuzz run must not flake on time. */
+const TIMEOUT = 300_000;
 
 function differential(value: { root: unknown; links: [number[], number[], number][] }, program: Op[]): void {
   const reference = runProgram(plainJs, buildValue(value), program, describeValues).log;
@@ -33,7 +35,7 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it(`on ${String(RUNS)} random programs that copy first and then write the source`, () => {
     const copyThenWrite = fc
@@ -45,7 +47,7 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT);
 
   it(`on ${String(RUNS / 2)} chains of cow() and snapshot() against structuredClone`, () => {
     fc.assert(
@@ -75,5 +77,5 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
       }),
       { numRuns: RUNS / 2 },
     );
-  });
+  }, TIMEOUT);
 });

@@ -49,7 +49,7 @@ export function describeValues(vars: readonly unknown[]): string {
     out.push(describe(v));
     let json: string;
     try {
-      const text: string | undefined = JSON.stringify(v);
+      const text = JSON.stringify(v) as string | undefined;
       json = text ?? 'undefined';
     } catch (e) {
       json = `throws ${(e as Error).constructor.name}`;
@@ -66,8 +66,7 @@ export const plainJs: Pick<
 > = {
   objectSpread: (_site, source) => ({ ...(source as object) }),
   objectRest: (_site, source, excluded) => {
-    const rest: Record<string, unknown> = { ...(source as object) };
-    for (const key of excluded) Reflect.deleteProperty(rest, key);
+    const { [excluded[0]!]: _left, ...rest } = source as Record<PropertyKey, unknown>;
     return rest;
   },
   arraySpread: (_site, source) => [...source],
