@@ -75,7 +75,8 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   if (!domain || domain.holdsUnversioned) return undefined;
   // Sizing walks the value; copying it again before any write reuses the figure.
   if (domain.sizedAtWrites !== domain.writes || domain.sizedRoot !== source) {
-    domain.bytes = deepSize(source, { strings: false });
+    // structuredClone and JSON allocate every string anew; the view shares them.
+    domain.bytes = deepSize(source, { strings: true });
     domain.sizedAtWrites = domain.writes;
     domain.sizedRoot = source;
   }
