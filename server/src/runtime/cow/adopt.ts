@@ -19,7 +19,7 @@ export const enum DeepRules {
  * again: sharing a graph a second time costs O(1).
  */
 export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minBytes = 0): Domain | undefined {
-  const domain = into ?? new Domain();
+  const known: Domain[] = [];
   const stack: object[] = [root];
   const seen = new Set<object>();
   const walked: object[] = [];
@@ -37,10 +37,11 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
     const kind = plainNodeKind(node);
     if (kind === undefined) return undefined;
     if (rules === DeepRules.Json && kind !== NodeKind.Object && kind !== NodeKind.Array) return undefined;
-    const known = versionsOf(node);
-    if (known?.deep === true && rules === DeepRules.Structured) {
-      if (known.domain.root().holdsUnversioned) return undefined;
-      mergeInto(known.domain, domain);
+    const versions = versionsOf(node);
+    if (versions?.deep === true && rules === DeepRules.Structured) {
+      const versioned = versions.domain.root();
+      if (versioned.holdsUnversioned) return undefined;
+      known.push(versioned);
       walkedAll = false;
       continue;
     }
@@ -51,6 +52,9 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
   }
   // A value smaller than a view is copied eagerly: version control would cost more than it saves.
   if (walkedAll && bytes < minBytes) return undefined;
+  // Sharing an already versioned graph again reuses its domain, and with it its cached size.
+  const domain = (into ?? known[0] ?? new Domain()).root();
+  for (const other of known) mergeInto(other, domain);
   for (let i = 0; i < walked.length; i++) {
     const node = walked[i]!;
     const v = versionsOf(node) ?? register(node, kinds[i]!, domain);

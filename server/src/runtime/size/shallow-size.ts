@@ -67,6 +67,7 @@ function isOneByte(s: string): boolean {
   return true;
 }
 
+/** Symbol-keyed properties are rare in copied data and listing them allocates: they are not counted. */
 function objectSize(o: object): number {
   let properties = 0;
   let boxed = 0;
@@ -75,7 +76,6 @@ function objectSize(o: object): number {
     properties++;
     if (isHeapNumber((o as Record<string, unknown>)[key])) boxed++;
   }
-  properties += Object.getOwnPropertySymbols(o).length;
   if (properties > MAX_FAST_PROPERTIES) {
     const capacity = nextPowerOfTwo(properties + (properties >> 1));
     return OBJECT_HEADER + FIXED_ARRAY_HEADER + DICTIONARY_PREFIX + capacity * DICTIONARY_ENTRY + boxed * HEAP_NUMBER;
