@@ -249,3 +249,28 @@ describe('views given to code that was not instrumented', () => {
     expect(() => structuredClone(view)).toThrow(/could not be cloned/);
   });
 });
+
+describe('lodash copies', () => {
+  it('clone and cloneDeep of plain data become views; of class instances, lodash itself copies', async () => {
+    const { default: _ } = await import('lodash');
+    const clone = (v: unknown): unknown => _.clone(v);
+    const cloneDeep = (v: unknown): unknown => _.cloneDeep(v);
+    const { rt, site, loc } = setup();
+    const state = { items: big(100) };
+    const shallow = rt.lodashClone(site('lodash-clone'), clone, state) as typeof state;
+    const deep = rt.lodashCloneDeep(site('lodash-clone-deep'), cloneDeep, state) as typeof state;
+    expect(isCow(deep)).toBe(true);
+    expect(shallow.items).toBe(state.items);
+    rt.set(deep.items[0]!, 'done', true, loc);
+    expect(state.items[0]!.done).toBe(false);
+    expect(deep).toEqual(_.set(_.cloneDeep(state), 'items[0].done', true));
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const points = Array.from({ length: 100 }, (_unused, i) => new Point(i));
+    const copied = rt.lodashCloneDeep(site('lodash-clone-deep'), cloneDeep, points) as Point[];
+    expect(isCow(copied)).toBe(false);
+    expect(copied[3]).toBeInstanceOf(Point);
+    expect(copied[3]).not.toBe(points[3]);
+  });
+});
