@@ -5,5 +5,7 @@ export default defineProject({
     name: 'server',
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Tests of memory behaviour call gc() to see what the collector frees.
+    execArgv: ['--expose-gc'],
   },
 });

@@ -274,3 +274,33 @@ describe('lodash copies', () => {
     expect(copied[3]).not.toBe(points[3]);
   });
 });
+
+describe('images of shared values', () => {
+  it('are dropped once no copy that could read them is alive', async () => {
+    const { pruneImages, versionsOf } = await import('../../src/runtime/cow/versions.js');
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const { rt, site, loc } = setup();
+    const s = site('structured-clone');
+    const store = { items: big(200) };
+    const node = store.items[7]!;
+    const kept = rt.structuredClone(s, store);
+    // Copies made and dropped in a loop, each followed by a write: each write keeps an image.
+    for (let i = 0; i < 300; i++) {
+      rt.structuredClone(s, store);
+      rt.set(node, 'done', i % 2 === 0, loc);
+    }
+    const images = versionsOf(node)!.images.length;
+    expect(images).toBeGreaterThan(0);
+    expect(kept.items[7]!.done).toBe(false);
+    if (!gc) throw new Error('run the tests with --expose-gc (server/vitest.config.ts does)');
+    // A WeakRef keeps its target alive to the end of the job: let the job end, then collect.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    pruneImages(versionsOf(node)!.domain.root());
+    // Only the image the kept copy reads is left.
+    expect(versionsOf(node)!.images).toHaveLength(1);
+    expect(kept.items[7]!.done).toBe(false);
+    rt.set(node, 'done', true, loc);
+    expect(kept.items[7]!.done).toBe(false);
+  });
+});

@@ -77,6 +77,11 @@ function mergeInto(from: Domain, to: Domain): void {
   b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
   b.holdsUnversioned ||= a.holdsUnversioned;
   b.touched.push(...a.touched.splice(0));
+  b.keepImages ||= a.keepImages;
+  b.readers.push(...a.readers.splice(0));
+  for (const v of a.imaged) b.imaged.add(v);
+  b.liveImages += a.liveImages;
+  a.imaged.clear();
   a.parent = b;
 }
 

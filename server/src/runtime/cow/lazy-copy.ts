@@ -39,6 +39,7 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
   share(domain, t, site);
   const root = new Root(site, false, accounting, t, t, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
+  readBy(domain, root, t);
   return { view: createView(root, kind, source, t, undefined, true), eagerBytes, root, domain };
 }
 
@@ -57,6 +58,7 @@ function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler,
   }
   const root = new Root(site, false, accounting, t, readAt, InheritedLayers.EMPTY, top);
   root.eagerBytes = eagerBytes;
+  if (!h.materialized && h.root.baseDomain) readBy(h.root.baseDomain, root, h.tick);
   return { view: createView(root, h.kind, node, readAt, undefined, true), eagerBytes, root, domain: domain.root() };
 }
 
@@ -86,6 +88,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   share(domain, t, site);
   const root = new Root(site, true, accounting, t, t, InheritedLayers.EMPTY, {});
   root.eagerBytes = eagerBytes;
+  readBy(domain, root, t);
   return { view: wrap(root, source, t) as object, eagerBytes, root, domain };
 }
 
@@ -119,7 +122,14 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): L
   const inherited = from.inherited.push(records.map(([written, record]) => [written.tick, written.node, record]));
   const root = new Root(site, true, accounting, t, from.baseTick, inherited, {}, from.lineage);
   root.eagerBytes = from.eagerBytes;
+  if (from.baseDomain) readBy(from.baseDomain, root, from.baseTick);
   return { view: wrap(root, h.node, h.tick) as object, eagerBytes: from.eagerBytes, root, domain: from.ownDomain.root() };
+}
+
+/** `root` reads `domain`'s nodes as they were at `tick`: their images from then on must stay. */
+function readBy(domain: Domain, root: Root, tick: number): void {
+  root.baseDomain = domain;
+  domain.root().readers.push({ root: new WeakRef(root), tick });
 }
 
 function share(domain: Domain, t: number, site: SiteId): void {

@@ -99,10 +99,16 @@ export class Root {
   /** The domain this root's copy shares, and its image count then: a later image already counted the copy as materialized. */
   sharedDomain: Domain | undefined;
   sharedImages = 0;
+  /** The versioned plain value the lineage was first copied from, read at `baseTick` by every copy of it. */
+  baseDomain: Domain | undefined;
 
   /** Domain of the private content of this root's views, shared with the copies made of it. */
   get ownDomain(): Domain {
-    return (this.domain ??= new Domain());
+    if (!this.domain) {
+      this.domain = new Domain();
+      this.domain.keepImages = true;
+    }
+    return this.domain;
   }
 
   /**

@@ -26,6 +26,19 @@ export class Domain {
   holdsUnversioned = false;
   /** Nodes changed by methods (push, Map#set...) whose new children are not yet versioned. */
   readonly touched: object[] = [];
+  /**
+   * The copies that read this domain's nodes as they were at some tick, and the nodes holding
+   * images for them: images older than every live reader's tick are dropped (see pruneImages).
+   */
+  readonly readers: { readonly root: WeakRef<object>; readonly tick: number }[] = [];
+  readonly imaged = new Set<Versions>();
+  liveImages = 0;
+  pruneAt = 64;
+  /**
+   * Set on the domains of views' own content, whose readers (copies of copies, down a lineage) are
+   * not all registered: their images are never pruned.
+   */
+  keepImages = false;
   /** Views per site still sharing the domain as it was at the last image, and how many images there were. */
   readonly sharing = new Map<number, number>();
   imagesMade = 0;
@@ -99,13 +112,53 @@ export function beforeWrite(node: object, v: Versions): object | undefined {
   const sharedAt = v.domain.root().sharedAt;
   if (v.imagedAt >= sharedAt) return undefined;
   const image = shallowImage(node, v.kind);
-  v.domain.root().imagesMade++;
+  const domain = v.domain.root();
+  domain.imagesMade++;
   v.images.push(image);
   v.ticks.push(currentTick());
   v.imagedAt = currentTick();
+  domain.imaged.add(v);
+  domain.liveImages++;
+  if (!domain.keepImages && domain.liveImages >= domain.pruneAt) pruneImages(domain);
   return image;
 }
 
+/**
+ * Drops the images no live copy can read. A copy made at tick t reads the first image taken at t
+ * or later (or the live node when there is none), so only those first images are kept, one per
+ * live reader at most; removing any other image changes no reader's choice. Runs when the number
+ * of images doubles, so it costs amortised O(1) an image.
+ */
+export function pruneImages(domain: Domain): void {
+  const ticks: number[] = [];
+  let live = 0;
+  for (const reader of domain.readers) {
+    if (reader.root.deref() === undefined) continue;
+    domain.readers[live++] = reader;
+    ticks.push(reader.tick);
+  }
+  domain.readers.length = live;
+  for (const v of domain.imaged) {
+    const chosen = new Set<number>();
+    for (const t of ticks) {
+      const i = v.ticks.findIndex((imageTick) => imageTick >= t);
+      if (i >= 0) chosen.add(i);
+    }
+    const before = v.images.length;
+    let kept = 0;
+    for (let i = 0; i < before; i++) {
+      if (!chosen.has(i)) continue;
+      v.images[kept] = v.images[i]!;
+      v.ticks[kept] = v.ticks[i]!;
+      kept++;
+    }
+    v.images.length = kept;
+    v.ticks.length = kept;
+    domain.liveImages -= before - kept;
+    if (kept === 0) domain.imaged.delete(v);
+  }
+  domain.pruneAt = Math.max(64, domain.liveImages * 2);
+}
 export function shallowImage(node: object, kind: NodeKind): object {
   switch (kind) {
     case NodeKind.Array:
