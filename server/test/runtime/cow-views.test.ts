@@ -303,4 +303,25 @@ describe('images of shared values', () => {
     rt.set(node, 'done', true, loc);
     expect(kept.items[7]!.done).toBe(false);
   });
+
+  it('a view made after an image was dropped still sees the image taken after it was made', async () => {
+    const { pruneImages, versionsOf } = await import('../../src/runtime/cow/versions.js');
+    const { rt, site, loc } = setup();
+    const s = site('structured-clone');
+    const store = { items: big(200) };
+    const node = store.items[9]!;
+    let earlier: typeof store | undefined = rt.structuredClone(s, store);
+    rt.set(node, 'done', true, loc);
+    expect(earlier.items[9]!.done).toBe(false);
+    earlier = undefined;
+    const later = rt.structuredClone(s, store);
+    expect(later.items[9]!.done).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    (globalThis as { gc: () => void }).gc();
+    pruneImages(versionsOf(node)!.domain.root());
+    expect(versionsOf(node)!.images).toHaveLength(0);
+    rt.set(node, 'done', false, loc);
+    expect(versionsOf(node)!.images).toHaveLength(1);
+    expect(later.items[9]!.done).toBe(true);
+  });
 });

@@ -33,7 +33,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     const shared = inherited ? inherited.shell : node;
     this.versions = versionsOf(shared);
     this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick) as Collection;
-    this.seen = this.versions?.images.length ?? 0;
+    this.seen = this.versions?.imagesTaken ?? 0;
     checkShared(root, shared, this.content, this.versions);
     if (this.content !== shared) this.versions = undefined;
     this.proxy = new Proxy(this.shell, this);
@@ -41,10 +41,10 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   current(): Collection {
     if (this.materialized) return this.shell;
-    if (this.versions !== undefined && this.versions.images.length !== this.seen) {
+    if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
       const shared = this.inherited ? this.inherited.shell : this.node;
       this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick) as Collection;
-      this.seen = this.versions.images.length;
+      this.seen = this.versions.imagesTaken;
       if (this.content !== shared) this.versions = undefined;
     }
     return this.content;

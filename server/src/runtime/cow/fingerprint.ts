@@ -1,3 +1,4 @@
+import { privateStamp } from '../private-stamp.js';
 import { NodeKind } from './node-kind.js';
 
 /**
@@ -10,7 +11,7 @@ import { NodeKind } from './node-kind.js';
 const SAMPLE = 64;
 
 let nextId = 1;
-const ids = new WeakMap<object, number>();
+const ids = privateStamp<number>();
 
 function identity(o: object): number {
   let id = ids.get(o);

@@ -267,7 +267,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const shared = inherited ? inherited.shell : node;
     this.versions = versionsOf(shared);
     this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick);
-    this.seen = this.versions?.images.length ?? 0;
+    this.seen = this.versions?.imagesTaken ?? 0;
     checkShared(root, shared, this.content, this.versions);
     if (this.content !== shared) this.versions = undefined;
     this.defaultTick = inherited ? inherited.defaultTick : tick;
@@ -278,10 +278,10 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   current(): object {
     if (this.materialized) return this.shell;
-    if (this.versions !== undefined && this.versions.images.length !== this.seen) {
+    if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
       const shared = this.inherited ? this.inherited.shell : this.node;
       this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick);
-      this.seen = this.versions.images.length;
+      this.seen = this.versions.imagesTaken;
       if (this.content !== shared) this.versions = undefined;
     }
     return this.content;

@@ -1,4 +1,5 @@
 import { currentTick } from './clock.js';
+import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
 import { NodeKind } from './node-kind.js';
 
@@ -58,6 +59,8 @@ export class Versions {
   /** images[i] is the node as it was for every tick in (ticks[i-1], ticks[i]]. */
   readonly images: object[] = [];
   readonly ticks: number[] = [];
+  /** Images ever taken: views compare it to notice a new one (pruning makes the list shorter). */
+  imagesTaken = 0;
   imagedAt = -1;
   /** True when every node reachable from this one is versioned too. */
   deep = false;
@@ -70,7 +73,7 @@ export class Versions {
   ) {}
 }
 
-const registry = new WeakMap<object, Versions>();
+const registry = privateStamp<Versions>();
 
 export function versionsOf(node: object): Versions | undefined {
   return registry.get(node);
@@ -115,6 +118,7 @@ export function beforeWrite(node: object, v: Versions): object | undefined {
   const domain = v.domain.root();
   domain.imagesMade++;
   v.images.push(image);
+  v.imagesTaken++;
   v.ticks.push(currentTick());
   v.imagedAt = currentTick();
   domain.imaged.add(v);

@@ -1,11 +1,12 @@
 import type { Counters } from '../figures/counters.js';
 import type { LocationId, SiteId } from '../figures/types.js';
+import { privateStamp } from '../private-stamp.js';
 import { shallowSize } from '../size/index.js';
 
 /**
  * Observe mode: the program's copies are real; the observer watches them. It keeps one record per
- * object it has seen copied or made by a copy, in one WeakMap, so watching a copy costs one entry
- * (none for a source that was itself a copy, as in a chain of reducer states) and no weak
+ * object it has seen copied or made by a copy, in a private field of the object (see
+ * private-stamp.ts: a few nanoseconds, where a WeakMap entry costs hundreds), and no weak
  * reference (a WeakRef costs about a microsecond and keeps its target alive to the end of the
  * job). A write to a copy, or to a source while copies of it share it, is charged what
  * copy-on-write would have copied: the written node and its path up to the copy's top (path
@@ -22,27 +23,40 @@ class NodeRecord {
   source: NodeRecord | undefined;
   generation = 0;
   materialized = true;
-  deep = false;
+  deepCopy = false;
 
-  /** As a source: its writes so far, and its copies still sharing it, per site. */
+  /**
+   * As a source: its writes so far, and its copies still sharing it, per site: the first site's
+   * counts inline (`shallow`, `deep`), any other site's in a Map, so the common case allocates nothing.
+   */
   writes = 0;
-  sharers: Map<SiteId, Sharers> | undefined;
+  firstSite = 0;
+  shallow = 0;
+  deep = 0;
+  otherSites: Map<SiteId, Sharers> | undefined;
 
   /** As a node of deep copies (either side): its parent in each, for path copying. */
   paths: PathEntry[] | undefined;
 
   sharing(site: SiteId): Sharers {
-    this.sharers ??= new Map();
-    let sharers = this.sharers.get(site);
-    if (!sharers) this.sharers.set(site, (sharers = new Sharers()));
+    if (this.firstSite === 0) this.firstSite = site;
+    if (this.firstSite === site) return this;
+    this.otherSites ??= new Map();
+    let sharers = this.otherSites.get(site);
+    if (!sharers) this.otherSites.set(site, (sharers = { shallow: 0, deep: 0 }));
     return sharers;
+  }
+
+  *allSharers(): Generator<[SiteId, Sharers]> {
+    if (this.firstSite !== 0) yield [this.firstSite, this];
+    if (this.otherSites) yield* this.otherSites;
   }
 }
 
 /** Copies of one source from one site that still share it: shallow ones until the source is written. */
-class Sharers {
-  shallow = 0;
-  deep = 0;
+interface Sharers {
+  shallow: number;
+  deep: number;
 }
 
 interface PathEntry {
@@ -52,7 +66,7 @@ interface PathEntry {
 }
 
 export class Observer {
-  private readonly records = new WeakMap<object, NodeRecord>();
+  private readonly records = privateStamp<NodeRecord>();
 
   constructor(private readonly counters: Counters) {}
 
@@ -82,7 +96,7 @@ export class Observer {
     top.source = from;
     top.generation = from?.writes ?? 0;
     top.materialized = false;
-    top.deep = true;
+    top.deepCopy = true;
     let bytes = 0;
     const seen = new Set<object>();
     const pending: [unknown, unknown, object | undefined, object | undefined][] = [[copy, source, undefined, undefined]];
@@ -117,8 +131,8 @@ export class Observer {
   written(node: object, location: LocationId): void {
     const record = this.records.get(node);
     if (record === undefined) return;
-    if (!record.materialized && !record.deep) this.chargeTop(record, node, location);
-    if (record.sharers !== undefined) this.chargeSource(record, node, location);
+    if (!record.materialized && !record.deepCopy) this.chargeTop(record, node, location);
+    if (record.shallow > 0 || record.otherSites !== undefined) this.chargeSource(record, node, location);
     if (record.paths) this.chargePaths(record, node, location);
   }
 
@@ -142,7 +156,7 @@ export class Observer {
     copy.materialized = true;
     if (stillPending) {
       const sharers = copy.source!.sharing(copy.site);
-      if (copy.deep) sharers.deep = Math.max(0, sharers.deep - 1);
+      if (copy.deepCopy) sharers.deep = Math.max(0, sharers.deep - 1);
       else sharers.shallow = Math.max(0, sharers.shallow - 1);
     }
     this.counters.materialized(copy.site, location, bytes, first, false);
@@ -159,7 +173,7 @@ export class Observer {
    */
   private chargeSource(source: NodeRecord, node: object, location: LocationId): void {
     let bytes = shallowSize(node);
-    for (const [site, sharers] of source.sharers!) {
+    for (const [site, sharers] of source.allSharers()) {
       if (sharers.shallow === 0) continue;
       this.counters.materializedMany(site, location, bytes, sharers.shallow, false);
       sharers.shallow = 0;
