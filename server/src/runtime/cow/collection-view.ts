@@ -1,9 +1,8 @@
 import { inspect } from 'node:util';
-import { shallowSize } from '../size/index.js';
 import { NodeKind } from './node-kind.js';
-import { checkShared, handlerOf, inspectView, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
+import { handlerOf, inspectView, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
 import type { Inherited, Root } from './root.js';
-import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
+import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 
 type Collection = Map<unknown, unknown> | Set<unknown>;
 
@@ -17,9 +16,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   readonly proxy: object;
   readonly shell: Collection;
   materialized = false;
-  private versions: Versions | undefined;
-  private seen = 0;
-  private content: Collection;
+  private readonly shared: SharedContent;
 
   constructor(
     readonly root: Root,
@@ -30,24 +27,12 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   ) {
     this.shell = kind === NodeKind.Map ? new Map() : new Set();
     Object.setPrototypeOf(this.shell, shellPrototype(kind === NodeKind.Map ? Map.prototype : Set.prototype));
-    const shared = inherited ? inherited.shell : node;
-    this.versions = versionsOf(shared);
-    this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick) as Collection;
-    this.seen = this.versions?.imagesTaken ?? 0;
-    checkShared(root, shared, this.content, this.versions);
-    if (this.content !== shared) this.versions = undefined;
+    this.shared = new SharedContent(root, node, tick, inherited);
     this.proxy = new Proxy(this.shell, this);
   }
 
   current(): Collection {
-    if (this.materialized) return this.shell;
-    if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
-      const shared = this.inherited ? this.inherited.shell : this.node;
-      this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick) as Collection;
-      this.seen = this.versions.imagesTaken;
-      if (this.content !== shared) this.versions = undefined;
-    }
-    return this.content;
+    return this.materialized ? this.shell : (this.shared.get() as Collection);
   }
 
   slotTick(): number {
@@ -84,11 +69,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   materialize(): void {
     if (this.materialized) {
-      const versions = versionsOf(this.shell);
-      if (versions) {
-        const image = beforeWrite(this.shell, versions);
-        if (image) this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(image), false, true);
-      }
+      beforeOwnWrite(this.root, this.shell);
       return;
     }
     const content = this.current();
@@ -96,8 +77,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     else for (const v of content as Set<unknown>) this.shell.add(v);
     this.materialized = true;
     this.root.unsharedWrites.push(this);
-    const first = this.root.firstMaterialization();
-    this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
+    recordMaterialization(this.root, this.shell);
   }
 
   get(target: Collection, key: PropertyKey, receiver: unknown): unknown {

@@ -2,7 +2,8 @@ import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
-import { beforeWrite, contentAt, shallowImage, unchangedSinceSeen, type Versions, versionsOf } from './versions.js';
+import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
+import { contentAt, shallowImage, versionsOf } from './versions.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -172,15 +173,6 @@ function knownKind(node: object): NodeKind | undefined {
   return kind === -1 ? undefined : kind;
 }
 
-export const UNSEEN_WRITE_MESSAGE =
-  'code that cowlens did not instrument changed a value that copies made here share: those copies may show the change';
-
-/** Reports a write cowlens did not see into a shared node, found when a view first reads it. */
-export function checkShared(root: Root, node: object, content: object, versions: Versions | undefined): void {
-  if (versions === undefined || content !== node || unchangedSinceSeen(node, versions)) return;
-  root.accounting.counters.hazard(versions.domain.root().site || root.site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
-}
-
 /** This root's view of `node` read at `tick`, made once and kept so identity holds. */
 export function wrap(root: Root, node: object, tick: number): unknown {
   const known = root.views.get(tick, node);
@@ -234,10 +226,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   materialized = false;
   /** Once the view is frozen or given a property a view cannot present, its target is the whole truth. */
   private settled = false;
-  /** When the content is a shared node that may still get images: how many it had when last resolved. */
-  private versions: Versions | undefined;
-  private seen = 0;
-  private content: object;
+  private readonly shared: SharedContent;
   private own: Set<PropertyKey> | undefined;
   private slotTicks: Map<PropertyKey, number> | undefined;
   private readonly defaultTick: number;
@@ -257,34 +246,22 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     readonly kind: NodeKind,
     readonly node: object,
     readonly tick: number,
-    private readonly inherited: Inherited | undefined,
+    inherited: Inherited | undefined,
     top: boolean,
   ) {
     const proto = top && root.top.proto !== undefined ? root.top.proto : Object.prototype;
     this.shell = kind === NodeKind.Array ? shellArray() : (Object.create(shellPrototype(proto)) as object);
     this.hidden = top ? root.top.hidden : undefined;
     this.holesAsUndefined = top && root.top.holesAsUndefined === true;
-    const shared = inherited ? inherited.shell : node;
-    this.versions = versionsOf(shared);
-    this.content = contentAt(shared, this.versions, inherited ? inherited.tick : tick);
-    this.seen = this.versions?.imagesTaken ?? 0;
-    checkShared(root, shared, this.content, this.versions);
-    if (this.content !== shared) this.versions = undefined;
+    this.shared = new SharedContent(root, node, tick, inherited);
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
-    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.content) === (kind === NodeKind.Array ? Array.prototype : proto);
+    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.shared.get()) === (kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
   }
 
   current(): object {
-    if (this.materialized) return this.shell;
-    if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
-      const shared = this.inherited ? this.inherited.shell : this.node;
-      this.content = contentAt(shared, this.versions, this.inherited ? this.inherited.tick : this.tick);
-      this.seen = this.versions.imagesTaken;
-      if (this.content !== shared) this.versions = undefined;
-    }
-    return this.content;
+    return this.materialized ? this.shell : this.shared.get();
   }
 
   slotTick(key: PropertyKey): number {
@@ -464,11 +441,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   /** Makes the view's content private: copies the shared node into the target (the copy point). */
   materialize(): void {
     if (this.materialized) {
-      const versions = versionsOf(this.shell);
-      if (versions) {
-        const image = beforeWrite(this.shell, versions);
-        if (image) this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(image), false, true);
-      }
+      beforeOwnWrite(this.root, this.shell);
       return;
     }
     const content = this.current();
@@ -483,8 +456,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     }
     this.materialized = true;
     this.root.unsharedWrites.push(this);
-    const first = this.root.firstMaterialization();
-    this.root.accounting.counters.materialized(this.root.site, this.root.accounting.takeLocation(), shallowSize(this.shell), first, true);
+    recordMaterialization(this.root, this.shell);
   }
 
   /** Puts what the view shows into the target as it is, so that the proxy invariants hold on it alone. */
