@@ -145,11 +145,11 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
         ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
         : eagerRecord<unknown[]>(site, [...source]),
     slice: (site, target, ...args) => {
-      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args)) return observeOnly(site, target, (t) => (t as { slice(...a: unknown[]): unknown }).slice(...args));
+      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args) || (target as { slice?: unknown }).slice !== Array.prototype.slice) return observeOnly(site, target, (t) => (t as { slice(...a: unknown[]): unknown }).slice(...args));
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
     concat: (site, target, ...args) => {
-      if (!Array.isArray(target) || args.length > 0) return observeOnly(site, target, (t) => (t as { concat(...a: unknown[]): unknown }).concat(...args));
+      if (!Array.isArray(target) || args.length > 0 || (target as { concat?: unknown }).concat !== Array.prototype.concat) return observeOnly(site, target, (t) => (t as { concat(...a: unknown[]): unknown }).concat(...args));
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
     },
     arrayFrom: (site, source, mapFn, thisArg) => {

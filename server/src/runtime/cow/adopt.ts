@@ -89,28 +89,45 @@ function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: obj
   switch (kind) {
     case NodeKind.Array: {
       const a = node as unknown[];
+      let present = 0;
       for (let i = 0; i < a.length; i++) {
-        if (rules === DeepRules.Json && !(i in a)) return false;
+        if (!(i in a)) {
+          if (rules === DeepRules.Json) return false;
+          continue;
+        }
+        present++;
         if (!acceptValue(a[i], rules, stack)) return false;
       }
+      // Other properties of an array: structuredClone keeps them, JSON and lodash drop them.
+      const keys = Object.keys(a);
+      // Hidden properties and symbols (beyond `length`) follow rules a view does not model.
+      if (Reflect.ownKeys(a).length !== keys.length + 1) return false;
+      if (keys.length === present) return true;
+      if (rules === DeepRules.Json) return false;
+      for (const key of keys.slice(present)) if (!acceptValue((a as unknown as Record<string, unknown>)[key], rules, stack)) return false;
       return true;
     }
     case NodeKind.Object:
       for (const key of Object.keys(node)) if (!acceptValue((node as Record<string, unknown>)[key], rules, stack)) return false;
       return true;
     case NodeKind.Map:
-      for (const [k, v] of node as Map<unknown, unknown>) {
-        if (typeof k === 'object' && k !== null) return false; // a clone would clone the keys too
-        if (!acceptValue(v, rules, stack)) return false;
+      for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
+        // A clone would clone object keys too; symbols and functions make the real clone throw.
+        if (!isPrimitiveKey(k) || !acceptValue(v, rules, stack)) return false;
       }
       return true;
     case NodeKind.Set:
-      for (const v of node as Set<unknown>) if (typeof v === 'object' && v !== null) return false;
+      for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) if (!isPrimitiveKey(v)) return false;
       return true;
     case NodeKind.Date:
     case NodeKind.Typed:
       return true;
   }
+}
+
+function isPrimitiveKey(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined' || type === 'bigint';
 }
 
 function acceptValue(value: unknown, rules: DeepRules, stack: object[]): boolean {

@@ -26,6 +26,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     private readonly inherited: Inherited | undefined,
   ) {
     this.shell = kind === NodeKind.Map ? new Map() : new Set();
+    this.proto = kind === NodeKind.Map ? Map.prototype : Set.prototype;
     Object.setPrototypeOf(this.shell, shellPrototype(kind === NodeKind.Map ? Map.prototype : Set.prototype));
     this.shared = new SharedContent(root, node, tick, inherited);
     this.proxy = new Proxy(this.shell, this);
@@ -41,6 +42,10 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   ownSlots(): undefined {
     return undefined;
+  }
+
+  holdsOnlyPlainData(): boolean {
+    return Reflect.isExtensible(this.shell) && Reflect.ownKeys(this.shell).length === 0;
   }
 
   sharedRecord(tick: number): Inherited | undefined {
@@ -82,19 +87,43 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   get(target: Collection, key: PropertyKey, receiver: unknown): unknown {
     if (key === VIEW) return this;
-    if (key === 'size') return this.current().size;
     if (key === inspect.custom) return inspectView;
+    const standard = this.proto === (this.kind === NodeKind.Map ? Map.prototype : Set.prototype);
+    if (!standard) {
+      if (Object.hasOwn(target, key)) return Reflect.get(target, key, receiver);
+      return this.proto === null ? undefined : Reflect.get(this.proto, key, receiver);
+    }
+    if (key === 'size') return this.current().size;
     const method = (this.kind === NodeKind.Map ? MAP_METHODS : SET_METHODS).get(key);
     if (method) return method;
     return Reflect.get(target, key, receiver);
   }
 
-  getPrototypeOf(): object {
-    return this.kind === NodeKind.Map ? Map.prototype : Set.prototype;
+  /** The prototype the copy has: a Map's or a Set's, until the program sets another. */
+  private proto: object | null;
+
+  getPrototypeOf(target: Collection): object | null {
+    return Reflect.isExtensible(target) ? this.proto : Reflect.getPrototypeOf(target);
+  }
+
+  setPrototypeOf(target: Collection, proto: object | null): boolean {
+    if (!Reflect.isExtensible(target)) return Reflect.setPrototypeOf(target, proto);
+    this.proto = proto;
+    return true;
+  }
+
+  /** Freezing settles the view: its target takes the content and the real prototype, as invariants demand. */
+  preventExtensions(target: Collection): boolean {
+    this.materialize();
+    Reflect.setPrototypeOf(target, this.proto);
+    return Reflect.preventExtensions(target);
   }
 
   has(target: Collection, key: PropertyKey): boolean {
-    return key !== inspect.custom && Reflect.has(target, key);
+    if (key === inspect.custom) return false;
+    if (Object.hasOwn(target, key)) return true;
+    const proto = this.getPrototypeOf(target);
+    return proto !== null && Reflect.has(proto, key);
   }
 
   ownKeys(target: Collection): (string | symbol)[] {
@@ -194,6 +223,7 @@ const SET_METHODS = new Map<PropertyKey, unknown>(
       if (h.current().has(value)) return this;
       h.materialize();
       (h.shell as Set<unknown>).add(value);
+      h.markSlot(value, value);
       return this;
     },
     delete(this: unknown, value: unknown) {

@@ -73,10 +73,10 @@ export function fingerprint(node: object, kind: NodeKind): number {
     }
     case NodeKind.Map:
     case NodeKind.Set: {
-      const c = node as Map<unknown, unknown> | Set<unknown>;
-      let h = mix(3, c.size);
+      const entries = (kind === NodeKind.Map ? Map.prototype.entries.call(node) : Set.prototype.entries.call(node)) as Iterable<[unknown, unknown]>;
+      let h = mix(3, Reflect.get<object, 'size'>(kind === NodeKind.Map ? Map.prototype : Set.prototype, 'size', node) as number);
       let n = 0;
-      for (const [k, v] of c.entries()) {
+      for (const [k, v] of entries) {
         if (n++ >= SAMPLE) break;
         h = mix(mix(h, digestValue(k)), digestValue(v));
       }

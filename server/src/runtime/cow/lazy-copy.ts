@@ -28,7 +28,7 @@ export interface LazyCopy {
  */
 export function shallowView(accounting: Accounting, site: SiteId, source: object, want: NodeKind, top: TopShape): LazyCopy | undefined {
   const h = handlerOf(source);
-  if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want ? undefined : shallowViewOfView(accounting, site, h, top);
+  if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want || !h.holdsOnlyPlainData() ? undefined : shallowViewOfView(accounting, site, h, top);
   const eagerBytes = shallowSize(source);
   if (eagerBytes < accounting.minSharedBytes) return undefined;
   // Only a copy of the same kind shares its source: `{ ...array }` or `{ ...map }` is another shape.

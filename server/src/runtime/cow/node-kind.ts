@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /** The kinds of node a view can stand for; everything else is copied eagerly. */
 export const enum NodeKind {
   Object = 0,
@@ -19,12 +21,17 @@ export const enum NodeKind {
 export function plainNodeKind(value: object): NodeKind | undefined {
   const proto: unknown = Object.getPrototypeOf(value);
   if (Array.isArray(value)) return proto === Array.prototype ? NodeKind.Array : undefined;
-  if (proto === Object.prototype || proto === null) return hasOnlyPlainData(value) ? NodeKind.Object : undefined;
+  if (proto === Object.prototype || proto === null) return !isExotic(value) && hasOnlyPlainData(value) ? NodeKind.Object : undefined;
   if (proto === Map.prototype && value instanceof Map) return NodeKind.Map;
   if (proto === Set.prototype && value instanceof Set) return NodeKind.Set;
   if (proto === Date.prototype && value instanceof Date) return NodeKind.Date;
   if (ArrayBuffer.isView(value) && !(value instanceof DataView) && !isSharedMemory(value)) return NodeKind.Typed;
   return undefined;
+}
+
+/** A built-in with internal slots whose prototype was swapped: its copies follow its real type, not its prototype. */
+function isExotic(value: object): boolean {
+  return types.isMap(value) || types.isSet(value) || types.isDate(value) || types.isRegExp(value) || types.isBoxedPrimitive(value) || types.isNativeError(value) || types.isAnyArrayBuffer(value) || ArrayBuffer.isView(value) || types.isWeakMap(value) || types.isWeakSet(value) || types.isPromise(value);
 }
 
 function hasOnlyPlainData(value: object): boolean {
@@ -39,4 +46,11 @@ function hasOnlyPlainData(value: object): boolean {
 
 function isSharedMemory(view: ArrayBufferView): boolean {
   return typeof SharedArrayBuffer === 'function' && view.buffer instanceof SharedArrayBuffer;
+}
+
+/** Whether `key` names an array element (a canonical index below 2^32 - 1). */
+export function isIndex(key: PropertyKey): key is string {
+  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
+  const n = Number(key);
+  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
 }

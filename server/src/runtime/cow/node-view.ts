@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
-import { NodeKind, plainNodeKind } from './node-kind.js';
+import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 import { contentAt, shallowImage, versionsOf } from './versions.js';
@@ -69,6 +69,8 @@ export function isUserValue(root: Root, value: unknown): boolean {
 
 export interface ViewHandler extends PrivateContent {
   readonly proxy: object;
+  /** False once the view holds what a plain copy of it would leave out (hidden properties, a new prototype). */
+  holdsOnlyPlainData(): boolean;
   readonly root: Root;
   /** The view's content now: a shared node, an image of it, or its private content. */
   current(): object;
@@ -137,12 +139,6 @@ function startsWithDigit(key: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isIndex(key: PropertyKey): key is string {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
-  const n = Number(key);
-  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
-}
-
 /**
  * Reads a slot of deep content as the root must present it: values the user wrote come back as
  * they are; shared nodes come back as this root's views of them, read at the slot's tick.
@@ -188,11 +184,33 @@ export function wrap(root: Root, node: object, tick: number): unknown {
       root.accounting.counters.unsaved(root.site, shallowSize(view));
       root.unsharedWrites.push(new CopiedLeaf(root, kind, node, tick, view));
     }
+  } else if (kind === NodeKind.Set && root.deep && holdsObjects(source as Set<unknown>)) {
+    // A deep copy copies a Set's members too: the view shares a Set of this root's views of them,
+    // made now, so that `has` finds the members the view hands out. The view is known before its
+    // members are wrapped, so a Set that holds itself (or a cycle back to it) finds it.
+    const members = new Set<unknown>();
+    const memberTick = inherited ? inherited.defaultTick : tick;
+    view = createView(root, kind, node, tick, { shell: members, kind, tick, slotTicks: undefined, defaultTick: memberTick }, false);
+    root.views.set(tick, node, view);
+    for (const m of [...(Set.prototype.values.call(source) as SetIterator<unknown>)]) members.add(isObject(m) ? memberView(root, m, memberTick) : m);
+    return view;
   } else {
     view = createView(root, kind, node, tick, inherited, false);
   }
   root.views.set(tick, node, view);
   return view;
+}
+
+/** This root's view of a Set member: a view of the same lineage stands for its node, as in object slots. */
+function memberView(root: Root, member: object, tick: number): unknown {
+  const h = handlerOf(member);
+  if (h && h.root !== root && h.root.lineage === root.lineage) return wrap(root, h.node, h.tick);
+  return h ? member : wrap(root, member, tick);
+}
+
+function holdsObjects(set: Set<unknown>): boolean {
+  for (const member of Set.prototype.values.call(set) as SetIterator<unknown>) if (isObject(member)) return true;
+  return false;
 }
 
 let createCollectionView: ((root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined) => object) | undefined;
@@ -268,6 +286,10 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     return this.slotTicks?.get(key) ?? this.defaultTick;
   }
 
+  holdsOnlyPlainData(): boolean {
+    return !this.settled;
+  }
+
   ownSlots(): ReadonlySet<PropertyKey> | undefined {
     return this.own;
   }
@@ -276,7 +298,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (key === HOOK) return false;
     if (this.kind === NodeKind.Array) {
       if (key === 'length') return true;
-      if (!isIndex(key)) return this.materialized && hasOwn(content, key);
+      // A deep copy keeps an array's other properties (structuredClone does); a slice or spread does not.
+      if (!isIndex(key)) return (this.materialized || (this.root.deep && typeof key === 'string')) && hasOwn(content, key);
       return this.holesAsUndefined && !this.materialized ? Number(key) < (content as unknown[]).length : hasOwn(content, key);
     }
     return hasOwn(content, key) && !(this.hidden?.has(key) === true && !this.materialized);
@@ -451,8 +474,9 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const to = shell as unknown as unknown[];
       to.length = from.length;
       for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
+      if (this.root.deep) for (const key of Object.keys(from)) if (!isIndex(key)) shell[key] = (from as unknown as Record<string, unknown>)[key];
     } else {
-      for (const key of Object.keys(content)) if (this.hidden?.has(key) !== true) shell[key] = (content as Record<string, unknown>)[key];
+      for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) shell[key] = (content as Record<PropertyKey, unknown>)[key];
     }
     this.materialized = true;
     this.root.unsharedWrites.push(this);
@@ -470,7 +494,9 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.settled = true;
   }
 
-  sharedRecord(tick: number): Inherited {
+  sharedRecord(tick: number): Inherited | undefined {
+    // A deep copy drops symbol keys and hidden properties, which a view's content cannot leave out.
+    if (this.settled || Object.getOwnPropertySymbols(this.shell).length > 0) return undefined;
     const slotTicks = new Map(this.slotTicks);
     for (const key of this.own ?? []) slotTicks.set(key, tick);
     return { shell: this.shell, kind: this.kind, tick, slotTicks: slotTicks.size > 0 ? slotTicks : undefined, defaultTick: this.defaultTick };
@@ -498,34 +524,57 @@ function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | u
 }
 
 /**
- * `value` with every view in it replaced by a plain copy of what the view shows. Plain containers
- * on the way are copied too (keeping cycles and shared subgraphs), since a view can sit anywhere
- * inside them; Dates, RegExps and typed arrays are kept as they are. Callers that want to avoid
- * the copy when no view is inside check first (see unwrap.ts).
+ * `value` with every view in it replaced by a plain copy of what the view shows. Containers that
+ * lead to no view are returned as they are; those on the way to one are copied with their
+ * prototype and own enumerable properties, keeping cycles and shared subgraphs.
  */
-export function toPlain(value: unknown, seen = new Map<object, unknown>()): unknown {
+export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads = new Map<object, boolean>()): unknown {
   if (!isObject(value) || typeof value === 'function') return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
   const h = handlerOf(value);
   if (h) return h.plainImage(seen);
+  if (!leadsToView(value, leads)) return value;
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(value, out);
-    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen), toPlain(v, seen));
+    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen, leads), toPlain(v, seen, leads));
     return out;
   }
   if (value instanceof Set) {
     const out = new Set<unknown>();
     seen.set(value, out);
-    for (const v of value as Set<unknown>) out.add(toPlain(v, seen));
+    for (const v of value as Set<unknown>) out.add(toPlain(v, seen, leads));
     return out;
   }
-  if (ArrayBuffer.isView(value) || value instanceof Date || value instanceof RegExp || value instanceof ArrayBuffer) return value;
   const out: Record<PropertyKey, unknown> = Array.isArray(value) ? (new Array(value.length) as unknown as Record<PropertyKey, unknown>) : {};
+  Object.setPrototypeOf(out, Object.getPrototypeOf(value) as object | null);
   seen.set(value, out);
-  for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key], seen);
+  for (const key of Reflect.ownKeys(value)) {
+    if (Object.prototype.propertyIsEnumerable.call(value, key)) out[key] = toPlain((value as Record<PropertyKey, unknown>)[key], seen, leads);
+  }
   return out;
+}
+
+/** Whether a view can be reached from `value`, remembered per container (a cycle back counts as no). */
+function leadsToView(value: object, leads: Map<object, boolean>): boolean {
+  const known = leads.get(value);
+  if (known !== undefined) return known;
+  if (handlerOf(value)) return true;
+  leads.set(value, false);
+  let found = false;
+  if (value instanceof Map) {
+    for (const [k, v] of value as Map<unknown, unknown>) if ((isObject(k) && leadsToView(k, leads)) || (isObject(v) && leadsToView(v, leads))) found = true;
+  } else if (value instanceof Set) {
+    for (const v of value as Set<unknown>) if (isObject(v) && leadsToView(v, leads)) found = true;
+  } else if (!ArrayBuffer.isView(value) && !(value instanceof Date) && !(value instanceof RegExp)) {
+    for (const key of Reflect.ownKeys(value)) {
+      const d = Reflect.getOwnPropertyDescriptor(value, key);
+      if (d && 'value' in d && isObject(d.value) && leadsToView(d.value, leads)) found = true;
+    }
+  }
+  leads.set(value, found);
+  return found;
 }
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */

@@ -1,7 +1,7 @@
 import { currentTick } from './clock.js';
 import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
-import { NodeKind } from './node-kind.js';
+import { isIndex, NodeKind } from './node-kind.js';
 
 /**
  * Multi-version concurrency control for the plain nodes that views share. A shared node keeps
@@ -165,12 +165,17 @@ export function pruneImages(domain: Domain): void {
 }
 export function shallowImage(node: object, kind: NodeKind): object {
   switch (kind) {
-    case NodeKind.Array:
-      return Array.prototype.slice.call(node) as unknown[];
+    case NodeKind.Array: {
+      const image = Array.prototype.slice.call(node) as unknown[];
+      // Deep copies show an array's other properties (structuredClone keeps them); shallow ones ignore them.
+      for (const key of Object.keys(node)) if (!isIndex(key)) (image as unknown as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
+      return image;
+    }
+    // The program may have replaced the collection's prototype: read it through the real methods.
     case NodeKind.Map:
-      return new Map(node as Map<unknown, unknown>);
+      return new Map(Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>);
     case NodeKind.Set:
-      return new Set(node as Set<unknown>);
+      return new Set(Set.prototype.values.call(node) as SetIterator<unknown>);
     case NodeKind.Object:
       return Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as object, node);
     case NodeKind.Date:

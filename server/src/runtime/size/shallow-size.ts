@@ -28,6 +28,17 @@ import {
 
 /** Elements of a large array looked at to tell its elements kind (V8 does not show it to JS). */
 const ELEMENT_SAMPLE = 16;
+/** Properties of an object looked at to count its boxed doubles. */
+const PROPERTY_SAMPLE = 16;
+
+/**
+ * A slot's value without running a getter: sizing must never run the program's code (a getter
+ * with side effects would run once more than the program runs it).
+ */
+function dataValue(o: object, key: PropertyKey): unknown {
+  const d = Reflect.getOwnPropertyDescriptor(o, key);
+  return d && 'value' in d ? (d.value as unknown) : undefined;
+}
 
 const roundUp8 = (n: number): number => Math.ceil(n / 8) * 8;
 const nextPowerOfTwo = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
@@ -67,15 +78,21 @@ function isOneByte(s: string): boolean {
   return true;
 }
 
-/** Symbol-keyed properties are rare in copied data and listing them allocates: they are not counted. */
+/**
+ * Symbol-keyed properties are rare in copied data and listing them allocates: they are not
+ * counted. Boxed doubles are counted on a sample of the properties.
+ */
 function objectSize(o: object): number {
-  let properties = 0;
-  let boxed = 0;
-  for (const key in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, key)) continue;
-    properties++;
-    if (isHeapNumber((o as Record<string, unknown>)[key])) boxed++;
+  const keys = Object.keys(o);
+  const properties = keys.length;
+  const step = properties <= PROPERTY_SAMPLE ? 1 : properties / PROPERTY_SAMPLE;
+  let sampled = 0;
+  let sampledBoxed = 0;
+  for (let x = 0; x < properties; x += step) {
+    sampled++;
+    if (isHeapNumber(dataValue(o, keys[Math.floor(x)]!))) sampledBoxed++;
   }
+  const boxed = sampled === 0 ? 0 : Math.round((sampledBoxed / sampled) * properties);
   if (properties > MAX_FAST_PROPERTIES) {
     const capacity = nextPowerOfTwo(properties + (properties >> 1));
     return OBJECT_HEADER + FIXED_ARRAY_HEADER + DICTIONARY_PREFIX + capacity * DICTIONARY_ENTRY + boxed * HEAP_NUMBER;
@@ -97,7 +114,7 @@ function arraySize(a: unknown[]): number {
   let heapNumbers = 0;
   let allNumbers = true;
   for (let x = 0; x < length; x += step) {
-    const v = a[Math.floor(x)];
+    const v = dataValue(a, Math.floor(x));
     sampled++;
     if (typeof v !== 'number') allNumbers = false;
     else if (isHeapNumber(v)) heapNumbers++;
