@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+
+/**
+ * Checks a value against `server/schema/report.schema.json` before anything trusts it: a baseline
+ * read from disk may be old, hand-edited or some other tool's JSON, and a wrong field would
+ * otherwise surface as a NaN deep inside a budget check.
+ */
+
+// The path is the same from src/report and dist/report, so this works from source and from a build.
+export const REPORT_SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
+
+export type ReportValidation = { ok: true; report: Report } | { ok: false; errors: string[] };
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(REPORT_SCHEMA_URL, 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true });
+    addFormats.default(ajv, ['date-time']);
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+export function validateReport(value: unknown): ReportValidation {
+  const validate = validator();
+  if (validate(value)) return { ok: true, report: value as Report };
+  const errors = (validate.errors ?? [])
+    // An if/then/else adds a "must match the then schema" error beside the one that says why.
+    .filter((error) => error.keyword !== 'if')
+    .map((error) => describeError(error, value));
+  return { ok: false, errors };
+}
+
+/** `/sites/3/kind` → `sites[3].kind`, the way the field would be written in code. */
+function fieldPath(instancePath: string): string {
+  if (instancePath === '') return 'report';
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((part, i) => (/^\d+$/.test(part) ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}
+
+function describeError(error: ErrorObject, value: unknown): string {
+  const path = fieldPath(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${path}: missing field "${String(params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `${path}: unknown field "${String(params.additionalProperty)}"`;
+    case 'enum':
+      return `${path}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      if (path === 'schemaVersion') return describeSchemaVersion(value);
+      return `${path}: must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return `${path}: ${error.message ?? 'is invalid'}`;
+  }
+}
+
+function describeSchemaVersion(value: unknown): string {
+  const found = (value as { schemaVersion?: unknown }).schemaVersion;
+  return (
+    `schemaVersion: must be ${REPORT_SCHEMA_VERSION}, found ${JSON.stringify(found)}: ` +
+    `the report was written by a cowlens whose report format this version does not read`
+  );
+}
+
+const SHOWN_ERRORS = 10;
+
+/**
+ * Reads and validates a report file, such as a baseline. Throws an Error whose message says what
+ * is wrong with the file and what to do about it.
+ */
+export function readReportFile(path: string): Report {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
+    throw new Error(`Cannot read the cowlens report ${path}: ${reason}.`, { cause: error });
+  }
+  let value: unknown;
+  try {
+    // Editors on Windows may save JSON with a byte order mark, which JSON.parse rejects.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // V8 quotes the start of the text in its message, newlines and all; keep the message on one line.
+    const reason = (error as Error).message.replace(/\s+/g, ' ');
+    throw new Error(`${path} is not JSON (${reason}). Was it written by cowlens report --format json?`, {
+      cause: error,
+    });
+  }
+  const result = validateReport(value);
+  if (!result.ok) {
+    const shown = result.errors.slice(0, SHOWN_ERRORS).map((line) => `  ${line}`);
+    const more = result.errors.length - shown.length;
+    if (more > 0) shown.push(`  … and ${more} more`);
+    throw new Error(
+      `${path} is not a valid cowlens report:\n${shown.join('\n')}\nWas it written by cowlens report --format json?`,
+    );
+  }
+  return result.report;
+}
