@@ -1,0 +1,17 @@
+import type { ts } from 'ts-morph';
+import { type CopyKind, isDeepKind } from '../runtime/copy-kinds.js';
+
+export interface CopyMatch {
+  readonly kind: CopyKind;
+  readonly deep: boolean;
+  /** The copy expression (for object-rest: the pattern): what an instrumenter replaces. */
+  readonly node: ts.Node;
+  /** Where the site is reported: usually `node`; for object-rest the `...rest` element. */
+  readonly at: ts.Node;
+  /** A copy made together with writes (`{ ...s, k: v }`): it materializes at once and saves nothing. */
+  readonly eager: boolean;
+}
+
+export function copyMatch(kind: CopyKind, node: ts.Node, eager: boolean, at: ts.Node = node): CopyMatch {
+  return { kind, deep: isDeepKind(kind), node, at, eager };
+}

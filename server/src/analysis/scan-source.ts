@@ -1,0 +1,96 @@
+/**
+ * One file's copy sites and syntax errors, from its text alone. A file with syntax errors still
+ * yields every site in what the parser recovered. Declaration files run nothing and yield
+ * nothing.
+ */
+import type { ts } from 'ts-morph';
+import type { CopyKind } from '../runtime/copy-kinds.js';
+import { COPY_NODE_KINDS, createCopyMatcher } from './copy-match.js';
+import { decideCouldShare } from './could-share.js';
+import type { CopyMatch } from './match-result.js';
+import { isModuleFile } from './module-scope.js';
+import { parseSource, syntaxErrorsOf } from './parse-source.js';
+import { isDeclarationFile, scriptKindOf } from './script-kind.js';
+import { walkValueNodes } from './walk-value-nodes.js';
+
+/** A copy site found in source. Lines and columns are 1-based; the end is just past the last character. */
+export interface StaticSite {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  kind: CopyKind;
+  deep: boolean;
+  eager: boolean;
+  couldShare: boolean;
+}
+
+export interface ScanDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface FileScan {
+  sites: StaticSite[];
+  diagnostics: ScanDiagnostic[];
+}
+
+/** Every copy the file's code makes, in walk order; sets the parent pointers the walk passes. */
+function findCopyMatches(sourceFile: ts.SourceFile): CopyMatch[] {
+  const match = createCopyMatcher(sourceFile);
+  const matches: CopyMatch[] = [];
+  walkValueNodes(sourceFile, COPY_NODE_KINDS, (node) => {
+    const found = match(node);
+    if (found !== undefined) matches.push(found);
+  });
+  return matches;
+}
+
+function position(sourceFile: ts.SourceFile, offset: number): { line: number; column: number } {
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
+  return { line: line + 1, column: character + 1 };
+}
+
+function siteOf(file: string, sourceFile: ts.SourceFile, match: CopyMatch, couldShare: boolean): StaticSite {
+  const start = position(sourceFile, match.at.getStart(sourceFile));
+  const end = position(sourceFile, match.at.end);
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    kind: match.kind,
+    deep: match.deep,
+    eager: match.eager,
+    couldShare,
+  };
+}
+
+/** The sites and syntax errors of a parsed file; `file` names it in the results. */
+export function scanSourceFile(file: string, sourceFile: ts.SourceFile): FileScan {
+  const matches = findCopyMatches(sourceFile);
+  const couldShare = decideCouldShare(matches, isModuleFile(file, sourceFile));
+  const sites = matches.map((m, i) => siteOf(file, sourceFile, m, couldShare[i] ?? false));
+  sites.sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = syntaxErrorsOf(sourceFile).map(({ start, message, severity }) => ({
+    file,
+    ...position(sourceFile, start),
+    message,
+    severity,
+  }));
+  return { sites, diagnostics };
+}
+
+export function scanSource(file: string, text: string): FileScan {
+  if (isDeclarationFile(file)) return { sites: [], diagnostics: [] };
+  const scriptKind = scriptKindOf(file);
+  if (scriptKind === undefined) {
+    return { sites: [], diagnostics: [{ file, line: 1, column: 1, message: 'not a JavaScript or TypeScript file', severity: 'warning' }] };
+  }
+  return scanSourceFile(file, parseSource(file, text, scriptKind));
+}
