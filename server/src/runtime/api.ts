@@ -19,6 +19,10 @@ export interface CowlensRuntime {
 
   site(file: string, line: number, column: number, kind: CopyKind): SiteId;
   location(file: string, line: number, column: number): LocationId;
+  /** Registers a module's sites at once: `flat` holds line, column and kind of each, in turn. */
+  sites(file: string, flat: readonly (number | CopyKind)[]): SiteId[];
+  /** Registers a module's write locations at once: `flat` holds line and column of each, in turn. */
+  locations(file: string, flat: readonly number[]): LocationId[];
 
   /** `{ ...source }` */
   objectSpread(site: SiteId, source: unknown): object;

@@ -231,6 +231,16 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     accounting,
     site: (file, line, column, kind: CopyKind) => registry.site(file, line, column, kind),
     location: (file, line, column) => registry.location(file, line, column),
+    sites: (file, flat) => {
+      const ids: SiteId[] = [];
+      for (let i = 0; i + 2 < flat.length; i += 3) ids.push(registry.site(file, flat[i] as number, flat[i + 1] as number, flat[i + 2] as CopyKind));
+      return ids;
+    },
+    locations: (file, flat) => {
+      const ids: LocationId[] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) ids.push(registry.location(file, flat[i]!, flat[i + 1]!));
+      return ids;
+    },
     ...strategy,
     typedArrayCopy: (site, ctor, source) => {
       const copy = new ctor(source);
