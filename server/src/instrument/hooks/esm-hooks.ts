@@ -1,0 +1,90 @@
+/**
+ * Module customization hooks (`module.register`), run by Node on its hooks thread: they instrument
+ * ES modules as they load, run TypeScript as it is, and resolve `./x.js` to `./x.ts` the way
+ * TypeScript projects write their imports.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
+import { createInstrumentFilter } from '../instrument-filter.js';
+import { needsTranspile } from '../needs-transpile.js';
+import { transformModule } from '../transform-module.js';
+import type { ModuleFormat } from '../to-javascript.js';
+import type { RunConfig } from './run-config.js';
+import { SpoolWriter } from './spool-writer.js';
+
+let wanted: (file: string) => boolean = () => false;
+let writer: SpoolWriter | undefined;
+
+export const initialize: InitializeHook<RunConfig> = (config) => {
+  wanted = createInstrumentFilter(config);
+  writer = new SpoolWriter(config.spool);
+};
+
+const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
+  '.js': ['.ts', '.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+  '': ['.ts', '.tsx', '/index.ts'],
+};
+
+export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
+  try {
+    return await nextResolve(specifier, context);
+  } catch (error) {
+    const parent = context.parentURL;
+    if (!(specifier.startsWith('./') || specifier.startsWith('../')) || parent === undefined || !parent.startsWith('file:')) throw error;
+    const base = join(dirname(fileURLToPath(parent)), specifier);
+    const ext = extname(base);
+    const stem = ext in TS_FOR_JS ? base.slice(0, base.length - ext.length) : base;
+    for (const candidate of TS_FOR_JS[ext in TS_FOR_JS ? ext : '']!) {
+      const path = stem + candidate;
+      if (existsSync(path)) return nextResolve(pathToFileURL(path).href, context);
+    }
+    throw error;
+  }
+};
+
+export const load: LoadHook = async (url, context, nextLoad) => {
+  if (!url.startsWith('file:')) return nextLoad(url, context);
+  const file = fileURLToPath(url);
+  const instrument = wanted(file);
+  if (!instrument && !needsTranspile(file)) return nextLoad(url, context);
+  const format = formatOf(file, context.format);
+  // CommonJS goes through require(), where the require hook instruments it.
+  if (format === 'commonjs') return { format, shortCircuit: true };
+  const text = readFileSync(file, 'utf8');
+  const result = transformModule(file, text, format, instrument);
+  if (result.skipped !== undefined) writer?.write({ type: 'diagnostic', severity: 'warning', message: result.skipped, file });
+  return { format, source: result.code, shortCircuit: true };
+};
+
+function formatOf(file: string, given: string | null | undefined): ModuleFormat {
+  if (given === 'module' || given === 'commonjs') return given;
+  const ext = extname(file).toLowerCase();
+  if (ext === '.mjs' || ext === '.mts') return 'module';
+  if (ext === '.cjs' || ext === '.cts') return 'commonjs';
+  return packageType(dirname(file));
+}
+
+const packageTypes = new Map<string, ModuleFormat>();
+
+/** Like Node for `.js`: the `type` of the nearest package.json decides. */
+function packageType(dir: string): ModuleFormat {
+  const known = packageTypes.get(dir);
+  if (known) return known;
+  let type: ModuleFormat = 'commonjs';
+  const manifest = join(dir, 'package.json');
+  if (existsSync(manifest)) {
+    try {
+      type = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
+    } catch {
+      type = 'commonjs';
+    }
+  } else if (dirname(dir) !== dir) {
+    type = packageType(dirname(dir));
+  }
+  packageTypes.set(dir, type);
+  return type;
+}

@@ -1,0 +1,43 @@
+import type { Mode } from '../../runtime/api.js';
+import { SPOOL_ENV } from '../../run/spool-format.js';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FilterOptions } from '../instrument-filter.js';
+
+/** What `cowlens report` tells every process it starts, through the environment. */
+export interface RunConfig extends FilterOptions {
+  readonly mode: Mode;
+  readonly spool: string;
+}
+
+const MODE_ENV = 'COWLENS_MODE';
+const ROOT_ENV = 'COWLENS_ROOT';
+const INCLUDE_ENV = 'COWLENS_INCLUDE';
+const EXCLUDE_ENV = 'COWLENS_EXCLUDE';
+
+export function runConfigEnv(config: RunConfig): Record<string, string> {
+  return {
+    [SPOOL_ENV]: config.spool,
+    [MODE_ENV]: config.mode,
+    [ROOT_ENV]: config.root,
+    [INCLUDE_ENV]: JSON.stringify(config.include),
+    [EXCLUDE_ENV]: JSON.stringify(config.exclude),
+  };
+}
+
+/** The configuration of this process, or undefined when it was not started by `cowlens report`. */
+export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
+  const spool = env[SPOOL_ENV];
+  if (spool === undefined || spool === '') return undefined;
+  return {
+    spool,
+    mode: env[MODE_ENV] === 'cow' ? 'cow' : 'observe',
+    root: env[ROOT_ENV] ?? process.cwd(),
+    include: parseList(env[INCLUDE_ENV], DEFAULT_INCLUDE),
+    exclude: parseList(env[EXCLUDE_ENV], DEFAULT_EXCLUDE),
+  };
+}
+
+function parseList(value: string | undefined, fallback: readonly string[]): readonly string[] {
+  if (value === undefined) return fallback;
+  const parsed: unknown = JSON.parse(value);
+  return Array.isArray(parsed) && parsed.every((g) => typeof g === 'string') ? parsed : fallback;
+}

@@ -1,0 +1,26 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { FigureBatch } from '../../runtime/figures/types.js';
+import { type SpoolRecord, streamFileName } from '../../run/spool-format.js';
+
+/** Appends this thread's records to its own spool file; synchronous so nothing is lost at exit. */
+export class SpoolWriter {
+  private readonly path: string;
+
+  constructor(spool: string) {
+    this.path = join(spool, streamFileName(process.pid, threadId));
+  }
+
+  write(record: SpoolRecord): void {
+    try {
+      appendFileSync(this.path, `${JSON.stringify(record)}\n`);
+    } catch {
+      // The reader went away (its directory was removed): the program must go on regardless.
+    }
+  }
+
+  readonly sink = (batch: FigureBatch): void => {
+    this.write({ type: 'batch', batch });
+  };
+}

@@ -1,0 +1,221 @@
+import { ts } from 'ts-morph';
+import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
+import type { CopyKind } from '../runtime/copy-kinds.js';
+import { modulePreamble, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
+import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
+import { scriptKindOf } from '../analysis/script-kind.js';
+import { type WriteTarget, writeTargetsOf } from './write-targets.js';
+
+export interface Instrumented {
+  /** The edited source, in the language of the input (TypeScript stays TypeScript). */
+  readonly code: string;
+  /** Maps `code` back to the input. */
+  readonly map: EncodedSourceMap;
+  readonly sites: number;
+  readonly writes: number;
+  /** Parse errors: the edits of a file that does not parse are not to be trusted. */
+  readonly syntaxErrors: number;
+}
+
+/** The runtime method each copy kind is routed through, and how its call is rebuilt. */
+type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFile) => boolean;
+
+/**
+ * Routes the copy sites and the writes of one module through the cowlens runtime, keeping its
+ * semantics: every operand is evaluated once, in its order, with its `this`; lines never move.
+ * Sites the rewrite cannot express faithfully (optional chains, `super` calls, rest patterns in
+ * parameters) are left as they are: they run uninstrumented, as if the code were a library.
+ *
+ * `file` is how the runtime names the module in reports: an absolute path.
+ */
+export function instrumentSource(file: string, text: string): Instrumented {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file) ?? ts.ScriptKind.JS);
+  const match = createCopyMatcher(sf);
+  const edits = new SourceEdits(text);
+  const sites: [number, number, CopyKind][] = [];
+  const locations: [number, number][] = [];
+  let temps = 0;
+
+  const placeOf = (node: ts.Node): [number, number] => {
+    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+    return [line + 1, character + 1];
+  };
+  const newLocation = (node: ts.Node): string => {
+    locations.push(placeOf(node));
+    return locationRef(locations.length - 1);
+  };
+
+  const visit = (node: ts.Node): void => {
+    const m = match(node);
+    if (m) rewriteCopy(m);
+    const writes: WriteTarget[] = [];
+    writeTargetsOf(node, writes);
+    for (const w of writes) {
+      const at = newLocation(w.at);
+      edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const rewriteCopy = (m: CopyMatch): boolean => {
+    const [line, column] = placeOf(m.at);
+    const site = siteRef(sites.length);
+    let done: boolean;
+    if (m.kind === 'object-rest') {
+      done = rewriteRest(m, site, edits, sf, () => tempName(temps++));
+    } else if (m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) {
+      edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.eager(${site}, void 0, `, ')', Layer.Rewrite);
+      done = true;
+    } else {
+      done = REWRITES[m.kind](m, site, edits, sf);
+    }
+    if (done) sites.push([line, column, m.kind]);
+    return done;
+  };
+
+  visit(sf);
+  if (sites.length > 0 || locations.length > 0) edits.prepend(preambleOffset(sf, text), modulePreamble(file, sites, locations));
+  const { code, map } = edits.apply(file);
+  return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };
+}
+
+/** `{ ...e }` → `R.objectSpread(S, e)`, and the like: the call keeps the copied operand's text. */
+const aroundOperand =
+  (method: string, extra = ''): Rewrite =>
+  (m, site, edits, sf) => {
+    const operand = soleOperand(m.node);
+    if (!operand) return false;
+    edits.replace(m.node.getStart(sf), operand.getStart(sf), `${RUNTIME_REF}.${method}(${site}, ${extra}`);
+    edits.replace(operand.end, m.node.end, ')');
+    return true;
+  };
+
+/** `f(args)` → `R.method(S, args)`: the arguments keep their text, order and spreads. */
+const calleeReplaced =
+  (method: string, extra: (call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile) => string = () => ''): Rewrite =>
+  (m, site, edits, sf) => {
+    const call = m.node;
+    if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
+    const first = call.arguments?.[0];
+    if (!first || isOptionalChain(call)) return false;
+    edits.replace(call.getStart(sf), first.getStart(sf), `${RUNTIME_REF}.${method}(${site}, ${extra(call, sf)}`);
+    return true;
+  };
+
+/** `recv.m(args)` → `R.method(S, recv, args)`: the receiver is evaluated first, as before. */
+const receiverFirst =
+  (method: string, withCallee = false): Rewrite =>
+  (m, site, edits, sf) => {
+    const call = m.node;
+    if (!ts.isCallExpression(call) || isOptionalChain(call)) return false;
+    const callee = call.expression;
+    if (withCallee) {
+      const first = call.arguments[0];
+      if (!first) return false;
+      edits.insert(call.getStart(sf), `${RUNTIME_REF}.${method}(${site}, `);
+      edits.replace(callee.end, first.getStart(sf), ', ');
+      return true;
+    }
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
+    const first = call.arguments[0];
+    edits.insert(call.getStart(sf), `${RUNTIME_REF}.${method}(${site}, `);
+    edits.replace(callee.expression.end, first ? first.getStart(sf) : call.end - 1, first ? ', ' : '');
+    return true;
+  };
+
+const REWRITES: Readonly<Record<Exclude<CopyKind, 'object-rest'>, Rewrite>> = {
+  'object-spread': aroundOperand('objectSpread'),
+  'array-spread': aroundOperand('arraySpread'),
+  'array-slice': receiverFirst('slice'),
+  'array-concat': receiverFirst('concat'),
+  'array-from': calleeReplaced('arrayFrom'),
+  'object-assign': calleeReplaced('assign'),
+  'object-assign-proto': calleeReplaced('assign'),
+  'structured-clone': calleeReplaced('structuredClone'),
+  'json-roundtrip': (m, site, edits, sf) => {
+    const inner = ts.isCallExpression(m.node) ? m.node.arguments[0] : undefined;
+    const value = inner && ts.isCallExpression(inner) ? inner.arguments[0] : undefined;
+    if (!value || ts.isSpreadElement(value)) return false;
+    edits.replace(m.node.getStart(sf), value.getStart(sf), `${RUNTIME_REF}.jsonRoundTrip(${site}, `);
+    edits.replace(value.end, m.node.end, ')');
+    return true;
+  },
+  'map-copy': calleeReplaced('newMap'),
+  'set-copy': calleeReplaced('newSet'),
+  'typed-array-copy': calleeReplaced('typedArrayCopy', (call, sf) => `${call.expression.getText(sf)}, `),
+  'buffer-copy': calleeReplaced('bufferCopy'),
+  'lodash-clone': receiverFirst('lodashClone', true),
+  'lodash-clone-deep': receiverFirst('lodashCloneDeep', true),
+  'post-message': (m, site, edits, sf) => {
+    const call = m.node;
+    if (!ts.isCallExpression(call) || isOptionalChain(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
+    const first = call.arguments[0];
+    if (!first) return false;
+    edits.insert(call.getStart(sf), `${RUNTIME_REF}.postMessage(${site}, `);
+    edits.replace(call.expression.expression.end, first.getStart(sf), ', ');
+    return true;
+  },
+};
+
+/**
+ * `const { a, b: c, ...rest } = init` → `const __t = init, { a, b: c } = __t, rest = R.objectRest(S, __t, ["a", "b"])`:
+ * the source is evaluated once, the named properties are read first and the rest copied last, as
+ * the language does. Only plain declarations with literal keys and no defaults are rewritten.
+ */
+function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFile, temp: () => string): boolean {
+  const pattern = m.node;
+  if (!ts.isObjectBindingPattern(pattern)) return false;
+  const decl = pattern.parent;
+  if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
+  const statement = decl.parent.parent;
+  if (!ts.isVariableStatement(statement) || statement.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.ExportKeyword) === true) return false;
+  const rest = pattern.elements[pattern.elements.length - 1];
+  if (!rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return false;
+  const named = pattern.elements.slice(0, -1);
+  const keys: string[] = [];
+  for (const e of named) {
+    if (e.initializer || e.dotDotDotToken) return false;
+    const key = e.propertyName ?? e.name;
+    if (ts.isIdentifier(key) || ts.isStringLiteral(key)) keys.push(key.text);
+    else if (ts.isNumericLiteral(key)) keys.push(String(Number(key.text)));
+    else return false;
+    if (!ts.isIdentifier(e.name) && !ts.isObjectBindingPattern(e.name) && !ts.isArrayBindingPattern(e.name)) return false;
+  }
+  const t = temp();
+  const namedText = named.map((e) => e.getText(sf)).join(', ');
+  edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = `);
+  edits.insert(decl.end, `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`);
+  return true;
+}
+
+/** The one expression a literal copy (`{ ...e }`, `[...e]`) or a one-argument call copies. */
+function soleOperand(node: ts.Node): ts.Expression | undefined {
+  if (ts.isObjectLiteralExpression(node)) {
+    const only = node.properties[0];
+    return node.properties.length === 1 && only && ts.isSpreadAssignment(only) ? only.expression : undefined;
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    const only = node.elements[0];
+    return node.elements.length === 1 && only && ts.isSpreadElement(only) ? only.expression : undefined;
+  }
+  return undefined;
+}
+
+function parseErrorsOf(sf: ts.SourceFile): number {
+  // Not in the public API, but every TypeScript release keeps it: the parser's own diagnostics.
+  return (sf as ts.SourceFile & { parseDiagnostics?: readonly unknown[] }).parseDiagnostics?.length ?? 0;
+}
+
+function isOptionalChain(node: ts.Node): boolean {
+  return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
+}
+
+/** Where the preamble goes: after a hashbang line and the directive prologue, which must stay first. */
+function preambleOffset(sf: ts.SourceFile, text: string): number {
+  let offset = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
+  for (const statement of sf.statements) {
+    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
+    offset = statement.end;
+  }
+  return offset;
+}

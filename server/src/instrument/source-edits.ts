@@ -1,0 +1,191 @@
+import { addSegment, GenMapping, toEncodedMap } from '@jridgewell/gen-mapping';
+
+/** A source map in the v3 JSON shape. */
+export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
+
+/**
+ * Which of two edits on the same span goes outside: a wrap around an expression (a write's
+ * target passed through the runtime) encloses the rewrite of that same expression (a copy call).
+ */
+export const enum Layer {
+  Rewrite = 0,
+  Wrap = 1,
+}
+
+interface Insert {
+  readonly pos: number;
+  readonly text: string;
+  /** Closing inserts come before opening ones at one position: a node ending there precedes one starting there. */
+  readonly opening: boolean;
+  readonly span: number;
+  readonly layer: Layer;
+}
+
+interface Replace {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Edits to a source text that keep every line where it was: inserted text never holds a newline,
+ * so stack traces keep their line numbers even without the source map. Edits nest like the syntax
+ * tree they come from; replaced ranges never overlap and never hold inserts.
+ */
+export class SourceEdits {
+  private readonly inserts: Insert[] = [];
+  private readonly replaces: Replace[] = [];
+
+  constructor(private readonly text: string) {}
+
+  get size(): number {
+    return this.inserts.length + this.replaces.length;
+  }
+
+  /** Puts `before` in front of [start, end) and `after` behind it. */
+  wrap(start: number, end: number, before: string, after: string, layer: Layer): void {
+    const span = end - start;
+    if (before !== '') this.inserts.push({ pos: start, text: before, opening: true, span, layer });
+    if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer });
+  }
+
+  insert(pos: number, text: string): void {
+    this.inserts.push({ pos, text, opening: true, span: 0, layer: Layer.Rewrite });
+  }
+
+  /** Inserts `text` at `pos` before every other insert there. */
+  prepend(pos: number, text: string): void {
+    this.inserts.push({ pos, text, opening: true, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap });
+  }
+
+  replace(start: number, end: number, text: string): void {
+    this.replaces.push({ start, end, text });
+  }
+
+  /** The edited text and a map from it back to the original, named `file`. */
+  apply(file: string): { code: string; map: EncodedSourceMap } {
+    const inserts = [...this.inserts].sort(compareInserts);
+    const replaces = [...this.replaces].sort((a, b) => a.start - b.start);
+    const out = new OutputWithMap(this.text, file);
+    let cursor = 0;
+    let r = 0;
+    for (const insert of inserts) {
+      while (r < replaces.length && replaces[r]!.start < insert.pos) {
+        const replace = replaces[r++]!;
+        out.copy(cursor, replace.start);
+        out.add(replace.text, replace.start);
+        cursor = replace.end;
+      }
+      if (insert.pos < cursor) throw new Error(`cowlens: overlapping edits at offset ${String(insert.pos)} of ${file}`);
+      out.copy(cursor, insert.pos);
+      out.add(insert.text, insert.pos);
+      cursor = insert.pos;
+    }
+    for (; r < replaces.length; r++) {
+      const replace = replaces[r]!;
+      out.copy(cursor, replace.start);
+      out.add(replace.text, replace.start);
+      cursor = replace.end;
+    }
+    out.copy(cursor, this.text.length);
+    return { code: out.code(), map: out.map() };
+  }
+}
+
+function compareInserts(a: Insert, b: Insert): number {
+  if (a.pos !== b.pos) return a.pos - b.pos;
+  if (a.opening !== b.opening) return a.opening ? 1 : -1;
+  // Opening: the outer (longer span, then the wrap) first. Closing: the inner first.
+  const outerFirst = b.span - a.span || b.layer - a.layer;
+  return a.opening ? outerFirst : -outerFirst;
+}
+
+const WORD_START = /(?<![\w$])[\w$]/g;
+
+/**
+ * Builds the output and its source map together. Original text keeps one segment per token start
+ * so a stack trace's column maps exactly; inserted text maps to where it was inserted.
+ */
+class OutputWithMap {
+  private readonly parts: string[] = [];
+  private readonly gen: GenMapping;
+  private line = 0;
+  private column = 0;
+  private readonly lineStarts: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string,
+  ) {
+    // No sourcesContent: the original is on disk, and a copy inlined into every module doubles it.
+    this.gen = new GenMapping({ file });
+    this.lineStarts = lineStartsOf(text);
+  }
+
+  copy(from: number, to: number): void {
+    if (to <= from) return;
+    const chunk = this.text.slice(from, to);
+    WORD_START.lastIndex = 0;
+    const firstLine = this.lineOf(from);
+    let origLine = firstLine;
+    let lineStart = 0;
+    let match: RegExpExecArray | null;
+    const newline = /\n/g;
+    let nl = newline.exec(chunk);
+    while ((match = WORD_START.exec(chunk)) !== null) {
+      while (nl !== null && nl.index < match.index) {
+        origLine++;
+        lineStart = nl.index + 1;
+        nl = newline.exec(chunk);
+      }
+      const segmentAt = match.index;
+      const genLine = this.line + (origLine - firstLine);
+      const genColumn = genLine === this.line ? this.column + segmentAt : segmentAt - lineStart;
+      addSegment(this.gen, genLine, genColumn, this.file, origLine, from + segmentAt - this.lineStarts[origLine]!);
+    }
+    this.emit(chunk);
+  }
+
+  add(text: string, at: number): void {
+    const origLine = this.lineOf(at);
+    addSegment(this.gen, this.line, this.column, this.file, origLine, at - this.lineStarts[origLine]!);
+    this.emit(text);
+  }
+
+  private emit(text: string): void {
+    this.parts.push(text);
+    const lastNewline = text.lastIndexOf('\n');
+    if (lastNewline === -1) {
+      this.column += text.length;
+      return;
+    }
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.line++;
+    this.column = text.length - lastNewline - 1;
+  }
+
+  private lineOf(pos: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  code(): string {
+    return this.parts.join('');
+  }
+
+  map(): EncodedSourceMap {
+    return toEncodedMap(this.gen);
+  }
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}

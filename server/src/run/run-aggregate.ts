@@ -1,0 +1,185 @@
+import { relative, sep } from 'node:path';
+import type { CopyKind } from '../runtime/copy-kinds.js';
+import { isDeepKind } from '../runtime/copy-kinds.js';
+import type { Hazard, LocationInfo, SiteFigures, SiteInfo } from '../runtime/figures/types.js';
+import type { CopyPointReport, Diagnostic, HazardReport, Place, SiteReport } from '../report/model.js';
+import { UNINSTRUMENTED_FILE } from '../report/model.js';
+import type { SpoolRecord } from './spool-format.js';
+
+/** What one process (or worker thread) reported: its own ids, its latest absolute figures. */
+interface StreamState {
+  started: boolean;
+  final: boolean;
+  pid: number;
+  thread: number;
+  readonly sites: Map<number, SiteInfo>;
+  readonly locations: Map<number, LocationInfo>;
+  readonly figures: Map<number, SiteFigures>;
+  readonly hazards: Map<string, Hazard>;
+}
+
+/**
+ * Merges the records of every process of a run into per-site figures. Each process sends
+ * absolute figures for its own ids, so the latest batch of a stream replaces the one before, and
+ * the run's figures are the sum over streams of each one's latest: a repeated or lost batch in the
+ * middle never skews a total.
+ */
+export class RunAggregate {
+  private readonly streams = new Map<string, StreamState>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly seenDiagnostics = new Set<string>();
+  private changed = false;
+
+  constructor(private readonly root: string) {}
+
+  add(stream: string, record: SpoolRecord): void {
+    const state = this.streamOf(stream);
+    switch (record.type) {
+      case 'start':
+        state.started = true;
+        state.pid = record.pid;
+        state.thread = record.thread;
+        return;
+      case 'diagnostic':
+        this.diagnose({ severity: record.severity, message: record.message, ...(record.file === undefined ? {} : { file: this.relativeFile(record.file) }) });
+        return;
+      case 'batch': {
+        const { batch } = record;
+        for (const site of batch.sites) state.sites.set(site.id, site);
+        for (const location of batch.locations) state.locations.set(location.id, location);
+        for (const figures of batch.figures) state.figures.set(figures.site, figures);
+        for (const hazard of batch.hazards) state.hazards.set(`${String(hazard.site)}\0${hazard.kind}\0${hazard.message}`, hazard);
+        if (batch.final) state.final = true;
+        this.changed = true;
+        return;
+      }
+    }
+  }
+
+  diagnose(diagnostic: Diagnostic): void {
+    const key = `${diagnostic.severity}\0${diagnostic.message}`;
+    if (this.seenDiagnostics.has(key)) return;
+    this.seenDiagnostics.add(key);
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** True once after figures changed: the live views redraw only then. */
+  takeChanged(): boolean {
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  /** Processes and worker threads that started but never sent their last batch. */
+  unfinished(): { pid: number; thread: number }[] {
+    return [...this.streams.values()].filter((s) => s.started && !s.final).map(({ pid, thread }) => ({ pid, thread }));
+  }
+
+  get processes(): number {
+    return [...this.streams.values()].filter((s) => s.started).length;
+  }
+
+  get allDiagnostics(): readonly Diagnostic[] {
+    return this.diagnostics;
+  }
+
+  sites(): SiteReport[] {
+    const merged = new Map<string, MutableSite>();
+    for (const state of this.streams.values()) {
+      for (const figures of state.figures.values()) {
+        const info = state.sites.get(figures.site);
+        if (!info) continue;
+        const place = this.placeOf(info);
+        const key = `${place.file}\0${String(place.line)}\0${String(place.column)}\0${info.kind}`;
+        let site = merged.get(key);
+        if (!site) merged.set(key, (site = newSite(place, info.kind)));
+        site.executions += figures.executions;
+        site.materialized += figures.materialized;
+        site.bytesCopied += figures.bytesCopied;
+        site.bytesSaved += figures.bytesSaved;
+        site.sharedMax = Math.max(site.sharedMax, figures.sharedMax);
+        for (const point of figures.copyPoints) {
+          const at = this.copyPointPlace(state, point.location);
+          const pointKey = `${at.file}\0${String(at.line)}\0${String(at.column)}`;
+          const known = site.points.get(pointKey);
+          if (known) {
+            known.count += point.count;
+            known.bytes += point.bytes;
+          } else {
+            site.points.set(pointKey, { ...at, count: point.count, bytes: point.bytes });
+          }
+        }
+      }
+    }
+    return [...merged.values()].map(finishSite);
+  }
+
+  hazards(): HazardReport[] {
+    const merged = new Map<string, { -readonly [K in keyof HazardReport]: HazardReport[K] }>();
+    for (const state of this.streams.values()) {
+      for (const hazard of state.hazards.values()) {
+        const info = state.sites.get(hazard.site);
+        const place = info ? this.placeOf(info) : { file: UNINSTRUMENTED_FILE, line: 0, column: 0 };
+        const key = `${place.file}\0${String(place.line)}\0${String(place.column)}\0${hazard.kind}\0${hazard.message}`;
+        const known = merged.get(key);
+        if (known) known.count += hazard.count;
+        else merged.set(key, { ...place, kind: hazard.kind, message: hazard.message, count: hazard.count });
+      }
+    }
+    return [...merged.values()].sort((a, b) => b.count - a.count || a.file.localeCompare(b.file) || a.line - b.line);
+  }
+
+  private copyPointPlace(state: StreamState, location: number): Place {
+    const info = location === 0 ? undefined : state.locations.get(location);
+    return info ? this.placeOf(info) : { file: UNINSTRUMENTED_FILE, line: 0, column: 0 };
+  }
+
+  private placeOf(info: { file: string; line: number; column: number }): Place {
+    return { file: this.relativeFile(info.file), line: info.line, column: info.column };
+  }
+
+  private relativeFile(file: string): string {
+    const rel = relative(this.root, file);
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  }
+
+  private streamOf(name: string): StreamState {
+    let state = this.streams.get(name);
+    if (!state) {
+      state = { started: false, final: false, pid: 0, thread: 0, sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
+      this.streams.set(name, state);
+    }
+    return state;
+  }
+}
+
+interface MutableSite extends Place {
+  readonly kind: CopyKind;
+  executions: number;
+  materialized: number;
+  bytesCopied: number;
+  bytesSaved: number;
+  sharedMax: number;
+  readonly points: Map<string, { -readonly [K in keyof CopyPointReport]: CopyPointReport[K] }>;
+}
+
+function newSite(place: Place, kind: CopyKind): MutableSite {
+  return { ...place, kind, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, points: new Map() };
+}
+
+function finishSite(site: MutableSite): SiteReport {
+  const copyPoints = [...site.points.values()].sort((a, b) => b.count - a.count || b.bytes - a.bytes);
+  return {
+    file: site.file,
+    line: site.line,
+    column: site.column,
+    kind: site.kind,
+    deep: isDeepKind(site.kind),
+    executions: site.executions,
+    materialized: site.materialized,
+    bytesCopied: site.bytesCopied,
+    bytesSaved: site.bytesSaved,
+    sharedMax: site.sharedMax,
+    copyPoints,
+  };
+}

@@ -1,0 +1,18 @@
+import type { FigureBatch } from '../runtime/figures/types.js';
+
+/**
+ * The channel between instrumented processes and `cowlens report`: a spool directory where each
+ * process (each worker thread too) appends one JSON record per line to a file of its own. Appends
+ * are synchronous, so the last batch written at exit, or before a crash, is never lost; the
+ * reader follows the files while the program runs.
+ */
+export const SPOOL_ENV = 'COWLENS_SPOOL';
+
+export type SpoolRecord =
+  | { readonly type: 'start'; readonly pid: number; readonly thread: number; readonly argv: readonly string[]; readonly time: number }
+  | { readonly type: 'batch'; readonly batch: FigureBatch }
+  | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string };
+
+export function streamFileName(pid: number, thread: number): string {
+  return `${String(pid)}-${String(thread)}.ndjson`;
+}

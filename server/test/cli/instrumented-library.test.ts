@@ -1,0 +1,26 @@
+/**
+ * The semantics on code nobody here wrote: lodash itself, instrumented from node_modules by
+ * --include, while a workload uses it; its output must be byte-identical in both modes.
+ */
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, plainNode, reportOf } from './run-cowlens.js';
+
+const WORKLOAD = `${FIXTURES}/lodash-workload.cjs`;
+
+describe('lodash instrumented from node_modules', () => {
+  const plain = plainNode([WORKLOAD]);
+
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode: the workload's output is unchanged`, () => {
+      const run = reportOf(['node', WORKLOAD], { mode, extra: ['--include', 'node_modules/lodash/**', '--include', 'test-fixtures/**'] });
+      expect(plain.status).toBe(0);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.report.complete).toBe(true);
+      expect(run.report.diagnostics).toEqual([]);
+      // lodash's own copy sites ran instrumented, not just the workload's.
+      expect(run.report.sites.some((s) => s.file === 'node_modules/lodash/lodash.js')).toBe(true);
+      expect(run.report.sites.find((s) => s.kind === 'lodash-clone-deep')).toMatchObject({ file: 'test-fixtures/cli/lodash-workload.cjs', executions: 1 });
+    });
+  }
+});

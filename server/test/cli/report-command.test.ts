@@ -1,0 +1,155 @@
+/**
+ * `cowlens report` end to end: the built CLI runs real programs in real Node processes, and the
+ * reports it writes are read back and validated against the published schema.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report, SiteReport } from '../../src/report/model.js';
+import { cowlens, FIXTURES, plainNode, reportOf } from './run-cowlens.js';
+
+const fixture = (name: string): string => join(FIXTURES, name);
+const siteAt = (report: Report, file: string, line: number): SiteReport | undefined => report.sites.find((s) => s.file === file && s.line === line);
+
+describe('cowlens report', () => {
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode: the program's output is unchanged and every site is counted`, () => {
+      const plain = plainNode([fixture('copies.mjs')]);
+      const run = reportOf(['node', fixture('copies.mjs')], { mode });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+      const { report } = run;
+      expect(report).toMatchObject({ mode, exitCode: 0, complete: true, processes: 1, command: ['node', fixture('copies.mjs')] });
+      const spread = siteAt(report, 'test-fixtures/cli/copies.mjs', 4);
+      const slice = siteAt(report, 'test-fixtures/cli/copies.mjs', 6);
+      const clone = siteAt(report, 'test-fixtures/cli/copies.mjs', 7);
+      // Cow mode copies a state of two properties eagerly (a view would cost more than the copy),
+      // so nothing is shared there and no write materializes it.
+      expect(spread).toMatchObject({ kind: 'object-spread', column: 41, executions: 10, materialized: mode === 'observe' ? 1 : 0 });
+      expect(slice).toMatchObject({ kind: 'array-slice', executions: 1, materialized: 0 });
+      expect(clone).toMatchObject({ kind: 'structured-clone', deep: true, executions: 1, materialized: 1 });
+      expect(clone!.copyPoints).toEqual([expect.objectContaining({ file: 'test-fixtures/cli/copies.mjs', line: 8, count: 1 })]);
+      expect(slice!.bytesSaved).toBeGreaterThan(1000);
+      expect(report.totals.executions).toBe(12);
+    });
+  }
+
+  it('cow mode saves what observe mode says it would, on the sites it shares', () => {
+    const observe = reportOf(['node', fixture('copies.mjs')], { mode: 'observe' }).report;
+    const cow = reportOf(['node', fixture('copies.mjs')], { mode: 'cow' }).report;
+    const slice = (r: typeof observe) => siteAt(r, 'test-fixtures/cli/copies.mjs', 6)!;
+    expect(cow.totals.bytesSaved).toBeGreaterThan(0);
+    expect(Math.abs(slice(cow).bytesSaved - slice(observe).bytesSaved) / slice(observe).bytesSaved).toBeLessThan(0.25);
+  });
+
+  it('runs TypeScript as it is, CommonJS and ./x.js imports of .ts files included, with stack traces into the .ts source', () => {
+    const ok = reportOf(['node', fixture('ts-app/main.ts')]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe('50 row 0 first\n');
+    expect(siteAt(ok.report, 'test-fixtures/cli/ts-app/rows.ts', 7)).toMatchObject({ kind: 'object-spread', column: 29, executions: 50, materialized: 1 });
+    expect(siteAt(ok.report, 'test-fixtures/cli/ts-app/rows.ts', 7)!.copyPoints[0]).toMatchObject({ file: 'test-fixtures/cli/ts-app/main.ts', line: 5 });
+    const thrown = reportOf(['node', fixture('ts-app/main.ts')], { env: { COWLENS_TEST_THROW: '1' } });
+    expect(thrown.status).toBe(1);
+    expect(thrown.stderr).toContain(`${fixture('ts-app/main.ts')}:7:`);
+    expect(thrown.report).toMatchObject({ exitCode: 1, complete: true });
+  });
+
+  it('a program that exits early still reports, with its own exit status', () => {
+    const run = reportOf(['node', fixture('exit-after-copies.cjs')], { env: { COWLENS_TEST_END: 'exit' } });
+    expect(run.status).toBe(3);
+    expect(run.report).toMatchObject({ exitCode: 3, complete: true });
+    expect(run.report.totals.executions).toBe(5);
+  });
+
+  it('a killed program gives the figures flushed before, marked incomplete', () => {
+    const run = reportOf(['node', fixture('exit-after-copies.cjs')], { env: { COWLENS_TEST_END: 'kill' } });
+    expect(run.status).toBe(137);
+    expect(run.report).toMatchObject({ exitCode: null, signal: 'SIGKILL', complete: false });
+    expect(run.report.incomplete.join('\n')).toMatch(/killed by SIGKILL/);
+    expect(run.report.totals.executions).toBe(5);
+  });
+
+  it('--timeout stops a program that never ends and reports what it gathered', () => {
+    const started = Date.now();
+    const run = reportOf(['node', fixture('exit-after-copies.cjs')], { env: { COWLENS_TEST_END: 'hang' }, extra: ['--timeout', '3'] });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.report.complete).toBe(false);
+    expect(run.report.incomplete.join('\n')).toMatch(/--timeout 3/);
+    expect(run.report.totals.executions).toBe(5);
+    expect(run.status).toBe(143);
+  });
+
+  it('every Node process the command starts is instrumented and merged', () => {
+    const run = reportOf(['node', fixture('parent.cjs')]);
+    expect(run.stdout).toBe('parent 100\nchild 49 50\n');
+    expect(run.report.processes).toBe(2);
+    expect(siteAt(run.report, 'test-fixtures/cli/parent.cjs', 4)).toMatchObject({ kind: 'array-spread' });
+    expect(siteAt(run.report, 'test-fixtures/cli/child.cjs', 2)).toMatchObject({ kind: 'map-copy', materialized: 1 });
+  });
+
+  it('node --test and npm test run under it', () => {
+    const nodeTest = reportOf(['node', '--test', fixture('node-test.test.mjs')]);
+    expect(nodeTest.status).toBe(0);
+    expect(nodeTest.report.sites.map((s) => s.kind)).toContain('object-spread');
+    const npm = reportOf(['npm', 'test', '--silent'], { cwd: fixture('npm-project') });
+    expect(npm.status).toBe(0);
+    expect(npm.stdout).toContain('npm project 3');
+    expect(npm.report.sites).toEqual([expect.objectContaining({ file: 'index.js', line: 2, kind: 'object-spread' })]);
+  });
+
+  it('without --out the text report goes to stderr, and no progress line is drawn off a terminal', () => {
+    const run = cowlens(['report', '--', 'node', fixture('copies.mjs')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(plainNode([fixture('copies.mjs')]).stdout);
+    expect(run.stderr).toMatch(/cowlens report: observe mode/);
+    expect(run.stderr).toMatch(/copies\.mjs:4:41\s+object-spread\s+10\s+1/);
+    expect(run.stderr).not.toContain('\r');
+  });
+
+  it('every format can be written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-formats-'));
+    for (const format of ['text', 'json', 'sarif', 'markdown']) {
+      const out = join(dir, `report.${format}`);
+      const run = cowlens(['report', '--format', format, '--out', out, '--', 'node', fixture('copies.mjs')]);
+      expect(run.status).toBe(0);
+      expect(readFileSync(out, 'utf8')).toContain(format === 'sarif' ? '"version": "2.1.0"' : 'copies.mjs');
+    }
+  });
+});
+
+describe('cowlens report budgets and errors', () => {
+  it('--max-bytes-copied fails a run that copies more, with its own status', () => {
+    const run = cowlens(['report', '--max-bytes-copied', '1kB', '--', 'node', fixture('copies.mjs')]);
+    expect(run.status).toBe(97);
+    expect(run.stderr).toMatch(/budget: failed/);
+    expect(cowlens(['report', '--max-bytes-copied', '1GB', '--', 'node', fixture('copies.mjs')]).status).toBe(0);
+  });
+
+  it('--baseline lists regressions and --max-regression fails on them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-baseline-'));
+    const baseline = reportOf(['node', fixture('copies.mjs')]).report;
+    const smaller = { ...baseline, sites: baseline.sites.map((s) => ({ ...s, bytesCopied: Math.floor(s.bytesCopied / 2) })) };
+    const path = join(dir, 'baseline.json');
+    writeFileSync(path, JSON.stringify({ ...smaller, totals: { ...smaller.totals, bytesCopied: smaller.sites.reduce((n, s) => n + s.bytesCopied, 0) } }));
+    const listed = cowlens(['report', '--baseline', path, '--', 'node', fixture('copies.mjs')]);
+    expect(listed.status).toBe(0);
+    expect(listed.stderr).toMatch(/regressions against the baseline/);
+    const failed = cowlens(['report', '--baseline', path, '--max-regression', '10', '--', 'node', fixture('copies.mjs')]);
+    expect(failed.status).toBe(97);
+  });
+
+  it('a bad baseline, a missing command and a bad option fail clearly, before anything runs', () => {
+    const badBaseline = cowlens(['report', '--baseline', '/nonexistent/old.json', '--', 'node', fixture('copies.mjs')]);
+    expect(badBaseline.status).toBe(98);
+    expect(badBaseline.stderr).toMatch(/--baseline/);
+    expect(badBaseline.stdout).toBe('');
+    const missing = cowlens(['report', '--', 'no-such-command-xyz']);
+    expect(missing.status).toBe(99);
+    expect(missing.stderr).toMatch(/no-such-command-xyz/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    const badOption = cowlens(['report', '--mode', 'lazy', '--', 'node', fixture('copies.mjs')]);
+    expect(badOption.status).toBe(98);
+    expect(badOption.stderr).toMatch(/lazy/);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Instrumented code must behave exactly as the code it came from. Each case runs plainly and
+ * instrumented in both modes; everything it logs (values, the order of side effects, errors)
+ * must be the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSnippet } from './run-snippet.js';
+
+const CASES: Record<string, string> = {
+  'evaluation order of a member assignment: object, key, value': `
+    const o = { get a() { log('get a'); return {}; } };
+    const key = () => { log('key'); return 'x'; };
+    const value = () => { log('value'); return 5; };
+    o.a[key()] = value();
+    log(o.a);`,
+  'compound assignment reads before the right side runs': `
+    const o = { n: 1 };
+    o.n += (o.n = 10, 2);
+    log(o.n);
+    o.s ??= 'set'; o.s ??= 'again'; o.z ||= 0; o.z &&= 1;
+    log(o);`,
+  'chained and destructuring assignments to members': `
+    const a = {}, b = {};
+    a.x = b.y = 3;
+    [a.p, b.q = 7] = [1];
+    ({ k: a.k, ...b.rest } = { k: 1, m: 2, n: 3 });
+    log(a, b);`,
+  'increments, decrements and delete return what they did': `
+    'use strict';
+    const o = { n: 1, d: 1 };
+    log(o.n++, ++o.n, o.n--, --o.n, delete o.d, o);`,
+  'this inside methods and getters that copy': `
+    const store = { items: [1, 2, 3], copy() { return this.items.slice(); }, get all() { return [...this.items]; } };
+    const c = store.copy(); c.push(4);
+    log(c, store.all, store.items);`,
+  'getters run once, when the copy is made': `
+    let calls = 0;
+    const src = { get g() { calls++; return { deep: 1 }; }, plain: [1, 2] };
+    const c = { ...src };
+    log(calls, c.g, c.g === c.g, calls, Object.getOwnPropertyDescriptor(c, 'g').get === undefined);`,
+  'optional chaining short-circuits as before': `
+    let a = null;
+    const z = { arr: [1, 2] };
+    log(a?.slice(), a?.b.c.slice(), z?.arr.slice(), z.arr?.concat([3]));
+    delete a?.b;`,
+  'short-circuit operators skip the write': `
+    let calls = 0;
+    const f = () => { calls++; return { x: 1 }; };
+    false && (f().x = 2);
+    null ?? f();
+    const t = {};
+    true && (t.x = calls);
+    log(calls, t);`,
+  'generators: copies of what yield returns': `
+    function* g() { const a = [...(yield 1)]; a.push(9); log(a); return { ...(yield 2) }; }
+    const it = g();
+    log(it.next().value, it.next([1, 2, 3]).value, it.next({ k: 1 }));`,
+  'async functions: copies across await': `
+    async function f() { const s = { ...(await Promise.resolve({ a: 1, b: [1] })) }; s.a = 2; return s; }
+    log(await f());`,
+  'TDZ errors stay TDZ errors': `
+    try { x.y = 1; } catch (e) { log(e.name); }
+    let x = {};
+    log(x);`,
+  'strict mode: writes to frozen copies throw, sloppy mode: silently ignored': `
+    const fr = Object.freeze({ a: 1, list: [1] });
+    const c = Object.freeze({ ...fr });
+    (function () { 'use strict'; try { c.a = 2; } catch (e) { log(e.name); } })();
+    (function () { c.a = 3; log(c.a); })();`,
+  'arguments: a copy of arguments is independent of later writes': `
+    function f() { const a = [...arguments]; const b = Array.prototype.slice.call(arguments); arguments[0] = 9; return [a, b, arguments[0]]; }
+    log(f(1, 2));`,
+  'object rest: named keys first, the rest copied without them': `
+    const order = [];
+    const src = { get a() { order.push('a'); return 1; }, b: 2, c: { d: 3 } };
+    const { a, ...rest } = src;
+    rest.b = 20;
+    log(a, rest, src.b, order);`,
+  'mutating methods on copies leave the source alone': `
+    const arr = [3, 1, 2]; const c = arr.slice(); c.sort(); c.push(4); c.reverse();
+    const m = new Map([[1, 'a']]); const m2 = new Map(m); m2.set(2, 'b'); m2.delete(1);
+    const s = new Set([1]); const s2 = new Set(s); s2.add(2); s2.clear();
+    log(arr, c, m, m2, s, s2);`,
+  'private fields and super calls': `
+    class B { m() { return [1, 2]; } }
+    class C extends B { #x = 1; m() { this.#x++; const r = super.m().slice(); r.push(this.#x); return r; } }
+    log(new C().m());`,
+  'spread of iterables that are not arrays': `
+    log([...new Set([1, 2])], [...'ab'], [...new Map([[1, 2]]).keys()], { ...'hi' }, { ...[1, 2] });`,
+  'JSON round trip and structuredClone keep their exact results': `
+    const v = { d: new Date(0), u: undefined, n: NaN, nested: { list: [1, { x: 2 }] }, m: new Map([[1, { y: 1 }]]) };
+    const j = JSON.parse(JSON.stringify(v));
+    const s = structuredClone(v);
+    j.nested.list[1].x = 3; s.nested.list[1].x = 4; s.m.get(1).y = 5;
+    log(j, s, v);`,
+  'Object.assign into a fresh object and into an existing one': `
+    const base = { a: 1, b: { c: 2 } };
+    const fresh = Object.assign({}, base); fresh.a = 2;
+    const proto = { hello() { return 'hi'; } };
+    const withProto = Object.assign(Object.create(proto), base);
+    const target = { z: 0 }; const same = Object.assign(target, base);
+    log(fresh, base, withProto.hello(), same === target, target);`,
+  'a hoisted function copies before the module body has run': `
+    log(early());
+    function early() { return { ...{ a: 1 }, b: [...[2]] }; }`,
+  'Array.from with a map function and on array-likes': `
+    const xs = [1, 2, 3];
+    log(Array.from(xs), Array.from(xs, (x) => x * 2), Array.from({ length: 2, 0: 'a' }), Array.from('ab'));`,
+  'copies inside default parameters and class fields': `
+    const base = [1, 2];
+    function f(list = [...base]) { list.push(3); return list; }
+    class K { items = base.slice(); }
+    const k = new K(); k.items.push(9);
+    log(f(), base, k.items);`,
+  'errors thrown by the copied operation are the same errors': `
+    try { [...null]; } catch (e) { log(e.constructor.name); }
+    try { const { a, ...r } = null; } catch (e) { log(e.constructor.name); }
+    try { structuredClone(() => 1); } catch (e) { log(e.name); }
+    try { JSON.parse(JSON.stringify({ b: 1n })); } catch (e) { log(e.constructor.name); }`,
+  'receivers named like Object.prototype members are ordinary receivers': `
+    const constructor = new Map(); const toString = [];
+    constructor.set('k', 1); toString.push(2);
+    log(constructor, toString);`,
+  'holes and length writes through a copy': `
+    const holey = [1, , 3];
+    const c = holey.slice(); c.length = 5; c[7] = 8;
+    const d = [...holey];
+    log(c, d, 1 in c, 1 in d, holey);`,
+};
+
+const TS_CASES: Record<string, string> = {
+  'TypeScript: assertions, non-null writes, enums and generics': `
+    enum Color { Red, Green }
+    interface Box<T> { items: T[]; label?: string }
+    const box: Box<number> = { items: [1, 2] };
+    const copy = <Box<number>>{ ...box };
+    copy!.items = [...box.items, 3];
+    (copy as Box<number>).label = Color[Color.Green];
+    const m = new Map<string, Box<number>>([['a', box]]);
+    const m2 = new Map<string, Box<number>>(m);
+    m2.get('a')!.label = 'shared';
+    log(copy, box, m2.size);`,
+};
+
+describe('instrumented code does what the original does', () => {
+  for (const [name, code] of Object.entries(CASES)) {
+    it(name, async () => {
+      const plain = await runSnippet(code, 'plain');
+      expect(plain.log.length).toBeGreaterThan(0);
+      for (const mode of ['observe', 'cow'] as const) {
+        const run = await runSnippet(code, mode);
+        expect({ mode, log: run.log }).toEqual({ mode, log: plain.log });
+        // The case went through the runtime: it registered copy sites or write locations.
+        expect(run.runtime!.registry.sites.length + run.runtime!.registry.locations.length).toBeGreaterThan(0);
+      }
+    });
+  }
+  for (const [name, code] of Object.entries(TS_CASES)) {
+    it(name, async () => {
+      const plain = await runSnippet(code, 'plain', '/virtual/snippet.ts');
+      expect(plain.log.length).toBeGreaterThan(0);
+      for (const mode of ['observe', 'cow'] as const) expect({ mode, log: (await runSnippet(code, mode, '/virtual/snippet.ts')).log }).toEqual({ mode, log: plain.log });
+    });
+  }
+
+  it('cow mode really shares: the copies of a case became views and were counted', async () => {
+    const { runtime } = await runSnippet(CASES['mutating methods on copies leave the source alone']!, 'cow');
+    const sites = runtime!.registry.sites;
+    const figures = sites.map((s) => runtime!.accounting.counters.figuresOf(s.id));
+    expect(sites.map((s) => s.kind)).toEqual(['array-slice', 'map-copy', 'set-copy']);
+    expect(figures.map((f) => [f.executions, f.materialized])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(figures.every((f) => f.copyPoints.length === 1)).toBe(true);
+  });
+});
