@@ -88,7 +88,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     }
     const copy = eager();
     const bytes = !isObject(copy) ? 0 : deep ? deepSize(copy, { strings: true }) : shallowSize(copy);
-    counters.copied(site, bytes, 0);
+    counters.copiedEagerly(site, bytes);
     return copy;
   };
 
@@ -185,7 +185,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
   /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
   function eagerRecord<T>(site: SiteId, result: T): T {
     const bytes = isObject(result) ? shallowSize(result) : 0;
-    counters.copied(site, bytes, 0);
+    if (mode === 'cow') counters.copiedEagerly(site, bytes);
+    else counters.copied(site, bytes, 0);
     return result;
   }
 
@@ -251,7 +252,9 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
     },
     postMessage: (site, port, message, transfer) => {
-      counters.copied(site, deepSize(message, { strings: true }), 0);
+      const bytes = deepSize(message, { strings: true });
+      if (mode === 'cow') counters.copiedEagerly(site, bytes);
+      else counters.copied(site, bytes, 0);
       port.postMessage(toCloneable(message), transfer);
     },
     eager: (site, _source, result) => {

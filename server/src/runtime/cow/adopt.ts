@@ -81,6 +81,10 @@ function mergeInto(from: Domain, to: Domain): void {
   b.readers.push(...a.readers.splice(0));
   for (const v of a.imaged) b.imaged.add(v);
   b.liveImages += a.liveImages;
+  b.imagesMade += a.imagesMade;
+  // The copies sharing either graph now share the merged one: a write to it materializes them all.
+  for (const [site, views] of a.sharing) b.sharing.set(site, (b.sharing.get(site) ?? 0) + views);
+  a.sharing.clear();
   a.imaged.clear();
   a.parent = b;
 }

@@ -274,7 +274,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.shared = new SharedContent(root, node, tick, inherited);
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
-    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.shared.get()) === (kind === NodeKind.Array ? Array.prototype : proto);
+    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.shared.peek()) === (kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
   }
 
@@ -528,53 +528,88 @@ function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | u
  * lead to no view are returned as they are; those on the way to one are copied with their
  * prototype and own enumerable properties, keeping cycles and shared subgraphs.
  */
-export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads = new Map<object, boolean>()): unknown {
+export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads?: ReadonlySet<object>): unknown {
   if (!isObject(value) || typeof value === 'function') return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
   const h = handlerOf(value);
   if (h) return h.plainImage(seen);
-  if (!leadsToView(value, leads)) return value;
+  const leading = leads ?? nodesLeadingToViews(value);
+  if (!leading.has(value)) return value;
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(value, out);
-    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen, leads), toPlain(v, seen, leads));
+    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen, leading), toPlain(v, seen, leading));
     return out;
   }
   if (value instanceof Set) {
     const out = new Set<unknown>();
     seen.set(value, out);
-    for (const v of value as Set<unknown>) out.add(toPlain(v, seen, leads));
+    for (const v of value as Set<unknown>) out.add(toPlain(v, seen, leading));
     return out;
   }
   const out: Record<PropertyKey, unknown> = Array.isArray(value) ? (new Array(value.length) as unknown as Record<PropertyKey, unknown>) : {};
   Object.setPrototypeOf(out, Object.getPrototypeOf(value) as object | null);
   seen.set(value, out);
   for (const key of Reflect.ownKeys(value)) {
-    if (Object.prototype.propertyIsEnumerable.call(value, key)) out[key] = toPlain((value as Record<PropertyKey, unknown>)[key], seen, leads);
+    if (Object.prototype.propertyIsEnumerable.call(value, key)) out[key] = toPlain((value as Record<PropertyKey, unknown>)[key], seen, leading);
   }
   return out;
 }
 
-/** Whether a view can be reached from `value`, remembered per container (a cycle back counts as no). */
-function leadsToView(value: object, leads: Map<object, boolean>): boolean {
-  const known = leads.get(value);
-  if (known !== undefined) return known;
-  if (handlerOf(value)) return true;
-  leads.set(value, false);
-  let found = false;
-  if (value instanceof Map) {
-    for (const [k, v] of value as Map<unknown, unknown>) if ((isObject(k) && leadsToView(k, leads)) || (isObject(v) && leadsToView(v, leads))) found = true;
-  } else if (value instanceof Set) {
-    for (const v of value as Set<unknown>) if (isObject(v) && leadsToView(v, leads)) found = true;
-  } else if (!ArrayBuffer.isView(value) && !(value instanceof Date) && !(value instanceof RegExp)) {
-    for (const key of Reflect.ownKeys(value)) {
-      const d = Reflect.getOwnPropertyDescriptor(value, key);
-      if (d && 'value' in d && isObject(d.value) && leadsToView(d.value, leads)) found = true;
+/**
+ * The containers reachable from `root` from which a view can be reached: only those need a plain
+ * copy. Found backwards from the views, so that a cycle through a container counts it correctly
+ * whichever way the walk first entered the cycle.
+ */
+function nodesLeadingToViews(root: object): Set<object> {
+  const parents = new Map<object, object[]>();
+  const views: object[] = [];
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (handlerOf(node)) {
+      views.push(node);
+      continue;
+    }
+    for (const child of containedObjects(node)) {
+      const list = parents.get(child);
+      if (list) list.push(node);
+      else parents.set(child, [node]);
+      stack.push(child);
     }
   }
-  leads.set(value, found);
-  return found;
+  const leading = new Set<object>(views);
+  const queue = [...views];
+  while (queue.length > 0) {
+    for (const parent of parents.get(queue.pop()!) ?? []) {
+      if (leading.has(parent)) continue;
+      leading.add(parent);
+      queue.push(parent);
+    }
+  }
+  return leading;
+}
+
+function containedObjects(node: object): object[] {
+  const out: object[] = [];
+  if (node instanceof Map) {
+    for (const [k, v] of node as Map<unknown, unknown>) {
+      if (isObject(k)) out.push(k);
+      if (isObject(v)) out.push(v);
+    }
+  } else if (node instanceof Set) {
+    for (const v of node as Set<unknown>) if (isObject(v)) out.push(v);
+  } else if (!ArrayBuffer.isView(node) && !(node instanceof Date) && !(node instanceof RegExp)) {
+    for (const key of Reflect.ownKeys(node)) {
+      const d = Reflect.getOwnPropertyDescriptor(node, key);
+      if (d && 'value' in d && isObject(d.value)) out.push(d.value);
+    }
+  }
+  return out;
 }
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */

@@ -14,6 +14,8 @@ export class SharedContent {
   private content: object;
   private readonly shared: object;
   private readonly tick: number;
+  /** Set until the first read: a write cowlens could not see, between the copy and that read, is caught there. */
+  private unreadBy: Root | undefined;
 
   constructor(root: Root, node: object, tick: number, inherited: Inherited | undefined) {
     this.shared = inherited ? inherited.shell : node;
@@ -23,9 +25,19 @@ export class SharedContent {
     this.seen = this.versions?.imagesTaken ?? 0;
     checkShared(root, this.shared, this.content, this.versions);
     if (this.content !== this.shared) this.versions = undefined;
+    else if (this.versions) this.unreadBy = root;
+  }
+
+  /** The content as it is now, without counting as the view's first read (for setting the view up). */
+  peek(): object {
+    return this.content;
   }
 
   get(): object {
+    if (this.unreadBy !== undefined) {
+      checkShared(this.unreadBy, this.shared, this.content, this.versions);
+      this.unreadBy = undefined;
+    }
     if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
       this.content = contentAt(this.shared, this.versions, this.tick);
       this.seen = this.versions.imagesTaken;

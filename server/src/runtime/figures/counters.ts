@@ -61,6 +61,12 @@ export class Counters {
     this.touch(site);
   }
 
+  /** Cow mode made a private copy at once (too small to share, or not shareable): it counts as materialized, with no write to blame. */
+  copiedEagerly(site: SiteId, bytes: number): void {
+    this.copied(site, bytes, 0);
+    this.materializedCount[site]! += 1;
+  }
+
   /**
    * A write to a source forced `copies` copies of it made at `site` to stop sharing it, at the cost
    * of one image of `bytes` for all of them.
