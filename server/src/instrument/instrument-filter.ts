@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
-import { isDeclarationFile, scriptKindOf } from '../analysis/script-kind.js';
+import { isDeclarationFile, languageOf } from '../analysis/source-language.js';
 
 export interface FilterOptions {
   /** Globs are relative to this directory: the directory `cowlens report` ran in. */
@@ -27,7 +27,7 @@ export function createInstrumentFilter(options: FilterOptions): (file: string) =
   const includesDependencies = options.include.some((g) => g.includes('node_modules'));
   const exclude = picomatch(options.exclude.filter((g) => !(includesDependencies && g === '**/node_modules/**')), { dot: true });
   return (file) => {
-    if (scriptKindOf(file) === undefined || isDeclarationFile(file) || file.startsWith(OWN_ROOT)) return false;
+    if (languageOf(file) === undefined || isDeclarationFile(file) || file.startsWith(OWN_ROOT)) return false;
     const rel = relative(options.root, file);
     if (rel.startsWith('..') || rel === '') return false;
     const path = sep === '/' ? rel : rel.split(sep).join('/');

@@ -1,5 +1,5 @@
 import { instrumentSource } from './instrument-source.js';
-import { needsTranspile } from './needs-transpile.js';
+import { needsTranspile } from '../analysis/source-language.js';
 import { type ModuleFormat, toJavaScript, withInlineMap } from './to-javascript.js';
 
 export interface TransformResult {

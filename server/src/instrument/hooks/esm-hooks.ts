@@ -8,8 +8,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
 import { createInstrumentFilter } from '../instrument-filter.js';
-import { needsTranspile } from '../needs-transpile.js';
-import { transformModule } from '../transform-module.js';
+import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { RunConfig } from './run-config.js';
 import { SpoolWriter } from './spool-writer.js';
@@ -55,6 +54,8 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   // CommonJS goes through require(), where the require hook instruments it.
   if (format === 'commonjs') return { format, shortCircuit: true };
   const text = readFileSync(file, 'utf8');
+  // The transformer loads the TypeScript compiler: only a program with modules to transform pays for it.
+  const { transformModule } = await import('../transform-module.js');
   const result = transformModule(file, text, format, instrument);
   if (result.skipped !== undefined) writer?.write({ type: 'diagnostic', severity: 'warning', message: result.skipped, file });
   return { format, source: result.code, shortCircuit: true };

@@ -8,6 +8,9 @@ export interface RunConfig extends FilterOptions {
   readonly spool: string;
 }
 
+/** Set only in cowlens's own transform worker, which must not run the preload's runtime. */
+export const TRANSFORM_WORKER_ENV = 'COWLENS_TRANSFORM_WORKER';
+
 const MODE_ENV = 'COWLENS_MODE';
 const ROOT_ENV = 'COWLENS_ROOT';
 const INCLUDE_ENV = 'COWLENS_INCLUDE';
@@ -26,7 +29,7 @@ export function runConfigEnv(config: RunConfig): Record<string, string> {
 /** The configuration of this process, or undefined when it was not started by `cowlens report`. */
 export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
   const spool = env[SPOOL_ENV];
-  if (spool === undefined || spool === '') return undefined;
+  if (spool === undefined || spool === '' || env[TRANSFORM_WORKER_ENV] === '1') return undefined;
   return {
     spool,
     mode: env[MODE_ENV] === 'cow' ? 'cow' : 'observe',
