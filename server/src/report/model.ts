@@ -43,6 +43,7 @@ export interface Totals {
   readonly executions: number;
   readonly materialized: number;
   readonly bytesCopied: number;
+  /** Negative in cow mode when the views cost more than sharing saved (copies written soon and fully). */
   readonly bytesSaved: number;
   /** The largest `sharedMax` of any site. */
   readonly sharedMax: number;
@@ -63,6 +64,7 @@ export interface SiteReport extends Place {
   readonly executions: number;
   readonly materialized: number;
   readonly bytesCopied: number;
+  /** Negative in cow mode when the views cost more than sharing saved (copies written soon and fully). */
   readonly bytesSaved: number;
   readonly sharedMax: number;
   /** The writes that forced a private copy, largest count first. */

@@ -91,6 +91,11 @@ describe('validateReport', () => {
     expect(errorsOf(mutated((v) => (v.sites[0]!.executions = 1.5)))).toEqual(['sites[0].executions: must be integer']);
   });
 
+  it('accepts a negative bytesSaved: cow mode views that cost more than they saved', () => {
+    expect(validateReport(mutated((v) => (v.sites[0]!.bytesSaved = -240))).ok).toBe(true);
+    expect(errorsOf(mutated((v) => (v.sites[0]!.bytesSaved = -2.5)))).toEqual(['sites[0].bytesSaved: must be integer']);
+  });
+
   it('rejects unknown fields, a wrong mode and another schema version', () => {
     expect(errorsOf(mutated((v) => (v.coverage = 1)))).toEqual(['report: unknown field "coverage"']);
     expect(errorsOf(mutated((v) => (v.mode = 'lazy')))).toEqual(['mode: must be one of "observe", "cow"']);
