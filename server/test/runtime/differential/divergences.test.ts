@@ -189,4 +189,16 @@ describe('the cow() library', () => {
     expect(view.extra).toBe(1);
     expect(snapshot(view).extra).toBe(1);
   });
+
+  it('structuredClone of a value whose cycle runs through a container that holds a view copies the view too', () => {
+    const { rt, site } = setup();
+    const at = rt.location('repro.js', 3, 1);
+    const value: unknown[] = [[]];
+    const view = rt.structuredClone(site('structured-clone'), [numbers()]);
+    rt.set(value, 1, view, at);
+    rt.set(value[0] as unknown[], 0, value, at);
+    const copy = rt.structuredClone(site('structured-clone'), value) as unknown[];
+    expect((copy[0] as unknown[])[0]).toBe(copy);
+    expect(copy[1]).toEqual([numbers()]);
+  });
 });
