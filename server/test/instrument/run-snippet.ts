@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { RUNTIME_KEY } from '../../src/instrument/preamble.js';
 import { instrumentSource } from '../../src/instrument/instrument-source.js';
 import { toJavaScript } from '../../src/instrument/to-javascript.js';
-import { needsTranspile } from '../../src/instrument/needs-transpile.js';
+import { needsTranspile } from '../../src/analysis/source-language.js';
 import { createRuntime, type RuntimeHandle } from '../../src/runtime/index.js';
 
 export type SnippetMode = 'plain' | 'observe' | 'cow';
