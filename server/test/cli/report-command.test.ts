@@ -24,9 +24,9 @@ describe('cowlens report', () => {
       const spread = siteAt(report, 'test-fixtures/cli/copies.mjs', 4);
       const slice = siteAt(report, 'test-fixtures/cli/copies.mjs', 6);
       const clone = siteAt(report, 'test-fixtures/cli/copies.mjs', 7);
-      // Cow mode copies a state of two properties eagerly (a view would cost more than the copy),
-      // so nothing is shared there and no write materializes it.
-      expect(spread).toMatchObject({ kind: 'object-spread', column: 41, executions: 10, materialized: mode === 'observe' ? 1 : 0 });
+      // Cow mode copies a state of two properties eagerly (a view would cost more than the copy):
+      // each copy is private, materialized, from the start.
+      expect(spread).toMatchObject({ kind: 'object-spread', column: 41, executions: 10, materialized: mode === 'observe' ? 1 : 10 });
       expect(slice).toMatchObject({ kind: 'array-slice', executions: 1, materialized: 0 });
       expect(clone).toMatchObject({ kind: 'structured-clone', deep: true, executions: 1, materialized: 1 });
       expect(clone!.copyPoints).toEqual([expect.objectContaining({ file: 'test-fixtures/cli/copies.mjs', line: 8, count: 1 })]);
