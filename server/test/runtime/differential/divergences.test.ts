@@ -193,11 +193,12 @@ describe('the cow() library', () => {
   it('structuredClone of a value whose cycle runs through a container that holds a view copies the view too', () => {
     const { rt, site } = setup();
     const at = rt.location('repro.js', 3, 1);
-    const value: unknown[] = [[]];
+    const inner: unknown[] = [];
+    const value: unknown[] = [inner];
     const view = rt.structuredClone(site('structured-clone'), [numbers()]);
     rt.set(value, 1, view, at);
-    rt.set(value[0] as unknown[], 0, value, at);
-    const copy = rt.structuredClone(site('structured-clone'), value) as unknown[];
+    rt.set(inner, 0, value, at);
+    const copy = rt.structuredClone(site('structured-clone'), value);
     expect((copy[0] as unknown[])[0]).toBe(copy);
     expect(copy[1]).toEqual([numbers()]);
   });
