@@ -4,6 +4,7 @@ import type { CopyKind } from '../runtime/copy-kinds.js';
 import { modulePreamble, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
+import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 
 export interface Instrumented {
@@ -21,7 +22,8 @@ export interface Instrumented {
 type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFile) => boolean;
 
 /**
- * Routes the copy sites and the writes of one module through the cowlens runtime, keeping its
+ * Routes the copy sites and the writes of one module through the cowlens runtime, and the values
+ * it hands to packages (which run uninstrumented and may write them), keeping its
  * semantics: every operand is evaluated once, in its order, with its `this`; lines never move.
  * Sites the rewrite cannot express faithfully (optional chains, `super` calls, rest patterns in
  * parameters) are left as they are: they run uninstrumented, as if the code were a library.
@@ -31,6 +33,7 @@ type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFil
 export function instrumentSource(file: string, text: string): Instrumented {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file) ?? ts.ScriptKind.JS);
   const match = createCopyMatcher(sf);
+  const packages = collectPackageBindings(sf);
   const edits = new SourceEdits(text);
   const sites: [number, number, CopyKind][] = [];
   const locations: [number, number][] = [];
@@ -53,6 +56,11 @@ export function instrumentSource(file: string, text: string): Instrumented {
     for (const w of writes) {
       const at = newLocation(w.at);
       edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
+    }
+    if (packages.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
+      const lent = argumentsLentToPackages(node, packages);
+      const at = lent.length > 0 ? newLocation(node) : '';
+      for (const arg of lent) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
     }
     ts.forEachChild(node, visit);
   };

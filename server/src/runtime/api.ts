@@ -70,4 +70,10 @@ export interface CowlensRuntime {
    * as `push` or `Map#set`, `Object.assign(target, …)`, `Object.defineProperty`): returns target.
    */
   touch<T>(target: T, location: LocationId): T;
+  /**
+   * Before code hands `value` to code that is not instrumented (a package), which may write it
+   * where cowlens cannot see: copies sharing it, or anything it holds, get their own images now.
+   * Returns `value`.
+   */
+  lend<T>(value: T, location: LocationId): T;
 }

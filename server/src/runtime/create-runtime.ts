@@ -220,6 +220,32 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     domain.sharing.clear();
   };
 
+  /**
+   * Images of every shared node `value` reaches, for the copies sharing them, as if code that
+   * cowlens cannot see were about to write them all. Nothing is walked when nothing is shared; a
+   * deep graph is walked once per time it is shared, however often it is lent.
+   */
+  const lendShared = (value: object, location: LocationId): void => {
+    const versions = versionsOf(value);
+    if (!versions) return;
+    if (!versions.deep) {
+      beforeWriteTo(value, location);
+      return;
+    }
+    const domain = versions.domain.root();
+    if (domain.lentAt >= domain.sharedAt) return;
+    domain.lentAt = domain.sharedAt;
+    const seen = new Set<object>();
+    const stack: object[] = [value];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (seen.has(node) || versionsOf(node)?.domain.root() !== domain) continue;
+      seen.add(node);
+      beforeWriteTo(node, location);
+      for (const child of childObjects(node)) stack.push(child);
+    }
+  };
+
   const adoptWritten = (target: unknown, value: unknown): void => {
     if (mode !== 'cow' || !isObject(target) || !isObject(value)) return;
     const versions = versionsOf(target);
@@ -293,6 +319,12 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       accounting.location = handlerOf(target) ? location : 0;
       return target;
     },
+    lend: (value, location) => {
+      if (!isObject(value)) return value;
+      if (mode === 'observe') observer.written(value, location);
+      else lendShared(value, location);
+      return value;
+    },
     connect: (sink, intervalMs = 100) => {
       flusher.connect(sink, intervalMs);
     },
@@ -301,6 +333,21 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
   };
   return runtime;
+}
+
+function childObjects(node: object): object[] {
+  const out: object[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v === 'object' && v !== null) out.push(v);
+  };
+  if (node instanceof Map) {
+    for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
+      add(k);
+      add(v);
+    }
+  } else if (node instanceof Set) for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) add(v);
+  else if (!ArrayBuffer.isView(node)) for (const key of Object.keys(node)) add((node as Record<string, unknown>)[key]);
+  return out;
 }
 
 /** A failed `delete` throws in strict code, which instrumented modules are. */

@@ -118,6 +118,27 @@ describe('cowlens report', () => {
   });
 });
 
+describe('writes cowlens cannot see', () => {
+  it('a copy whose source a package writes later is reported as a hazard in cow mode, and fails --fail-on-hazard', () => {
+    const program = fixture('hazard/main.mjs');
+    const run = reportOf(['node', program], { mode: 'cow' });
+    expect(run.report.hazards).toEqual([expect.objectContaining({ file: 'test-fixtures/cli/hazard/main.mjs', line: 6, kind: 'uninstrumented-write', count: 1 })]);
+    expect(run.report.totals.hazards).toBe(1);
+    const failing = cowlens(['report', '--mode', 'cow', '--fail-on-hazard', '--', 'node', program]);
+    expect(failing.status).toBe(97);
+    expect(reportOf(['node', program], { mode: 'observe' }).report.hazards).toEqual([]);
+  });
+
+  it('a shared value handed to a package is copied for the copies first: the output does not change', () => {
+    const program = join(FIXTURES, '..', 'threads', 'main.mjs');
+    const plain = plainNode([program]);
+    const run = reportOf(['node', program], { mode: 'cow' });
+    expect(run.stdout).toBe(plain.stdout);
+    const slice = run.report.sites.find((s) => s.kind === 'array-slice')!;
+    expect(slice.copyPoints).toEqual([expect.objectContaining({ file: 'test-fixtures/threads/main.mjs', line: 20, count: 1 })]);
+  });
+});
+
 describe('cowlens report budgets and errors', () => {
   it('--max-bytes-copied fails a run that copies more, with its own status', () => {
     const run = cowlens(['report', '--max-bytes-copied', '1kB', '--', 'node', fixture('copies.mjs')]);

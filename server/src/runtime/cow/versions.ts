@@ -13,6 +13,8 @@ import { isIndex, NodeKind } from './node-kind.js';
  */
 export class Domain {
   sharedAt = 0;
+  /** The `sharedAt` at which the domain was last lent to uninstrumented code whole: lent again, nothing new to keep. */
+  lentAt = -1;
   /** The copy site that shared the domain last: images made for its views are charged to it. */
   site = 0;
   /** Instrumented writes into the domain, and how many there had been when `bytes` was measured. */
