@@ -1,12 +1,12 @@
 import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
-import { NodeKind } from './cow/node-kind.js';
+import { isIndex, NodeKind } from './cow/node-kind.js';
 import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/lazy-copy.js';
 import { UNSEEN_WRITE_MESSAGE } from './cow/hazards.js';
 import { handlerOf, isView } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
-import { beforeWrite, unchangedSinceSeen, versionsOf } from './cow/versions.js';
+import { beforeWrite, markArrayProperties, unchangedSinceSeen, versionsOf } from './cow/versions.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
@@ -294,6 +294,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       try {
         beforeWriteTo(target, location);
         adoptWritten(target, value);
+        if (Array.isArray(target) && typeof key === 'string' && key !== 'length' && !isIndex(key)) markArrayProperties(target);
         (target as Record<PropertyKey, unknown>)[key] = value;
         return value;
       } finally {

@@ -1,7 +1,7 @@
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import { handlerOf } from './node-view.js';
-import { Domain, register, versionsOf } from './versions.js';
+import { Domain, markArrayProperties, register, versionsOf } from './versions.js';
 
 /** What a deep copy may contain and still be shared lazily, by the rules of the copy it stands for. */
 export const enum DeepRules {
@@ -108,6 +108,7 @@ function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: obj
       if (Reflect.ownKeys(a).length !== keys.length + 1) return false;
       if (keys.length === present) return true;
       if (rules === DeepRules.Json) return false;
+      markArrayProperties(a);
       for (const key of keys.slice(present)) if (!acceptValue((a as unknown as Record<string, unknown>)[key], rules, stack)) return false;
       return true;
     }

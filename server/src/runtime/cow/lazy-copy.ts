@@ -99,7 +99,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
  */
 function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): LazyCopy | undefined {
   const from = h.root;
-  if (from.holdsForeignViews) return undefined;
+  if (from.holdsForeignViews || from.holdsUncloneable) return undefined;
   for (const written of from.unsharedWrites) {
     for (const key of written.ownSlots() ?? []) {
       const value = (written.shell as Record<PropertyKey, unknown>)[key];

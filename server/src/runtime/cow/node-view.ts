@@ -3,7 +3,7 @@ import { shallowSize } from '../size/index.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
-import { contentAt, shallowImage, versionsOf } from './versions.js';
+import { contentAt, hasArrayProperties, markArrayProperties, shallowImage, versionsOf } from './versions.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -396,6 +396,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     }
     this.materialize();
     (this.shell as Record<PropertyKey, unknown>)[key] = value;
+    if (typeof value === 'symbol' || typeof value === 'function') this.root.holdsUncloneable = true;
+    if (this.kind === NodeKind.Array && key !== 'length' && !isIndex(key)) markArrayProperties(this.shell);
     this.markSlot(key, value);
     this.forgetChild(key);
     return true;
@@ -474,7 +476,13 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const to = shell as unknown as unknown[];
       to.length = from.length;
       for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
-      if (this.root.deep) for (const key of Object.keys(from)) if (!isIndex(key)) shell[key] = (from as unknown as Record<string, unknown>)[key];
+      if (this.root.deep && hasArrayProperties(from)) {
+        for (const key of Object.keys(from)) {
+          if (isIndex(key)) continue;
+          shell[key] = (from as unknown as Record<string, unknown>)[key];
+          markArrayProperties(shell);
+        }
+      }
     } else {
       for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) shell[key] = (content as Record<PropertyKey, unknown>)[key];
     }
@@ -508,7 +516,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     seen.set(this.proxy, out);
     if (Array.isArray(out)) out.length = (content as unknown[]).length;
     for (const key of Reflect.ownKeys(this.proxy)) {
-      if (this.kind === NodeKind.Array && key === 'length') continue;
+      // What a copy of the view would hold: structuredClone and spread take enumerable properties only.
+      if ((this.kind === NodeKind.Array && key === 'length') || !Object.prototype.propertyIsEnumerable.call(this.proxy, key)) continue;
       (out as Record<PropertyKey, unknown>)[key] = toPlain(this.read(content, key), seen);
     }
     return out;

@@ -95,6 +95,8 @@ export class Root {
   private domain: Domain | undefined;
   /** Set when a deep view stores a view of another lineage: a copy of it could not stay lazy. */
   holdsForeignViews = false;
+  /** A view of this root was given a value structuredClone rejects (a symbol, a function): its deep copies must be real, to throw as they would. */
+  holdsUncloneable = false;
   materializedOnce = false;
   /** The domain this root's copy shares, and its image count then: a later image already counted the copy as materialized. */
   sharedDomain: Domain | undefined;

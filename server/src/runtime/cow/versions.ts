@@ -165,12 +165,29 @@ export function pruneImages(domain: Domain): void {
   }
   domain.pruneAt = Math.max(64, domain.liveImages * 2);
 }
+/**
+ * Arrays known to hold properties besides their elements. Listing an array's keys costs as much
+ * as copying it, so an image looks for such properties only on arrays marked here: by adoption,
+ * which walks the array anyway, and by the writes that add one (through a view or `rt.set`).
+ */
+const arraysWithProperties = new WeakSet<object>();
+
+export function markArrayProperties(array: object): void {
+  arraysWithProperties.add(array);
+}
+
+export function hasArrayProperties(array: object): boolean {
+  return arraysWithProperties.has(array);
+}
+
 export function shallowImage(node: object, kind: NodeKind): object {
   switch (kind) {
     case NodeKind.Array: {
       const image = Array.prototype.slice.call(node) as unknown[];
+      if (!arraysWithProperties.has(node)) return image;
       // Deep copies show an array's other properties (structuredClone keeps them); shallow ones ignore them.
       for (const key of Object.keys(node)) if (!isIndex(key)) (image as unknown as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
+      arraysWithProperties.add(image);
       return image;
     }
     // The program may have replaced the collection's prototype: read it through the real methods.
