@@ -3,6 +3,7 @@ import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
 import { modulePreamble, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
+import { parseSource } from '../analysis/parse-source.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
@@ -31,7 +32,7 @@ type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFil
  * `file` is how the runtime names the module in reports: an absolute path.
  */
 export function instrumentSource(file: string, text: string): Instrumented {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file) ?? ts.ScriptKind.JS);
+  const sf = parseSource(file, text, scriptKindOf(file) ?? ts.ScriptKind.JS);
   const match = createCopyMatcher(sf);
   const packages = collectPackageBindings(sf);
   const edits = new SourceEdits(text);
@@ -62,7 +63,12 @@ export function instrumentSource(file: string, text: string): Instrumented {
       const at = lent.length > 0 ? newLocation(node) : '';
       for (const arg of lent) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
     }
-    ts.forEachChild(node, visit);
+    // The parser leaves parent pointers unset (a pass of its own over the tree); the walk sets
+    // them on the way down, before the matcher, which looks up from each node, reaches a child.
+    ts.forEachChild(node, (child) => {
+      (child as { parent: ts.Node }).parent = node;
+      visit(child);
+    });
   };
 
   const rewriteCopy = (m: CopyMatch): boolean => {

@@ -12,7 +12,7 @@ import { Registry } from './figures/registry.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
 import type { LocationId, SiteId } from './figures/types.js';
 import { Observer } from './observe/observer.js';
-import { deepSize, shallowSize } from './size/index.js';
+import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
@@ -67,7 +67,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       const bytes = observer.deep(site, source, copy);
       counters.copied(site, bytes, bytes);
     } else {
-      const bytes = shallowSize(copy);
+      const bytes = copySize(copy);
       if (isObject(source)) observer.shallow(site, source, copy, bytes);
       counters.copied(site, bytes, isObject(source) ? bytes : 0);
     }
@@ -87,7 +87,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return lazy.view as T;
     }
     const copy = eager();
-    const bytes = !isObject(copy) ? 0 : deep ? deepSize(copy, { strings: true }) : shallowSize(copy);
+    const bytes = !isObject(copy) ? 0 : deep ? deepSize(copy, { strings: true }) : copySize(copy);
     counters.copiedEagerly(site, bytes);
     return copy;
   };
@@ -184,7 +184,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
 
   /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
   function eagerRecord<T>(site: SiteId, result: T): T {
-    const bytes = isObject(result) ? shallowSize(result) : 0;
+    const bytes = isObject(result) ? copySize(result) : 0;
     if (mode === 'cow') counters.copiedEagerly(site, bytes);
     else counters.copied(site, bytes, 0);
     return result;
@@ -284,7 +284,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       port.postMessage(toCloneable(message), transfer);
     },
     eager: (site, _source, result) => {
-      const bytes = isObject(result) ? shallowSize(result) : 0;
+      const bytes = isObject(result) ? copySize(result) : 0;
       counters.copied(site, bytes, 0);
       counters.materialized(site, siteLocation(site), 0, true, true);
       return result;

@@ -1,7 +1,7 @@
 import type { Counters } from '../figures/counters.js';
 import type { LocationId, SiteId } from '../figures/types.js';
 import { privateStamp } from '../private-stamp.js';
-import { shallowSize } from '../size/index.js';
+import { copySize, shallowSize } from '../size/index.js';
 
 /**
  * Observe mode: the program's copies are real; the observer watches them. It keeps one record per
@@ -108,7 +108,7 @@ export class Observer {
       }
       if (typeof c !== 'object' || c === null || seen.has(c)) continue;
       seen.add(c);
-      bytes += shallowSize(c);
+      bytes += copySize(c);
       const sNode = typeof s === 'object' && s !== null ? s : undefined;
       (this.recordOf(c).paths ??= []).push({ copy: top, parent: cParent, copied: false });
       if (sNode) (this.recordOf(sNode).paths ??= []).push({ copy: top, parent: sParent, copied: false });

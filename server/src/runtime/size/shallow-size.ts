@@ -27,9 +27,9 @@ import {
 } from './v8-layout.js';
 
 /** Elements of a large array looked at to tell its elements kind (V8 does not show it to JS). */
-const ELEMENT_SAMPLE = 16;
+const ELEMENT_SAMPLE = 8;
 /** Properties of an object looked at to count its boxed doubles. */
-const PROPERTY_SAMPLE = 16;
+const PROPERTY_SAMPLE = 8;
 
 /**
  * A slot's value without running a getter: sizing must never run the program's code (a getter
@@ -39,6 +39,13 @@ function dataValue(o: object, key: PropertyKey): unknown {
   const d = Reflect.getOwnPropertyDescriptor(o, key);
   return d && 'value' in d ? (d.value as unknown) : undefined;
 }
+
+/** For a copy the runtime made itself (spread, slice, clone...), which holds data properties only. */
+function plainValue(o: object, key: PropertyKey): unknown {
+  return (o as Record<PropertyKey, unknown>)[key];
+}
+
+type Reader = (o: object, key: PropertyKey) => unknown;
 
 const roundUp8 = (n: number): number => Math.ceil(n / 8) * 8;
 const nextPowerOfTwo = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
@@ -54,9 +61,21 @@ function isHeapNumber(value: unknown): boolean {
  * Strings are sized as strings; other primitives and functions are 0.
  */
 export function shallowSize(value: unknown): number {
+  return sizeWith(value, dataValue);
+}
+
+/**
+ * `shallowSize` of a value that a copy operation just made (a spread, a slice, a clone): copies
+ * hold data properties only, so their slots are read directly, without asking for descriptors.
+ */
+export function copySize(copy: unknown): number {
+  return sizeWith(copy, plainValue);
+}
+
+function sizeWith(value: unknown, read: Reader): number {
   if (typeof value === 'string') return stringSize(value);
   if (typeof value !== 'object' || value === null) return 0;
-  if (Array.isArray(value)) return arraySize(value);
+  if (Array.isArray(value)) return arraySize(value, read);
   if (value instanceof Map) return collectionSize(value.size, MAP_ENTRY);
   if (value instanceof Set) return collectionSize(value.size, SET_ENTRY);
   if (ArrayBuffer.isView(value)) return typedSize(value.byteLength);
@@ -64,7 +83,7 @@ export function shallowSize(value: unknown): number {
   if (value instanceof Date) return DATE;
   if (value instanceof RegExp) return REGEXP;
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return PRIMITIVE_WRAPPER;
-  return objectSize(value);
+  return objectSize(value, read);
 }
 
 /** A flat string: one byte a character when every character fits in Latin-1, else two. */
@@ -82,7 +101,7 @@ function isOneByte(s: string): boolean {
  * Symbol-keyed properties are rare in copied data and listing them allocates: they are not
  * counted. Boxed doubles are counted on a sample of the properties.
  */
-function objectSize(o: object): number {
+function objectSize(o: object, read: Reader): number {
   const keys = Object.keys(o);
   const properties = keys.length;
   const step = properties <= PROPERTY_SAMPLE ? 1 : properties / PROPERTY_SAMPLE;
@@ -90,7 +109,7 @@ function objectSize(o: object): number {
   let sampledBoxed = 0;
   for (let x = 0; x < properties; x += step) {
     sampled++;
-    if (isHeapNumber(dataValue(o, keys[Math.floor(x)]!))) sampledBoxed++;
+    if (isHeapNumber(read(o, keys[Math.floor(x)]!))) sampledBoxed++;
   }
   const boxed = sampled === 0 ? 0 : Math.round((sampledBoxed / sampled) * properties);
   if (properties > MAX_FAST_PROPERTIES) {
@@ -105,7 +124,7 @@ function objectSize(o: object): number {
  * Holey or packed, SMI, double or object elements all take 8 bytes a slot; arrays of objects or
  * mixed values box their doubles. The kind is read off a sample of the elements.
  */
-function arraySize(a: unknown[]): number {
+function arraySize(a: unknown[], read: Reader): number {
   const length = a.length;
   let size = ARRAY_HEADER + (length === 0 ? 0 : FIXED_ARRAY_HEADER + length * TAGGED);
   if (length === 0) return size;
@@ -114,7 +133,7 @@ function arraySize(a: unknown[]): number {
   let heapNumbers = 0;
   let allNumbers = true;
   for (let x = 0; x < length; x += step) {
-    const v = dataValue(a, Math.floor(x));
+    const v = read(a, Math.floor(x));
     sampled++;
     if (typeof v !== 'number') allNumbers = false;
     else if (isHeapNumber(v)) heapNumbers++;
