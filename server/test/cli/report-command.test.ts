@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report, SiteReport } from '../../src/report/model.js';
-import { cowlens, FIXTURES, plainNode, reportOf } from './run-cowlens.js';
+import { cowlens, FIXTURES, plainNode, REPO, reportOf } from './run-cowlens.js';
 
 const fixture = (name: string): string => join(FIXTURES, name);
 const siteAt = (report: Report, file: string, line: number): SiteReport | undefined => report.sites.find((s) => s.file === file && s.line === line);
@@ -96,6 +96,17 @@ describe('cowlens report', () => {
     expect(npm.status).toBe(0);
     expect(npm.stdout).toContain('npm project 3');
     expect(npm.report.sites).toEqual([expect.objectContaining({ file: 'index.js', line: 2, kind: 'object-spread' })]);
+  });
+
+  it('vitest with its module runner off (vitest 4.1+) runs the test files through Node, instrumented', () => {
+    const cwd = fixture('vitest-project');
+    const vitest = join(REPO, 'node_modules/vitest/vitest.mjs');
+    const run = reportOf(['node', vitest, 'run', '--experimental.viteModuleRunner=false'], { cwd });
+    expect(run.status).toBe(0);
+    expect(run.report.sites).toEqual([expect.objectContaining({ file: 'sum.test.mjs', line: 4, kind: 'object-spread', executions: 1, materialized: 1 })]);
+    const withRunner = cowlens(['report', '--', 'node', vitest, 'run'], { cwd });
+    expect(withRunner.status).toBe(0);
+    expect(withRunner.stderr).toContain('--experimental.viteModuleRunner=false');
   });
 
   it('without --out the text report goes to stderr, and no progress line is drawn off a terminal', () => {

@@ -1,0 +1,2 @@
+// Its own (empty) configuration, so vitest does not take the repository's.
+export default {};
