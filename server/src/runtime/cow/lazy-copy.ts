@@ -106,6 +106,9 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): L
       if (typeof value === 'object' && value !== null && !adoptDeep(value, DeepRules.Structured, from.ownDomain)) return undefined;
     }
   }
+  // Values already versioned are not walked again: what methods put into them since is looked at now.
+  settleTouched(from.ownDomain);
+  if (from.ownDomain.root().holdsUnversioned) return undefined;
   const t = tick();
   const records: [PrivateContent, Inherited][] = [];
   for (const written of [...from.sharedWrites, ...from.unsharedWrites]) {

@@ -202,4 +202,19 @@ describe('the cow() library', () => {
     expect((copy[0] as unknown[])[0]).toBe(copy);
     expect(copy[1]).toEqual([numbers()]);
   });
+
+  it('a deep copy of a view holding a value into which a method later put a view of another copy copies that view too', () => {
+    // Small values are shared too here, so that every copy below is a view.
+    const rt = createRuntime('cow', { minSharedBytes: 0 });
+    const site = (kind: Parameters<RuntimeHandle['site']>[3]) => rt.site('repro.js', 1, 1, kind);
+    const at = rt.location('repro.js', 3, 1);
+    const map = new Map<string, unknown>();
+    const clone = rt.structuredClone(site('structured-clone'), map);
+    const holder = rt.jsonRoundTrip(site('json-roundtrip'), {}) as Record<string, unknown>;
+    rt.set(holder, 'a', map, at);
+    rt.touch(map, at).set('k2', clone);
+    const copy = rt.structuredClone(site('structured-clone'), holder) as { a: Map<string, unknown> };
+    expect(copy.a.get('k2')).not.toBe(clone);
+    expect(copy.a.get('k2')).toEqual(new Map());
+  });
 });
