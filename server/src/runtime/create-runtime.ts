@@ -4,7 +4,7 @@ import { adoptDeep, DeepRules } from './cow/adopt.js';
 import { isIndex, NodeKind } from './cow/node-kind.js';
 import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/lazy-copy.js';
 import { UNSEEN_WRITE_MESSAGE } from './cow/hazards.js';
-import { handlerOf, isView } from './cow/node-view.js';
+import { handlerOf, isView, OVERLAY_MIN_LENGTH } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
 import { beforeWrite, markArrayProperties, unchangedSinceSeen, versionsOf } from './cow/versions.js';
 import { Accounting } from './figures/accounting.js';
@@ -36,11 +36,13 @@ export interface RuntimeOptions {
    * about 240 bytes; the default is twice that. Tests set 0 to make every copy they can a view.
    */
   readonly minSharedBytes?: number;
+  /** Views of arrays this long or longer write elements into an overlay, not a whole copy; tests lower it to fuzz overlays. */
+  readonly overlayMinLength?: number;
 }
 
 export function createRuntime(mode: Mode, options: RuntimeOptions = {}): RuntimeHandle {
   const registry = new Registry();
-  const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES);
+  const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES, options.overlayMinLength ?? OVERLAY_MIN_LENGTH);
   const { counters } = accounting;
   const flusher = new BatchFlusher(mode, registry, counters);
   const observer = new Observer(counters);

@@ -44,6 +44,15 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     return undefined;
   }
 
+  holdsPrivately(): boolean {
+    return this.materialized;
+  }
+
+  /** Map and Set views copy their whole table at their first write: nothing to flush. */
+  flushOverlay(): void {
+    return undefined;
+  }
+
   holdsOnlyPlainData(): boolean {
     return Reflect.isExtensible(this.shell) && Reflect.ownKeys(this.shell).length === 0;
   }

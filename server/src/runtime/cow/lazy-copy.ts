@@ -44,6 +44,7 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
 }
 
 function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, top: TopShape): LazyCopy | undefined {
+  h.flushOverlay();
   const eagerBytes = shallowSize(h.current());
   if (eagerBytes < accounting.minSharedBytes) return undefined;
   const t = tick();
@@ -99,6 +100,7 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
  */
 function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): LazyCopy | undefined {
   const from = h.root;
+  for (const view of from.overlaid.splice(0)) view.flushOverlay();
   if (from.holdsForeignViews || from.holdsUncloneable) return undefined;
   for (const written of from.unsharedWrites) {
     for (const key of written.ownSlots() ?? []) {

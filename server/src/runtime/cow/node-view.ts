@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { shallowSize } from '../size/index.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
-import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
+import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
 import { contentAt, hasArrayProperties, markArrayProperties, shallowImage, versionsOf } from './versions.js';
 
 /**
@@ -80,6 +80,10 @@ export interface ViewHandler extends PrivateContent {
   slotTick(key: PropertyKey): number;
   /** A plain, deep, unshared copy of what the view shows (for structuredClone, postMessage, inspect). */
   plainImage(seen: Map<object, unknown>): unknown;
+  /** Makes element writes kept over a shared array part of a whole private copy. */
+  flushOverlay(): void;
+  /** Whether the slot's value is the view's own (it materialized, or wrote the element over its array). */
+  holdsPrivately(key: PropertyKey): boolean;
 }
 
 export function handlerOf(value: unknown): ViewHandler | undefined {
@@ -97,6 +101,17 @@ export function isView(value: unknown): boolean {
 
 
 const hasOwn = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Arrays at least this long are not copied whole at a view's first element write: the view keeps
+ * the elements it writes in an overlay over the shared array, as a kernel copies one page, not the
+ * address space. Anything else (a length change, a delete, a method that is not an element write)
+ * still copies the whole array then.
+ */
+export const OVERLAY_MIN_LENGTH = 1024;
+/** What an overlay costs before its first element: an object header and an elements store. */
+const OVERLAY_BYTES = 56;
+const TAGGED_BYTES = 8;
 const HOOK = inspect.custom;
 
 /**
@@ -145,7 +160,7 @@ function startsWithDigit(key: string): boolean {
  */
 export function presentSlot(root: Root, owner: ViewHandler | undefined, key: PropertyKey, value: unknown): unknown {
   if (!root.deep || !isObject(value)) return value;
-  if (owner?.materialized && owner.ownSlots()?.has(key)) return value;
+  if (owner?.holdsPrivately(key) === true && owner.ownSlots()?.has(key)) return value;
   const h = handlerOf(value);
   if (h) {
     // A view an earlier copy of this lineage stored stands for its node; any other view is a value of its own.
@@ -255,6 +270,14 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
    * prototype, nothing hidden, no holes to fill): the hot path of reads.
    */
   private direct = false;
+  /**
+   * The elements this view wrote over a large shared array: an object whose prototype is the
+   * content it shares, so a read finds the written element or, through the prototype, the shared
+   * one. `overlayBase` is that content; it changes when the source is written and the view turns
+   * to an image.
+   */
+  private overlay: Record<string, unknown> | undefined;
+  private overlayBase: object | undefined;
   /** The view handed out for each slot, with the raw value it was made from: reads skip the lookups. */
   private childViews: Record<string, unknown> | undefined;
   private childRaws: Record<string, unknown> | undefined;
@@ -279,7 +302,51 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   current(): object {
-    return this.materialized ? this.shell : this.shared.get();
+    if (this.materialized) return this.shell;
+    const shared = this.shared.get();
+    if (this.overlay === undefined) return shared;
+    if (this.overlayBase !== shared) {
+      Object.setPrototypeOf(this.overlay, shared);
+      this.overlayBase = shared;
+    }
+    return this.overlay;
+  }
+
+  holdsPrivately(key: PropertyKey): boolean {
+    return this.materialized || (this.overlay !== undefined && hasOwn(this.overlay, key));
+  }
+
+  /** Copies the whole array, overlay included, before a copy of this view is made from its content. */
+  flushOverlay(): void {
+    if (this.overlay !== undefined && !this.materialized) this.materialize();
+  }
+
+  /** An own slot of the content, the overlay's or the shared array's under it. */
+  private ownIn(content: object, key: PropertyKey): boolean {
+    return hasOwn(content, key) || (content === this.overlay && hasOwn(this.overlayBase!, key));
+  }
+
+  /** An element write within a large array's length goes to the overlay: true when it did. */
+  private writeOverlay(key: PropertyKey, value: unknown): boolean {
+    if (this.materialized || !this.direct || this.kind !== NodeKind.Array || !isIndex(key)) return false;
+    const content = this.current() as unknown[];
+    if (content.length < this.root.accounting.overlayMinLength || Number(key) >= content.length) return false;
+    if (this.overlay === undefined) {
+      this.overlayBase = content;
+      this.overlay = Object.create(content) as Record<string, unknown>;
+      this.root.overlaid.push(this);
+      recordPartialCopy(this.root, OVERLAY_BYTES + TAGGED_BYTES);
+    } else if (!hasOwn(this.overlay, key)) {
+      recordPartialCopy(this.root, TAGGED_BYTES);
+    } else {
+      this.root.accounting.takeLocation();
+    }
+    // Defined, not assigned: an element the shared array holds read-only (a frozen source) must not block the copy's own.
+    Object.defineProperty(this.overlay, key, { value, writable: true, enumerable: true, configurable: true });
+    if (typeof value === 'symbol' || typeof value === 'function') this.root.holdsUncloneable = true;
+    this.markSlot(key, value);
+    this.forgetChild(key);
+    return true;
   }
 
   slotTick(key: PropertyKey): number {
@@ -299,8 +366,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (this.kind === NodeKind.Array) {
       if (key === 'length') return true;
       // A deep copy keeps an array's other properties (structuredClone does); a slice or spread does not.
-      if (!isIndex(key)) return (this.materialized || (this.root.deep && typeof key === 'string')) && hasOwn(content, key);
-      return this.holesAsUndefined && !this.materialized ? Number(key) < (content as unknown[]).length : hasOwn(content, key);
+      if (!isIndex(key)) return (this.materialized || (this.root.deep && typeof key === 'string')) && this.ownIn(content, key);
+      return this.holesAsUndefined && !this.materialized ? Number(key) < (content as unknown[]).length : this.ownIn(content, key);
     }
     return hasOwn(content, key) && !(this.hidden?.has(key) === true && !this.materialized);
   }
@@ -316,7 +383,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const raws = (this.childRaws ??= Object.create(null) as Record<string, unknown>);
     const views = (this.childViews ??= Object.create(null) as Record<string, unknown>);
     if (raws[key] === value) return views[key];
-    if (!hasOwn(content, key)) return value;
+    if (!this.ownIn(content, key)) return value;
     const presented = presentSlot(this.root, this, key, value);
     raws[key] = value;
     views[key] = presented;
@@ -353,6 +420,14 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   ownKeys(target: object): ArrayLike<string | symbol> {
     if (this.settled) return Reflect.ownKeys(target);
     const content = this.current();
+    if (content === this.overlay) {
+      // Elements written over the shared array are its own slots too, in index order.
+      const base = this.overlayBase as unknown[];
+      const keys: (string | symbol)[] = [];
+      for (let i = 0; i < base.length; i++) if (i in content) keys.push(String(i));
+      for (const key of Reflect.ownKeys(base)) if (!isIndex(key) && key !== HOOK && this.visible(content, key)) keys.push(key);
+      return keys;
+    }
     const keys = Reflect.ownKeys(content).filter((k) => k !== HOOK && this.visible(content, k));
     if (this.kind === NodeKind.Array && this.holesAsUndefined && !this.materialized) {
       const length = (content as unknown[]).length;
@@ -394,6 +469,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       this.forgetChild(key);
       return true;
     }
+    if (this.writeOverlay(key, value)) return true;
     this.materialize();
     (this.shell as Record<PropertyKey, unknown>)[key] = value;
     if (typeof value === 'symbol' || typeof value === 'function') this.root.holdsUncloneable = true;
@@ -473,16 +549,19 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const shell = this.shell as Record<PropertyKey, unknown>;
     if (this.kind === NodeKind.Array) {
       const from = content as unknown[];
+      const base = (this.overlayBase ?? content) as unknown[];
       const to = shell as unknown as unknown[];
       to.length = from.length;
       for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
-      if (this.root.deep && hasArrayProperties(from)) {
-        for (const key of Object.keys(from)) {
+      if (this.root.deep && hasArrayProperties(base)) {
+        for (const key of Object.keys(base)) {
           if (isIndex(key)) continue;
-          shell[key] = (from as unknown as Record<string, unknown>)[key];
+          shell[key] = (base as unknown as Record<string, unknown>)[key];
           markArrayProperties(shell);
         }
       }
+      this.overlay = undefined;
+      this.overlayBase = undefined;
     } else {
       for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) shell[key] = (content as Record<PropertyKey, unknown>)[key];
     }

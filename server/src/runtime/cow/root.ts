@@ -90,6 +90,8 @@ export class Root {
   /** Views with private content not yet shared with a later copy, and those already shared. */
   readonly unsharedWrites: PrivateContent[] = [];
   readonly sharedWrites: PrivateContent[] = [];
+  /** Views of large arrays holding element writes over their shared content (see NodeHandler's overlay). */
+  readonly overlaid: { flushOverlay(): void }[] = [];
   /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
   eagerBytes = 0;
   private domain: Domain | undefined;

@@ -58,6 +58,12 @@ export function beforeOwnWrite(root: Root, shell: object): void {
   if (image) root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), shallowSize(image), false, true);
 }
 
+/** A view wrote `bytes` of its own without copying the node it shares (an element of a large array). */
+export function recordPartialCopy(root: Root, bytes: number): void {
+  const first = root.firstMaterialization();
+  root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), bytes, first, true);
+}
+
 /** A view's first write made its content private: `shell` now holds a copy of the shared node. */
 export function recordMaterialization(root: Root, shell: object): void {
   const first = root.firstMaterialization();

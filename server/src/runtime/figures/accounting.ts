@@ -10,8 +10,14 @@ export class Accounting {
   readonly counters = new Counters();
   location: LocationId = 0;
 
-  /** @param minSharedBytes copies smaller than this are made eagerly in cow mode (a view would cost more). */
-  constructor(readonly minSharedBytes = 0) {}
+  /**
+   * @param minSharedBytes copies smaller than this are made eagerly in cow mode (a view would cost more).
+   * @param overlayMinLength views of arrays at least this long keep element writes in an overlay instead of copying the array.
+   */
+  constructor(
+    readonly minSharedBytes = 0,
+    readonly overlayMinLength = 1024,
+  ) {}
 
   /** The location of the write in progress, consumed so that a later, uninstrumented write is not blamed on it. */
   takeLocation(): LocationId {

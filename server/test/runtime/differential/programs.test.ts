@@ -26,7 +26,7 @@ function differential(e: EnvSpec, ops: readonly Op[], options: RunOptions): void
   const results: [string, Run][] = [
     ['plain', runProgram(e, ops, plainImpl, VARS, options)],
     ['observe', runProgram(e, ops, runtimeImpl(createRuntime('observe')), VARS, options)],
-    ['cow', runProgram(e, ops, runtimeImpl(createRuntime('cow'), stats), VARS, options)],
+    ['cow', runProgram(e, ops, runtimeImpl(createRuntime('cow', { overlayMinLength: 16 }), stats), VARS, options)],
   ];
   const report = compareRuns(e, results);
   if (report !== undefined) throw new Error(report);
