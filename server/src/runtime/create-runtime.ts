@@ -7,6 +7,7 @@ import { UNSEEN_WRITE_MESSAGE } from './cow/hazards.js';
 import { handlerOf, isView, OVERLAY_MIN_LENGTH } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
 import { beforeWrite, markArrayProperties, unchangedSinceSeen, versionsOf } from './cow/versions.js';
+import { childObjects } from './child-objects.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
@@ -338,20 +339,6 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
   return runtime;
 }
 
-function childObjects(node: object): object[] {
-  const out: object[] = [];
-  const add = (v: unknown): void => {
-    if (typeof v === 'object' && v !== null) out.push(v);
-  };
-  if (node instanceof Map) {
-    for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
-      add(k);
-      add(v);
-    }
-  } else if (node instanceof Set) for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) add(v);
-  else if (!ArrayBuffer.isView(node)) for (const key of Object.keys(node)) add((node as Record<string, unknown>)[key]);
-  return out;
-}
 
 /** A failed `delete` throws in strict code, which instrumented modules are. */
 function strictDeleteFailed(target: unknown, key: PropertyKey): never {

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { childObjects } from '../child-objects.js';
 import { shallowSize } from '../size/index.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
@@ -663,7 +664,7 @@ function nodesLeadingToViews(root: object): Set<object> {
       views.push(node);
       continue;
     }
-    for (const child of containedObjects(node)) {
+    for (const child of childObjects(node)) {
       const list = parents.get(child);
       if (list) list.push(node);
       else parents.set(child, [node]);
@@ -682,23 +683,6 @@ function nodesLeadingToViews(root: object): Set<object> {
   return leading;
 }
 
-function containedObjects(node: object): object[] {
-  const out: object[] = [];
-  if (node instanceof Map) {
-    for (const [k, v] of node as Map<unknown, unknown>) {
-      if (isObject(k)) out.push(k);
-      if (isObject(v)) out.push(v);
-    }
-  } else if (node instanceof Set) {
-    for (const v of node as Set<unknown>) if (isObject(v)) out.push(v);
-  } else if (!ArrayBuffer.isView(node) && !(node instanceof Date) && !(node instanceof RegExp)) {
-    for (const key of Reflect.ownKeys(node)) {
-      const d = Reflect.getOwnPropertyDescriptor(node, key);
-      if (d && 'value' in d && isObject(d.value)) out.push(d.value);
-    }
-  }
-  return out;
-}
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */
 export function inspectView(this: object, depth: number, options: object, inspectFn: typeof inspect): unknown {

@@ -1,0 +1,29 @@
+import { types } from 'node:util';
+
+/**
+ * The objects a node holds directly: a Map's keys and values, a Set's members, the values of an
+ * object's or array's own data properties (a getter is never run). Dates, regular expressions and
+ * binary data hold none a copy would follow. The walks over a value's graph (is a view inside it?
+ * what does lending it reach?) all step through this.
+ */
+export function childObjects(node: object): object[] {
+  const out: object[] = [];
+  const add = (v: unknown): void => {
+    if (typeof v === 'object' && v !== null) out.push(v);
+  };
+  // By internal slot, not prototype: a Map whose prototype was swapped is still a Map, a Proxy of one is not.
+  if (types.isMap(node)) {
+    for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
+      add(k);
+      add(v);
+    }
+  } else if (types.isSet(node)) {
+    for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) add(v);
+  } else if (!ArrayBuffer.isView(node) && !types.isDate(node) && !types.isRegExp(node)) {
+    for (const key of Reflect.ownKeys(node)) {
+      const d = Reflect.getOwnPropertyDescriptor(node, key);
+      if (d && 'value' in d) add(d.value);
+    }
+  }
+  return out;
+}
