@@ -4,7 +4,7 @@ import { isDeepKind } from '../runtime/copy-kinds.js';
 import type { Hazard, LocationInfo, SiteFigures, SiteInfo } from '../runtime/figures/types.js';
 import type { CopyPointReport, Diagnostic, HazardReport, Place, SiteReport } from '../report/model.js';
 import { UNINSTRUMENTED_FILE } from '../report/model.js';
-import type { SpoolRecord } from './spool-format.js';
+import type { SpoolRecord } from '../instrument/hooks/spool-format.js';
 
 /** What one process (or worker thread) reported: its own ids, its latest absolute figures. */
 interface StreamState {

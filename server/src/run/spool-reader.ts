@@ -1,7 +1,7 @@
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { SpoolRecord } from './spool-format.js';
+import type { SpoolRecord } from '../instrument/hooks/spool-format.js';
 
 interface Stream {
   offset: number;

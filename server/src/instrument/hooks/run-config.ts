@@ -1,5 +1,5 @@
 import type { Mode } from '../../runtime/api.js';
-import { SPOOL_ENV } from '../../run/spool-format.js';
+import { SPOOL_ENV } from './spool-format.js';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FilterOptions } from '../instrument-filter.js';
 
 /** What `cowlens report` tells every process it starts, through the environment. */

@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { FigureBatch } from '../../runtime/figures/types.js';
-import { type SpoolRecord, streamFileName } from '../../run/spool-format.js';
+import { type SpoolRecord, streamFileName } from './spool-format.js';
 
 /** Appends this thread's records to its own spool file; synchronous so nothing is lost at exit. */
 export class SpoolWriter {

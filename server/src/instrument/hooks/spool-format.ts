@@ -1,4 +1,4 @@
-import type { FigureBatch } from '../runtime/figures/types.js';
+import type { FigureBatch } from '../../runtime/figures/types.js';
 
 /**
  * The channel between instrumented processes and `cowlens report`: a spool directory where each
