@@ -100,10 +100,8 @@ function compareInserts(a: Insert, b: Insert): number {
   return a.opening ? outerFirst : -outerFirst;
 }
 
-const WORD_START = /(?<![\w$])[\w$]/g;
-
 /**
- * Builds the output and its source map together. Original text keeps one segment per token start
+ * Builds the output and its source map together. Original text keeps one segment per word start
  * so a stack trace's column maps exactly; inserted text maps to where it was inserted.
  */
 class OutputWithMap {
@@ -124,26 +122,27 @@ class OutputWithMap {
 
   copy(from: number, to: number): void {
     if (to <= from) return;
-    const chunk = this.text.slice(from, to);
-    WORD_START.lastIndex = 0;
-    const firstLine = this.lineOf(from);
-    let origLine = firstLine;
-    let lineStart = 0;
-    let match: RegExpExecArray | null;
-    const newline = /\n/g;
-    let nl = newline.exec(chunk);
-    while ((match = WORD_START.exec(chunk)) !== null) {
-      while (nl !== null && nl.index < match.index) {
+    const text = this.text;
+    let origLine = this.lineOf(from);
+    let genLine = this.line;
+    // Where the current line of the chunk starts, in the original and in the output.
+    let origLineStart = this.lineStarts[origLine]!;
+    let genLineStart = from - this.column;
+    let inWord = false;
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 10) {
         origLine++;
-        lineStart = nl.index + 1;
-        nl = newline.exec(chunk);
+        genLine++;
+        origLineStart = genLineStart = p + 1;
+        inWord = false;
+        continue;
       }
-      const segmentAt = match.index;
-      const genLine = this.line + (origLine - firstLine);
-      const genColumn = genLine === this.line ? this.column + segmentAt : segmentAt - lineStart;
-      addSegment(this.gen, genLine, genColumn, this.file, origLine, from + segmentAt - this.lineStarts[origLine]!);
+      const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+      if (word && !inWord) addSegment(this.gen, genLine, p - genLineStart, this.file, origLine, p - origLineStart);
+      inWord = word;
     }
-    this.emit(chunk);
+    this.emit(text.slice(from, to));
   }
 
   add(text: string, at: number): void {
