@@ -2,12 +2,13 @@
  * `cowlens report` end to end: the built CLI runs real programs in real Node processes, and the
  * reports it writes are read back and validated against the published schema.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report, SiteReport } from '../../src/report/model.js';
-import { cowlens, FIXTURES, plainNode, REPO, reportOf } from './run-cowlens.js';
+import { CLI, cowlens, FIXTURES, plainNode, REPO, reportOf } from './run-cowlens.js';
 
 const fixture = (name: string): string => join(FIXTURES, name);
 const siteAt = (report: Report, file: string, line: number): SiteReport | undefined => report.sites.find((s) => s.file === file && s.line === line);
@@ -116,6 +117,19 @@ describe('cowlens report', () => {
     expect(run.stderr).toMatch(/cowlens report: observe mode/);
     expect(run.stderr).toMatch(/copies\.mjs:4:41\s+object-spread\s+10\s+1/);
     expect(run.stderr).not.toContain('\r');
+  });
+
+  it('on a terminal a live progress line is redrawn in place while the program runs', () => {
+    // script(1) gives the run a pseudo-terminal, as a developer's shell would.
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} report -- node ${JSON.stringify(fixture('slow-copies.mjs'))}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO, env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('copies made');
+    // Each redraw goes back to the start of the line and clears it.
+    expect(result.stdout).toContain('\r\u001b[K');
+    expect(result.stdout).toMatch(/cowlens ▸ 1 sites · \d+ copies/);
+    // The report follows (coloured or not, as the terminal's settings say).
+    expect(result.stdout.replaceAll('\u001b[22m', '')).toContain('cowlens report: observe mode');
   });
 
   it('every format can be written', () => {
