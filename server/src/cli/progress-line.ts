@@ -1,5 +1,6 @@
 import picocolors from 'picocolors';
 import { formatBytes } from '../report/byte-units.js';
+import { summarizeTotals } from '../report/summarize-totals.js';
 import type { RunAggregate } from '../run/run-aggregate.js';
 
 /**
@@ -17,18 +18,8 @@ export class ProgressLine {
 
   update(live: RunAggregate): void {
     if (!this.enabled) return;
-    let executions = 0;
-    let materialized = 0;
-    let saved = 0;
-    let copied = 0;
-    const sites = live.sites();
-    for (const s of sites) {
-      executions += s.executions;
-      materialized += s.materialized;
-      saved += s.bytesSaved;
-      copied += s.bytesCopied;
-    }
-    const text = `cowlens ▸ ${String(sites.length)} sites · ${String(executions)} copies · ${String(materialized)} written · copied ${formatBytes(copied)} · saved ${formatBytes(saved)} · ${String(live.processes)} proc`;
+    const t = summarizeTotals(live.sites(), []);
+    const text = `cowlens ▸ ${String(t.sites)} sites · ${String(t.executions)} copies · ${String(t.materialized)} written · copied ${formatBytes(t.bytesCopied)} · saved ${formatBytes(t.bytesSaved)} · ${String(live.processes)} proc`;
     this.stream.write(`\r\x1b[K${picocolors.dim(text.slice(0, Math.max(20, (this.stream.columns || 80) - 1)))}`);
     this.shown = true;
   }

@@ -95,11 +95,11 @@ export function instrumentSource(file: string, text: string): Instrumented {
 
 /** `{ ...e }` → `R.objectSpread(S, e)`, and the like: the call keeps the copied operand's text. */
 const aroundOperand =
-  (method: string, extra = ''): Rewrite =>
+  (method: string, operandOf: (node: ts.Node) => ts.Expression | undefined = soleOperand): Rewrite =>
   (m, site, edits, sf) => {
-    const operand = soleOperand(m.node);
+    const operand = operandOf(m.node);
     if (!operand) return false;
-    edits.replace(m.node.getStart(sf), operand.getStart(sf), `${RUNTIME_REF}.${method}(${site}, ${extra}`);
+    edits.replace(m.node.getStart(sf), operand.getStart(sf), `${RUNTIME_REF}.${method}(${site}, `);
     edits.replace(operand.end, m.node.end, ')');
     return true;
   };
@@ -146,29 +146,14 @@ const REWRITES: Readonly<Record<Exclude<CopyKind, 'object-rest'>, Rewrite>> = {
   'object-assign': calleeReplaced('assign'),
   'object-assign-proto': calleeReplaced('assign'),
   'structured-clone': calleeReplaced('structuredClone'),
-  'json-roundtrip': (m, site, edits, sf) => {
-    const inner = ts.isCallExpression(m.node) ? m.node.arguments[0] : undefined;
-    const value = inner && ts.isCallExpression(inner) ? inner.arguments[0] : undefined;
-    if (!value || ts.isSpreadElement(value)) return false;
-    edits.replace(m.node.getStart(sf), value.getStart(sf), `${RUNTIME_REF}.jsonRoundTrip(${site}, `);
-    edits.replace(value.end, m.node.end, ')');
-    return true;
-  },
+  'json-roundtrip': aroundOperand('jsonRoundTrip', roundTripped),
   'map-copy': calleeReplaced('newMap'),
   'set-copy': calleeReplaced('newSet'),
   'typed-array-copy': calleeReplaced('typedArrayCopy', (call, sf) => `${call.expression.getText(sf)}, `),
   'buffer-copy': calleeReplaced('bufferCopy'),
   'lodash-clone': receiverFirst('lodashClone', true),
   'lodash-clone-deep': receiverFirst('lodashCloneDeep', true),
-  'post-message': (m, site, edits, sf) => {
-    const call = m.node;
-    if (!ts.isCallExpression(call) || isOptionalChain(call) || !ts.isPropertyAccessExpression(call.expression)) return false;
-    const first = call.arguments[0];
-    if (!first) return false;
-    edits.insert(call.getStart(sf), `${RUNTIME_REF}.postMessage(${site}, `);
-    edits.replace(call.expression.expression.end, first.getStart(sf), ', ');
-    return true;
-  },
+  'post-message': receiverFirst('postMessage'),
 };
 
 /**
@@ -200,6 +185,13 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = `);
   edits.insert(decl.end, `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`);
   return true;
+}
+
+/** `x` in `JSON.parse(JSON.stringify(x))`. */
+function roundTripped(node: ts.Node): ts.Expression | undefined {
+  const inner = ts.isCallExpression(node) ? node.arguments[0] : undefined;
+  const value = inner && ts.isCallExpression(inner) ? inner.arguments[0] : undefined;
+  return value && !ts.isSpreadElement(value) ? value : undefined;
 }
 
 /** The one expression a literal copy (`{ ...e }`, `[...e]`) or a one-argument call copies. */

@@ -19,6 +19,7 @@ export interface RunFacts {
 export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: RunFacts): Report {
   const sites = sortSites(live.sites());
   const hazards = sortHazards(live.hazards());
+  const incomplete = incompleteReasons(live, outcome, facts);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'cowlens', version: facts.version },
@@ -26,8 +27,8 @@ export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: 
     command: facts.command,
     exitCode: outcome.exitCode,
     signal: outcome.signal,
-    complete: incompleteReasons(live, outcome, facts).length === 0,
-    incomplete: incompleteReasons(live, outcome, facts),
+    complete: incomplete.length === 0,
+    incomplete,
     startedAt: new Date(facts.startedAt).toISOString(),
     durationMs: facts.durationMs,
     processes: live.processes,

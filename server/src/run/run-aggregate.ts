@@ -4,6 +4,7 @@ import { isDeepKind } from '../runtime/copy-kinds.js';
 import type { Hazard, LocationInfo, SiteFigures, SiteInfo } from '../runtime/figures/types.js';
 import type { CopyPointReport, Diagnostic, HazardReport, Place, SiteReport } from '../report/model.js';
 import { UNINSTRUMENTED_FILE } from '../report/model.js';
+import { sortCopyPoints } from '../report/canonical-order.js';
 import type { SpoolRecord } from '../instrument/hooks/spool-format.js';
 
 /** What one process (or worker thread) reported: its own ids, its latest absolute figures. */
@@ -126,7 +127,7 @@ export class RunAggregate {
         else merged.set(key, { ...place, kind: hazard.kind, message: hazard.message, count: hazard.count });
       }
     }
-    return [...merged.values()].sort((a, b) => b.count - a.count || a.file.localeCompare(b.file) || a.line - b.line);
+    return [...merged.values()];
   }
 
   private copyPointPlace(state: StreamState, location: number): Place {
@@ -168,7 +169,7 @@ function newSite(place: Place, kind: CopyKind): MutableSite {
 }
 
 function finishSite(site: MutableSite): SiteReport {
-  const copyPoints = [...site.points.values()].sort((a, b) => b.count - a.count || b.bytes - a.bytes);
+  const copyPoints = sortCopyPoints([...site.points.values()]);
   return {
     file: site.file,
     line: site.line,

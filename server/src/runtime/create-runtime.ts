@@ -1,12 +1,12 @@
 import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
-import { isIndex, NodeKind } from './cow/node-kind.js';
+import { NodeKind } from './cow/node-kind.js';
 import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/lazy-copy.js';
 import { UNSEEN_WRITE_MESSAGE } from './cow/hazards.js';
 import { handlerOf, isView, OVERLAY_MIN_LENGTH } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
-import { beforeWrite, markArrayProperties, unchangedSinceSeen, versionsOf } from './cow/versions.js';
+import { beforeWrite, noteArrayKey, unchangedSinceSeen, versionsOf } from './cow/versions.js';
 import { childObjects } from './child-objects.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
@@ -187,10 +187,14 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
 
   /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
   function eagerRecord<T>(site: SiteId, result: T): T {
-    const bytes = isObject(result) ? copySize(result) : 0;
+    recordEager(site, isObject(result) ? copySize(result) : 0);
+    return result;
+  }
+
+  /** A real copy of `bytes`: in cow mode a private copy from the start, so materialized already. */
+  function recordEager(site: SiteId, bytes: number): void {
     if (mode === 'cow') counters.copiedEagerly(site, bytes);
     else counters.copied(site, bytes, 0);
-    return result;
   }
 
   function observeOnly<T>(site: SiteId, target: T, op: (t: T) => unknown): unknown {
@@ -281,9 +285,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
     },
     postMessage: (site, port, message, transfer) => {
-      const bytes = deepSize(message, { strings: true });
-      if (mode === 'cow') counters.copiedEagerly(site, bytes);
-      else counters.copied(site, bytes, 0);
+      recordEager(site, deepSize(message, { strings: true }));
       port.postMessage(toCloneable(message), transfer);
     },
     eager: (site, _source, result) => {
@@ -297,7 +299,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       try {
         beforeWriteTo(target, location);
         adoptWritten(target, value);
-        if (Array.isArray(target) && typeof key === 'string' && key !== 'length' && !isIndex(key)) markArrayProperties(target);
+        if (Array.isArray(target)) noteArrayKey(target, key);
         (target as Record<PropertyKey, unknown>)[key] = value;
         return value;
       } finally {
@@ -338,7 +340,6 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
   };
   return runtime;
 }
-
 
 /** A failed `delete` throws in strict code, which instrumented modules are. */
 function strictDeleteFailed(target: unknown, key: PropertyKey): never {

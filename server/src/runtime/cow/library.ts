@@ -2,7 +2,7 @@ import { Accounting } from '../figures/accounting.js';
 import { DeepRules } from './adopt.js';
 import { tick } from './clock.js';
 import { deepView } from './lazy-copy.js';
-import { handlerOf, toPlain, wrap } from './node-view.js';
+import { handlerOf, OVERLAY_MIN_LENGTH, toPlain, wrap } from './node-view.js';
 import { InheritedLayers, Root } from './root.js';
 
 /**
@@ -11,7 +11,7 @@ import { InheritedLayers, Root } from './root.js';
  * as with Immer's base state) and returns a view that copies a node only when it is first written;
  * `snapshot(view)` is an O(written nodes) deep copy of a view that shares everything with it.
  */
-const accounting = new Accounting();
+const accounting = new Accounting(0, OVERLAY_MIN_LENGTH);
 
 export function cow<T extends object>(value: T): T {
   if (handlerOf(value)) return snapshot(value);

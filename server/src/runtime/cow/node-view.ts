@@ -1,10 +1,11 @@
 import { inspect } from 'node:util';
 import { childObjects } from '../child-objects.js';
 import { shallowSize } from '../size/index.js';
+import { TAGGED } from '../size/v8-layout.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
-import { contentAt, hasArrayProperties, markArrayProperties, shallowImage, versionsOf } from './versions.js';
+import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shallowImage, versionsOf } from './versions.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -112,7 +113,6 @@ const hasOwn = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnPr
 export const OVERLAY_MIN_LENGTH = 1024;
 /** What an overlay costs before its first element: an object header and an elements store. */
 const OVERLAY_BYTES = 56;
-const TAGGED_BYTES = 8;
 const HOOK = inspect.custom;
 
 /**
@@ -336,18 +336,24 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       this.overlayBase = content;
       this.overlay = Object.create(content) as Record<string, unknown>;
       this.root.overlaid.push(this);
-      recordPartialCopy(this.root, OVERLAY_BYTES + TAGGED_BYTES);
+      recordPartialCopy(this.root, OVERLAY_BYTES + TAGGED);
     } else if (!hasOwn(this.overlay, key)) {
-      recordPartialCopy(this.root, TAGGED_BYTES);
+      recordPartialCopy(this.root, TAGGED);
     } else {
       this.root.accounting.takeLocation();
     }
     // Defined, not assigned: an element the shared array holds read-only (a frozen source) must not block the copy's own.
     Object.defineProperty(this.overlay, key, { value, writable: true, enumerable: true, configurable: true });
+    this.wrote(key, value);
+    return true;
+  }
+
+  /** Bookkeeping after the view wrote `value` into its own slot `key`, in its content or its overlay. */
+  private wrote(key: PropertyKey, value: unknown): void {
     if (typeof value === 'symbol' || typeof value === 'function') this.root.holdsUncloneable = true;
+    if (this.kind === NodeKind.Array) noteArrayKey(this.shell, key);
     this.markSlot(key, value);
     this.forgetChild(key);
-    return true;
   }
 
   slotTick(key: PropertyKey): number {
@@ -473,10 +479,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (this.writeOverlay(key, value)) return true;
     this.materialize();
     (this.shell as Record<PropertyKey, unknown>)[key] = value;
-    if (typeof value === 'symbol' || typeof value === 'function') this.root.holdsUncloneable = true;
-    if (this.kind === NodeKind.Array && key !== 'length' && !isIndex(key)) markArrayProperties(this.shell);
-    this.markSlot(key, value);
-    this.forgetChild(key);
+    this.wrote(key, value);
     return true;
   }
 
@@ -555,11 +558,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       to.length = from.length;
       for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
       if (this.root.deep && hasArrayProperties(base)) {
-        for (const key of Object.keys(base)) {
-          if (isIndex(key)) continue;
-          shell[key] = (base as unknown as Record<string, unknown>)[key];
-          markArrayProperties(shell);
-        }
+        for (const key of Object.keys(base)) if (!isIndex(key)) shell[key] = (base as unknown as Record<string, unknown>)[key];
+        markArrayProperties(shell);
       }
       this.overlay = undefined;
       this.overlayBase = undefined;
@@ -682,7 +682,6 @@ function nodesLeadingToViews(root: object): Set<object> {
   }
   return leading;
 }
-
 
 /** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */
 export function inspectView(this: object, depth: number, options: object, inspectFn: typeof inspect): unknown {

@@ -176,6 +176,11 @@ export function markArrayProperties(array: object): void {
   arraysWithProperties.add(array);
 }
 
+/** Marks `array` when `key`, written into it, is a property besides its elements and `length`. */
+export function noteArrayKey(array: object, key: PropertyKey): void {
+  if (typeof key === 'string' && key !== 'length' && !isIndex(key)) arraysWithProperties.add(array);
+}
+
 export function hasArrayProperties(array: object): boolean {
   return arraysWithProperties.has(array);
 }

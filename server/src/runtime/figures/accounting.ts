@@ -15,8 +15,8 @@ export class Accounting {
    * @param overlayMinLength views of arrays at least this long keep element writes in an overlay instead of copying the array.
    */
   constructor(
-    readonly minSharedBytes = 0,
-    readonly overlayMinLength = 1024,
+    readonly minSharedBytes: number,
+    readonly overlayMinLength: number,
   ) {}
 
   /** The location of the write in progress, consumed so that a later, uninstrumented write is not blamed on it. */
