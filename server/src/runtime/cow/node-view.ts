@@ -175,14 +175,25 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
 
 /**
  * The kind of a node that no version control knows: a value handed to cow(), which takes
- * ownership, so the kind found the first time stays true.
+ * ownership, so the kind found the first time stays true. Such a node was never adopted, so an
+ * array's properties besides its elements are looked for here, once, as adoption would have.
  */
 const kinds = new WeakMap<object, NodeKind | -1>();
 
 function knownKind(node: object): NodeKind | undefined {
   let kind = kinds.get(node);
-  if (kind === undefined) kinds.set(node, (kind = plainNodeKind(node) ?? -1));
+  if (kind === undefined) {
+    kinds.set(node, (kind = plainNodeKind(node) ?? -1));
+    if (kind === NodeKind.Array) noteArrayProperties(node as unknown[]);
+  }
   return kind === -1 ? undefined : kind;
+}
+
+/** Object.keys lists an array's elements first: a last key that is not an index is another property. */
+function noteArrayProperties(array: unknown[]): void {
+  const keys = Object.keys(array);
+  const last = keys[keys.length - 1];
+  if (last !== undefined && !isIndex(last)) markArrayProperties(array);
 }
 
 /** This root's view of `node` read at `tick`, made once and kept so identity holds. */

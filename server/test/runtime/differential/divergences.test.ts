@@ -183,6 +183,16 @@ describe('the cow() library', () => {
     expect([...view].includes(mine)).toBe(true);
   });
 
+  it('a snapshot of a cow() value keeps the properties of an array inside it when its copy is written', () => {
+    const list = cow(numbers()) as unknown[] & { a?: number };
+    const holder = cow<Record<string, unknown>>(wide());
+    holder.p0 = list;
+    list.a = 0;
+    const copy = snapshot(holder) as { p0: unknown[] & { a?: number } };
+    Reflect.deleteProperty(copy.p0, '0');
+    expect([copy.p0.a, 0 in copy.p0, copy.p0.length]).toEqual([0, false, 22]);
+  });
+
   it('snapshot() of an array view keeps its non-index properties', () => {
     const view = cow(numbers()) as unknown[] & { extra?: number };
     view.extra = 1;
