@@ -1,0 +1,155 @@
+/**
+ * The cowlens extensions to LSP: the one module of types and message names that the language
+ * server and the VS Code client share. Everything else between them is standard LSP (code lenses,
+ * inlay hints, hovers, code actions, diagnostics and their refresh requests), so any LSP client
+ * gets the static sites and, after a run, its figures; these messages add starting and stopping
+ * runs and the live figures a client draws while the program runs.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { CopyKind } from '../runtime/copy-kinds.js';
+import type { HazardKind } from '../runtime/figures/types.js';
+
+export type RunMode = 'observe' | 'cow';
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
+
+/**
+ * What the client tells the server at start-up (`initializationOptions`). A client that draws
+ * the live figures itself (the VS Code client, with decorations) says so, and the server then
+ * leaves figures out of its inlay hints and code lenses instead of showing them twice.
+ */
+export interface CowlensInitializationOptions {
+  readonly liveDecorations?: boolean;
+}
+
+/**
+ * The `cowlens` configuration section, read by the server with `workspace/configuration`
+ * (every field optional: a client without configuration gets the defaults).
+ */
+export interface CowlensSettings {
+  readonly mode: RunMode;
+  /** The command `Run tests` runs, as one shell-style string (`npm test`). */
+  readonly testCommand: string;
+  /** The file `Run entry` runs with node, relative to the workspace folder. */
+  readonly entry: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** Seconds after which a run is stopped and reported as incomplete; 0 for none. */
+  readonly timeout: number;
+  /** Sites that copy at least this many bytes are highlighted as waste. */
+  readonly highlightBytes: number;
+  readonly budgets: {
+    /** A site copying more bytes than this gets a diagnostic; 0 for no budget. */
+    readonly maxBytesCopiedPerSite: number;
+    /** Hazards become warnings on their sites. */
+    readonly hazardsAsDiagnostics: boolean;
+  };
+}
+
+/** What to run. `file` runs one document with node; `entry` the configured entry; `tests` the test command. */
+export type RunTarget = { readonly kind: 'file'; readonly uri: string } | { readonly kind: 'entry' } | { readonly kind: 'tests' };
+
+export interface StartRunParams {
+  readonly target: RunTarget;
+  /** The workspace folder to run in; the first folder when absent. */
+  readonly folderUri?: string;
+}
+
+export interface StartRunResult {
+  readonly runId: number;
+  readonly command: readonly string[];
+  readonly mode: RunMode;
+}
+
+/** Starts a run (stopping one that is going). Fails with a message for people when it cannot start. */
+export const StartRunRequest = new RequestType<StartRunParams, StartRunResult, void>('cowlens/startRun');
+
+/** Stops the current run, if any; its report is still built from what it gathered. Resolves true if a run was stopped. */
+export const StopRunRequest = new RequestType0<boolean, void>('cowlens/stopRun');
+
+/** Forgets the figures of the last run: hints, lenses, diagnostics and decorations go back to static. */
+export const ClearFiguresRequest = new RequestType0<void, void>('cowlens/clearFigures');
+
+export interface ReportParams {
+  readonly format: ReportFormat;
+}
+
+/** The last finished run's report in a format, or null when there is none yet. */
+export const ReportRequest = new RequestType<ReportParams, string | null, void>('cowlens/report');
+
+export interface LiveCopyPoint {
+  readonly uri: string;
+  /** 1-based, like the report; a write from uninstrumented code has no uri and line 0. */
+  readonly line: number;
+  readonly column: number;
+  readonly count: number;
+  readonly bytes: number;
+}
+
+export interface LiveSite {
+  readonly uri: string;
+  /** 1-based line and column of the copy expression, as in the report. */
+  readonly line: number;
+  readonly column: number;
+  readonly kind: CopyKind;
+  readonly deep: boolean;
+  readonly executions: number;
+  readonly materialized: number;
+  readonly bytesCopied: number;
+  readonly bytesSaved: number;
+  readonly sharedMax: number;
+  readonly copyPoints: readonly LiveCopyPoint[];
+}
+
+export interface LiveHazard {
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
+  readonly kind: HazardKind;
+  readonly message: string;
+  readonly count: number;
+}
+
+export interface LiveTotals {
+  readonly sites: number;
+  readonly executions: number;
+  readonly materialized: number;
+  readonly bytesCopied: number;
+  readonly bytesSaved: number;
+  readonly sharedMax: number;
+  readonly hazards: number;
+}
+
+export type RunState = 'running' | 'finished';
+
+/**
+ * The figures of a run so far: sent when they change while it runs, at most every 100 ms, and
+ * once more when it ends (`state: 'finished'`). Each notification holds all the figures, so a
+ * client that missed one loses nothing.
+ */
+export interface RunFiguresParams {
+  readonly runId: number;
+  readonly state: RunState;
+  readonly mode: RunMode;
+  readonly command: readonly string[];
+  /** Milliseconds since the run started. */
+  readonly elapsedMs: number;
+  readonly totals: LiveTotals;
+  readonly sites: readonly LiveSite[];
+  readonly hazards: readonly LiveHazard[];
+  /** Only when finished: the program's exit status (null when killed or never started). */
+  readonly exitCode?: number | null;
+  /** Only when finished: whether figures may be missing, and why. */
+  readonly complete?: boolean;
+  readonly incomplete?: readonly string[];
+}
+
+export const RunFiguresNotification = new NotificationType<RunFiguresParams>('cowlens/runFigures');
+
+export interface RunOutputParams {
+  readonly runId: number;
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
+/** What the program printed, passed on as it comes, for the client's output channel. */
+export const RunOutputNotification = new NotificationType<RunOutputParams>('cowlens/runOutput');
