@@ -1,0 +1,32 @@
+import type { LiveTotals, RunMode, RunState } from '@cowlens/server/protocol';
+import { formatBytes } from './byte-units.js';
+
+export interface StatusInput {
+  /** The run's mode, or the configured one before any run. */
+  readonly mode: RunMode;
+  /** Absent before the first run and after the figures are cleared. */
+  readonly run?: {
+    readonly state: RunState;
+    readonly totals: LiveTotals;
+    readonly complete?: boolean;
+  };
+}
+
+/**
+ * The status bar text; the end-to-end test reads it, so its grammar is fixed:
+ *
+ *   no run:   `$(copy) cowlens <mode>`
+ *   running:  `$(sync~spin) cowlens <mode>: running · saved <bytes> · copied <bytes>`
+ *   finished: `$(copy) cowlens <mode>: finished · saved <bytes> · copied <bytes>`
+ *             (`finished (incomplete)` when figures may be missing: crash, kill, timeout)
+ *
+ * `<mode>` is `observe` or `cow`, `<bytes>` as `48 MB` (SI units, `0 B` when none).
+ * Example: `$(sync~spin) cowlens cow: running · saved 12 MB · copied 1.1 MB`.
+ */
+export function statusText(input: StatusInput): string {
+  const { run } = input;
+  if (!run) return `$(copy) cowlens ${input.mode}`;
+  const icon = run.state === 'running' ? '$(sync~spin)' : '$(copy)';
+  const state = run.state === 'finished' && run.complete === false ? 'finished (incomplete)' : run.state;
+  return `${icon} cowlens ${input.mode}: ${state} · saved ${formatBytes(run.totals.bytesSaved)} · copied ${formatBytes(run.totals.bytesCopied)}`;
+}

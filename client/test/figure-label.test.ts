@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatCount } from '../src/byte-units.js';
+import { copyPointLabel, figureLabel } from '../src/figure-label.js';
+
+const site = { executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0 };
+
+describe('figureLabel', () => {
+  it('shows every part, in order, when all matter', () => {
+    expect(figureLabel({ executions: 1234, materialized: 3, bytesCopied: 1_100_000, bytesSaved: 48_000_000, sharedMax: 1000 })).toBe(
+      '⧉ 1.2k copies · 3 written · copied 1.1 MB · saved 48 MB · shared ×1.0k',
+    );
+  });
+
+  it('always says how many were written, even none', () => {
+    expect(figureLabel({ ...site, executions: 12, bytesSaved: 4800, sharedMax: 12 })).toBe('⧉ 12 copies · 0 written · saved 4.8 kB · shared ×12');
+  });
+
+  it('leaves out bytes that are zero and sharing by one value alone', () => {
+    expect(figureLabel({ ...site, executions: 1, materialized: 1, sharedMax: 1 })).toBe('⧉ 1 copy · 1 written');
+  });
+
+  it('shows a negative saving (views that cost more than they saved)', () => {
+    expect(figureLabel({ ...site, executions: 2, materialized: 2, bytesCopied: 900, bytesSaved: -120 })).toBe('⧉ 2 copies · 2 written · copied 900 B · saved -120 B');
+  });
+});
+
+describe('copyPointLabel', () => {
+  it('names the site, the count and the bytes', () => {
+    expect(copyPointLabel({ count: 3, bytes: 4100 }, 'object-spread', 'src/a.ts:12')).toBe(
+      'cowlens copy point: this write forced 3 copies (4.1 kB) of the object-spread at src/a.ts:12',
+    );
+    expect(copyPointLabel({ count: 1, bytes: 80 }, 'array-slice', 'b.js:1')).toBe('cowlens copy point: this write forced a copy (80 B) of the array-slice at b.js:1');
+  });
+});
+
+describe('units', () => {
+  it('formats bytes like the report (SI)', () => {
+    expect([0, 999, 1000, 1049, 12_345, 999_600, 48_000_000].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 kB', '1.0 kB', '12 kB', '1.0 MB', '48 MB']);
+  });
+
+  it('shortens counts', () => {
+    expect([0, 7, 999, 1000, 1234, 56_789, 999_999, 3_000_000].map(formatCount)).toEqual(['0', '7', '999', '1.0k', '1.2k', '57k', '1.0M', '3.0M']);
+  });
+});
