@@ -1,0 +1,106 @@
+import { RunFiguresNotification, RunOutputNotification, type RunFiguresParams, type StartRunResult } from '@cowlens/server/protocol';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands.js';
+import { FigureDecorations } from './figure-decorations.js';
+import { FigureStore } from './figure-store.js';
+import { createLanguageClient } from './language-client.js';
+import { ReportDocuments } from './report-document.js';
+import { RunController, messageOf } from './run-controller.js';
+import { clientSettings } from './settings.js';
+import { StatusBar } from './status-bar.js';
+import { watchSaves } from './watch-mode.js';
+
+let client: LanguageClient | undefined;
+
+/**
+ * Wires the parts together and returns at once: the server starts in the background (requests
+ * wait for it), and nothing is scanned or read here, so activation costs what loading the bundle costs.
+ */
+export function activate(context: vscode.ExtensionContext): void {
+  const languageClient = createLanguageClient(context);
+  client = languageClient;
+  const started = languageClient.start().then(
+    () => languageClient,
+    (error: unknown) => {
+      void vscode.window.showErrorMessage(`cowlens: the language server did not start: ${messageOf(error)}`);
+      throw error;
+    },
+  );
+  // Failures reach the user through the message above and each command's own; nothing is left unhandled.
+  started.catch(() => undefined);
+  const server = (): Promise<LanguageClient> => started;
+
+  const output = vscode.window.createOutputChannel('cowlens');
+  const store = new FigureStore((uri) => vscode.Uri.parse(uri).toString());
+  const decorations = new FigureDecorations(store, clientSettings, vscode.Uri.joinPath(context.extensionUri, 'client', 'dist', 'media', 'copy-point.svg'));
+  const status = new StatusBar();
+  const reports = new ReportDocuments(server);
+  const figuresChanged = (): void => {
+    decorations.redraw();
+    status.update(clientSettings().mode, store.run);
+  };
+  const showFigures = (figures: RunFiguresParams): void => {
+    if (!store.accept(figures)) return;
+    figuresChanged();
+    void vscode.commands.executeCommand('setContext', 'cowlens.running', figures.state === 'running');
+  };
+  // A program may run a while before its first figures: show the run as going from its start (its
+  // first figures may also have come before the answer to startRun, and are then kept).
+  const runs = new RunController(server, output, (started) => {
+    if (store.run?.runId !== started.runId) showFigures(noFiguresYet(started));
+  });
+
+  languageClient.onNotification(RunFiguresNotification, (figures) => {
+    showFigures(figures);
+    if (figures.state === 'finished') {
+      output.appendLine(finishedLine(figures));
+      reports.refresh().catch((error: unknown) => {
+        output.appendLine(`[cowlens] could not fetch the report: ${messageOf(error)}`);
+      });
+    }
+  });
+  languageClient.onNotification(RunOutputNotification, ({ text }) => {
+    output.append(text);
+  });
+
+  context.subscriptions.push(
+    output,
+    decorations,
+    status,
+    reports,
+    ...registerCommands({ server, runs, reports, store, onFiguresChanged: figuresChanged }),
+    vscode.window.onDidChangeVisibleTextEditors((editors) => {
+      for (const editor of editors) decorations.draw(editor);
+    }),
+    vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+      if (store.recordEdits(document.uri.toString(), contentChanges)) decorations.redraw();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('cowlens')) figuresChanged();
+    }),
+    watchSaves(
+      () => clientSettings().watch,
+      () => {
+        const target = runs.lastTarget;
+        if (target) void runs.start(target, false);
+      },
+    ),
+  );
+  status.update(clientSettings().mode, undefined);
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return client?.stop();
+}
+
+function noFiguresYet({ runId, mode, command }: StartRunResult): RunFiguresParams {
+  const totals = { sites: 0, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0 };
+  return { runId, state: 'running', mode, command, elapsedMs: 0, totals, sites: [], hazards: [] };
+}
+
+function finishedLine(figures: RunFiguresParams): string {
+  const exit = figures.exitCode === null || figures.exitCode === undefined ? 'no exit code' : `exit code ${String(figures.exitCode)}`;
+  const incomplete = figures.complete === false ? `, incomplete: ${(figures.incomplete ?? []).join('; ')}` : '';
+  return `[cowlens] run ${String(figures.runId)} finished (${exit}${incomplete})`;
+}
