@@ -1,0 +1,113 @@
+/**
+ * Bundles the extension for the .vsix (`npm run bundle`), which ships no node_modules:
+ *
+ *   client/dist/extension.cjs        the client (CommonJS: the extension host loads it most reliably)
+ *   client/dist/media/               client/media as it is: icons, webview files
+ *   client/dist/server/              the server package as tsc lays it out, so every URL the server
+ *     package.json                   makes from `import.meta.url` still resolves: `../../package.json`,
+ *     schema/report.schema.json      `../../schema/…`, `../instrument/hooks/register.js`, `./esm-hooks.js`,
+ *     dist/lsp/main.js               `./transform-worker.js`, and `../..` as cowlens's own root
+ *     dist/instrument/hooks/*.js     the three files a run loads into the user's processes
+ *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
+ *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
+ *
+ * Each server entry is its own ES module bundle: code splitting would move modules that read
+ * `import.meta.url` into chunks elsewhere, and their relative URLs would point elsewhere too.
+ */
+import { build } from 'esbuild';
+import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
+
+const root = join(import.meta.dirname, '../..');
+const dist = join(root, 'client/dist');
+const serverOut = join(dist, 'server');
+const serverSrc = join(root, 'server/src');
+const require = createRequire(join(root, 'server/package.json'));
+
+/** The server's entry points, by their path under server/src (and under dist/). */
+const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker'];
+
+/** Where the shared files go under client/dist/server/dist. */
+const TYPESCRIPT = 'vendor/typescript.cjs';
+const SYNCKIT_FILES = ['register.cjs', 'shared.cjs'];
+const SYNCKIT_DIR = 'instrument';
+
+// ts-morph's `ts` is the compiler it bundles (@ts-morph/common/dist/typescript.js): ship that very file.
+const typescriptSource = join(dirname(require.resolve('@ts-morph/common')), 'typescript.js');
+const synckitRoot = dirname(dirname(require.resolve('synckit')));
+
+/** A relative module specifier from one output file to another file under client/dist/server/dist. */
+function specifier(fromOutfile, target) {
+  const path = relative(dirname(fromOutfile), join(serverOut, 'dist', target)).split(sep).join('/');
+  return path.startsWith('.') ? path : `./${path}`;
+}
+
+/**
+ * The server only uses `ts` from ts-morph (the compiler namespace), so ts-morph's own code stays
+ * out; the compiler is required lazily (the hooks import the transformer on the first module to
+ * transform) from the one shipped copy. A new import of anything else from ts-morph fails the build.
+ */
+function sharedFiles(outfile) {
+  return {
+    name: 'cowlens-shared-files',
+    setup(b) {
+      b.onResolve({ filter: /^ts-morph$/ }, () => ({ path: 'ts-morph', namespace: 'cowlens-ts' }));
+      b.onLoad({ filter: /.*/, namespace: 'cowlens-ts' }, () => ({
+        contents: `import { createRequire } from 'node:module';\nexport const ts = createRequire(import.meta.url)(${JSON.stringify(specifier(outfile, TYPESCRIPT))});`,
+        loader: 'js',
+      }));
+      // synckit's preload and its code must share one instance of shared.cjs (see synckit/register.cjs).
+      b.onResolve({ filter: /^\.\.\/shared\.cjs$/ }, (args) =>
+        args.importer.startsWith(synckitRoot) ? { path: specifier(outfile, `${SYNCKIT_DIR}/shared.cjs`), external: true } : undefined,
+      );
+    },
+  };
+}
+
+const common = { bundle: true, platform: 'node', target: 'node20', minify: true, legalComments: 'none', logLevel: 'warning' };
+
+async function bundleServer() {
+  const pkg = JSON.parse(await readFile(join(root, 'server/package.json'), 'utf8'));
+  await mkdir(join(serverOut, 'schema'), { recursive: true });
+  await writeFile(join(serverOut, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: 'module' }, null, 2)}\n`);
+  await copyFile(join(root, 'server/schema/report.schema.json'), join(serverOut, 'schema/report.schema.json'));
+  await mkdir(join(serverOut, 'dist', SYNCKIT_DIR), { recursive: true });
+  for (const file of SYNCKIT_FILES) await copyFile(join(synckitRoot, file), join(serverOut, 'dist', SYNCKIT_DIR, file));
+  await build({
+    ...common,
+    entryPoints: [typescriptSource],
+    format: 'cjs',
+    bundle: false,
+    outfile: join(serverOut, 'dist', TYPESCRIPT),
+  });
+  await Promise.all(
+    SERVER_ENTRIES.map((entry) => {
+      const outfile = join(serverOut, 'dist', `${entry}.js`);
+      return build({
+        ...common,
+        entryPoints: [join(serverSrc, `${entry}.ts`)],
+        outfile,
+        format: 'esm',
+        // CommonJS packages bundled into an ES module call require() for Node's built-ins.
+        banner: { js: "import { createRequire as __cowlensRequire } from 'node:module'; const require = __cowlensRequire(import.meta.url);" },
+        plugins: [sharedFiles(outfile)],
+      });
+    }),
+  );
+}
+
+async function bundleClient() {
+  await build({
+    ...common,
+    entryPoints: [join(root, 'client/src/extension.ts')],
+    outfile: join(dist, 'extension.cjs'),
+    format: 'cjs',
+    external: ['vscode'],
+  });
+  // Icons, and anything else the extension loads as a file (webview scripts and styles), as they are.
+  await cp(join(root, 'client/media'), join(dist, 'media'), { recursive: true });
+}
+
+await rm(serverOut, { recursive: true, force: true });
+await Promise.all([bundleServer(), bundleClient()]);
