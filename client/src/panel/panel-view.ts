@@ -1,0 +1,126 @@
+import type { RunFiguresParams } from '@cowlens/server/protocol';
+import * as vscode from 'vscode';
+import { parseFromWebview, type FromWebview, type PanelState, type ToWebview } from './messages.js';
+import { makeNonce } from './nonce.js';
+import { panelHtml } from './panel-html.js';
+import { PanelModel } from './panel-model.js';
+import { latestWins, type PostScheduler } from './post-scheduler.js';
+
+/** The view's id in `contributes.views.debug`. */
+export const PANEL_VIEW_ID = 'cowlens.panel';
+
+/** True once the panel has figures to show: the view's `when` clause keeps it out of the way before. */
+export const PANEL_CONTEXT_KEY = 'cowlens.panel.hasFigures';
+
+/**
+ * The cowlens view in the Run and Debug container. The webview is not kept alive while hidden
+ * (`retainContextWhenHidden` would hold a whole renderer for a panel nobody looks at); instead the
+ * extension keeps the state in a `PanelModel` and posts all of it whenever the page (re)loads or
+ * the view becomes visible, and the page keeps its own view state (expanded rows, focus, scroll)
+ * with `vscode.setState`.
+ */
+export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  readonly #model: PanelModel;
+  readonly #mediaRoot: vscode.Uri;
+  #view: vscode.WebviewView | undefined;
+  #viewDisposables: vscode.Disposable[] = [];
+  readonly #scheduler: PostScheduler<PanelState>;
+  #announced = false;
+
+  /** `extensionUri` is the extension's root, the folder holding `client/`. */
+  constructor(extensionUri: vscode.Uri) {
+    this.#mediaRoot = vscode.Uri.joinPath(extensionUri, 'client', 'media', 'panel');
+    this.#model = new PanelModel({ fileOf: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false) });
+    this.#scheduler = latestWins((state) => {
+      this.#post(state);
+    });
+  }
+
+  /** Feed it every `cowlens/runFigures` notification; posts reach the webview at most four a second. */
+  update(figures: RunFiguresParams): void {
+    if (!this.#model.accept(figures)) return;
+    if (!this.#announced) {
+      this.#announced = true;
+      void vscode.commands.executeCommand('setContext', PANEL_CONTEXT_KEY, true);
+    }
+    if (this.#view?.visible === true) this.#scheduler.offer(() => this.#model.state());
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.#disposeView();
+    this.#view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [this.#mediaRoot] };
+    view.webview.html = panelHtml({
+      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(this.#mediaRoot, 'panel.js')).toString(),
+      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(this.#mediaRoot, 'panel.css')).toString(),
+      cspSource: view.webview.cspSource,
+      nonce: makeNonce(),
+    });
+    this.#viewDisposables.push(
+      view.webview.onDidReceiveMessage((message: unknown) => {
+        const parsed = parseFromWebview(message);
+        if (parsed !== undefined) void this.#handle(parsed);
+      }),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) this.#postNow();
+      }),
+      view.onDidDispose(() => {
+        if (this.#view === view) this.#disposeView();
+      }),
+    );
+    this.#postNow();
+  }
+
+  dispose(): void {
+    this.#disposeView();
+  }
+
+  async #handle(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.#postNow();
+        return;
+      case 'sort':
+        this.#model.sortBy(message.sort);
+        this.#postNow();
+        return;
+      case 'page':
+        this.#model.showPage(message.page);
+        this.#postNow();
+        return;
+      case 'reveal':
+        await reveal(message);
+        return;
+    }
+  }
+
+  /** Answers the user (or a reloaded page) at once; a live update pending behind it is dropped as older. */
+  #postNow(): void {
+    this.#scheduler.cancel();
+    this.#post(this.#model.state());
+  }
+
+  #post(state: PanelState): void {
+    const message: ToWebview = { type: 'state', state };
+    void this.#view?.webview.postMessage(message);
+  }
+
+  #disposeView(): void {
+    this.#scheduler.cancel();
+    for (const disposable of this.#viewDisposables) disposable.dispose();
+    this.#viewDisposables = [];
+    this.#view = undefined;
+  }
+}
+
+/** Opens the document and selects the position (1-based, as the protocol has it). */
+async function reveal({ uri, line, column, preserveFocus }: Extract<FromWebview, { type: 'reveal' }>): Promise<void> {
+  try {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const position = new vscode.Position(line - 1, Math.max(0, column - 1));
+    const selection = new vscode.Selection(position, position);
+    await vscode.window.showTextDocument(document, { selection, preserveFocus });
+  } catch (error) {
+    void vscode.window.showWarningMessage(`cowlens: cannot open ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
