@@ -14,18 +14,18 @@ export interface SiteFigures {
  *
  *   `⧉ <n> copies` (`⧉ 1 copy`)  always: how often the site ran;
  *   `<n> written`                 always: that none of the copies was written is the news;
- *   `copied <bytes>`              when bytes were really duplicated;
  *   `saved <bytes>`               when sharing saved (or, negative, cost) bytes;
  *   `shared ×<n>`                 when more than one value shared a structure at once.
  *
- * Example: `⧉ 1.2k copies · 3 written · copied 1.1 MB · saved 48 MB · shared ×1000`.
- * Counts are shortened (`1.2k`), bytes in SI units (`48 MB`). The end-to-end test reads this text.
+ * Example: `⧉ 1.2k copies · 3 written · saved 48 MB · shared ×1000`. Counts of copies are
+ * shortened (`1.2k`), bytes in SI units (`48 MB`). The bytes copied are not in the label: its
+ * colour says when they reach `cowlens.highlightBytes`, and the hover gives them. The end-to-end
+ * test reads this text.
  */
 export function figureLabel(site: SiteFigures): string {
   const parts = [`⧉ ${formatCount(site.executions)} ${site.executions === 1 ? 'copy' : 'copies'}`, `${formatCount(site.materialized)} written`];
-  if (site.bytesCopied > 0) parts.push(`copied ${formatBytes(site.bytesCopied)}`);
   if (site.bytesSaved !== 0) parts.push(`saved ${formatBytes(site.bytesSaved)}`);
-  if (site.sharedMax > 1) parts.push(`shared ×${formatCount(site.sharedMax)}`);
+  if (site.sharedMax > 1) parts.push(`shared ×${String(site.sharedMax)}`);
   return parts.join(' · ');
 }
 

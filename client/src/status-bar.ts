@@ -3,9 +3,12 @@ import * as vscode from 'vscode';
 import { formatBytes } from './byte-units.js';
 import { statusText } from './status-text.js';
 
-/** The status bar item: mode, whether a run is going, its totals (format in status-text.ts); a click shows the report. */
+/**
+ * The status bar item: mode, whether a run is going, its totals (format in status-text.ts); a click
+ * shows the report. Its DOM id is the extension id and the item id: `cowlens.cowlens.status`.
+ */
 export class StatusBar implements vscode.Disposable {
-  readonly #item = vscode.window.createStatusBarItem('cowlens.status', vscode.StatusBarAlignment.Left, 0);
+  readonly #item = vscode.window.createStatusBarItem('status', vscode.StatusBarAlignment.Left, 0);
 
   constructor() {
     this.#item.name = 'cowlens';

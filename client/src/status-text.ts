@@ -15,18 +15,21 @@ export interface StatusInput {
 /**
  * The status bar text; the end-to-end test reads it, so its grammar is fixed:
  *
- *   no run:   `$(copy) cowlens <mode>`
- *   running:  `$(sync~spin) cowlens <mode>: running · saved <bytes> · copied <bytes>`
- *   finished: `$(copy) cowlens <mode>: finished · saved <bytes> · copied <bytes>`
- *             (`finished (incomplete)` when figures may be missing: crash, kill, timeout)
+ *   no run:      `$(copy) cowlens <mode>`
+ *   running:     `$(sync~spin) cowlens <mode>: running · saved <bytes> · copied <bytes>`
+ *   finished:    `$(copy) cowlens <mode>: saved <bytes> · copied <bytes>`
+ *   incomplete:  `$(warning) cowlens <mode>: incomplete · saved <bytes> · copied <bytes>`
+ *                (finished, but figures may be missing: a crash, a kill, the timeout)
  *
- * `<mode>` is `observe` or `cow`, `<bytes>` as `48 MB` (SI units, `0 B` when none).
+ * `<mode>` is `observe` or `cow`, `<bytes>` as `48 MB` (SI units, `0 B` when none); the icons
+ * render as codicons, so the DOM text starts with ` cowlens`.
  * Example: `$(sync~spin) cowlens cow: running · saved 12 MB · copied 1.1 MB`.
  */
 export function statusText(input: StatusInput): string {
   const { run } = input;
   if (!run) return `$(copy) cowlens ${input.mode}`;
-  const icon = run.state === 'running' ? '$(sync~spin)' : '$(copy)';
-  const state = run.state === 'finished' && run.complete === false ? 'finished (incomplete)' : run.state;
-  return `${icon} cowlens ${input.mode}: ${state} · saved ${formatBytes(run.totals.bytesSaved)} · copied ${formatBytes(run.totals.bytesCopied)}`;
+  const totals = `saved ${formatBytes(run.totals.bytesSaved)} · copied ${formatBytes(run.totals.bytesCopied)}`;
+  if (run.state === 'running') return `$(sync~spin) cowlens ${input.mode}: running · ${totals}`;
+  if (run.complete === false) return `$(warning) cowlens ${input.mode}: incomplete · ${totals}`;
+  return `$(copy) cowlens ${input.mode}: ${totals}`;
 }

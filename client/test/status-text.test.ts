@@ -12,10 +12,10 @@ describe('statusText', () => {
     expect(statusText({ mode: 'cow', run: { state: 'running', totals } })).toBe('$(sync~spin) cowlens cow: running · saved 12 MB · copied 1.1 MB');
   });
 
-  it('says finished, and incomplete when figures may be missing', () => {
-    expect(statusText({ mode: 'observe', run: { state: 'finished', totals, complete: true } })).toBe('$(copy) cowlens observe: finished · saved 12 MB · copied 1.1 MB');
+  it('shows the totals alone when finished, and says when figures may be missing', () => {
+    expect(statusText({ mode: 'observe', run: { state: 'finished', totals, complete: true } })).toBe('$(copy) cowlens observe: saved 12 MB · copied 1.1 MB');
     expect(statusText({ mode: 'observe', run: { state: 'finished', totals: { ...totals, bytesCopied: 0 }, complete: false } })).toBe(
-      '$(copy) cowlens observe: finished (incomplete) · saved 12 MB · copied 0 B',
+      '$(warning) cowlens observe: incomplete · saved 12 MB · copied 0 B',
     );
   });
 });
