@@ -42,7 +42,8 @@ export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: 
 function incompleteReasons(live: RunAggregate, outcome: CommandOutcome, facts: RunFacts): string[] {
   const reasons: string[] = [];
   if (outcome.startError !== undefined) reasons.push(`the command did not start: ${outcome.startError}`);
-  if (outcome.timedOut) reasons.push(`the command ran longer than --timeout ${String(facts.timeout)} s and was stopped`);
+  if (outcome.stoppedBecause !== undefined) reasons.push(`the command was ${outcome.stoppedBecause}`);
+  else if (outcome.timedOut) reasons.push(`the command ran longer than --timeout ${String(facts.timeout)} s and was stopped`);
   else if (outcome.signal !== null) reasons.push(`the command was killed by ${outcome.signal}`);
   const unfinished = live.unfinished();
   const processes = unfinished.filter((u) => u.thread === 0).map((u) => u.pid);

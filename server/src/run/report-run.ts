@@ -7,7 +7,7 @@ import { runConfigEnv } from '../instrument/hooks/run-config.js';
 import { buildReport } from './build-report.js';
 import { nodeOptionsWithCowlens } from './node-options.js';
 import { RunAggregate } from './run-aggregate.js';
-import { type CommandOutcome, runCommand } from './run-command.js';
+import { type CommandOutcome, type OutputStream, runCommand } from './run-command.js';
 import { SpoolReader } from './spool-reader.js';
 
 export interface ReportRunOptions {
@@ -22,6 +22,12 @@ export interface ReportRunOptions {
   readonly onProgress?: (live: RunAggregate) => void;
   readonly progressMs?: number;
   readonly version: string;
+  /** Takes the program's output instead of the terminal (see `CommandOptions.onOutput`). */
+  readonly onOutput?: (stream: OutputStream, text: string) => void;
+  /** Stops the command; the abort's reason is the report's incomplete reason. */
+  readonly stop?: AbortSignal;
+  /** Milliseconds between SIGTERM and SIGKILL when the command is stopped. */
+  readonly killGraceMs?: number;
 }
 
 export interface ReportRun {
@@ -58,7 +64,14 @@ export async function runWithReport(options: ReportRunOptions): Promise<ReportRu
     });
   }, options.progressMs ?? 250);
   try {
-    const outcome = await runCommand(options.command, { env, cwd: options.cwd, ...(options.timeout === undefined ? {} : { timeout: options.timeout }) });
+    const outcome = await runCommand(options.command, {
+      env,
+      cwd: options.cwd,
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
+      ...(options.stop === undefined ? {} : { stop: options.stop }),
+      ...(options.killGraceMs === undefined ? {} : { killGraceMs: options.killGraceMs }),
+    });
     clearInterval(poller);
     await reader.poll();
     reader.finish();
