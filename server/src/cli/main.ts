@@ -110,6 +110,18 @@ function buildProgram(run: (status: number) => void): Command {
       const { mergeCommand } = await import('./merge-command.js');
       run(await mergeCommand(reports, { format: opts.format as ReportFormat, out: opts.out as string }));
     });
+  program
+    .command('lsp')
+    .description('start the cowlens language server (for editors: Neovim, Helix, Emacs, ...)')
+    .option('--stdio', 'talk LSP over stdin and stdout')
+    .option('--node-ipc', 'talk LSP over the Node IPC channel of the parent process')
+    .option('--socket <port>', 'talk LSP over a socket on this port')
+    .allowUnknownOption()
+    .action(async () => {
+      // The server reads its transport from process.argv itself, and runs until the client ends it.
+      const { startServer } = await import('../lsp/start-server.js');
+      startServer();
+    });
   return program;
 }
 

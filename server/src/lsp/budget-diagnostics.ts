@@ -1,0 +1,72 @@
+/**
+ * Warnings from a finished run, on the sites they concern: a site that copied more than the
+ * per-site budget, and (when the settings ask for it) each hazard cow mode met.
+ */
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
+import type { StaticSite } from '../analysis/scan-source.js';
+import { formatBytes } from '../report/byte-units.js';
+import { plural } from '../report/labels.js';
+import type { CowlensSettings, RunFiguresParams } from './protocol.js';
+import type { RunFigures } from './run-figures.js';
+import { staticLabel } from './site-labels.js';
+import { rangeOfSite } from './site-ranges.js';
+import { pathOfUri } from './uris.js';
+
+export const DIAGNOSTIC_SOURCE = 'cowlens';
+
+export interface DiagnosticPlaces {
+  /** The copy sites of a file as it is now (open or on disk); none when it cannot be read. */
+  sitesOf(path: string): readonly StaticSite[];
+  /** The URI to publish a file's diagnostics under: the client's own for an open document. */
+  uriOf(path: string): string;
+}
+
+/** The site's whole expression when the scan finds a site there, else the bare position. */
+function rangeAt(sites: readonly StaticSite[], line: number, column: number): Range {
+  const site = sites.find((s) => s.line === line && s.column === column);
+  if (site !== undefined) return rangeOfSite(site);
+  const at = { line: Math.max(0, line - 1), character: Math.max(0, column - 1) };
+  return { start: at, end: at };
+}
+
+/** Diagnostics by URI for every file of the run that has any. */
+export function budgetDiagnostics(run: RunFiguresParams, figures: RunFigures, settings: CowlensSettings, places: DiagnosticPlaces): Map<string, Diagnostic[]> {
+  const byUri = new Map<string, Diagnostic[]>();
+  const add = (path: string, line: number, column: number, diagnostic: Omit<Diagnostic, 'range'>): void => {
+    const uri = places.uriOf(path);
+    const list = byUri.get(uri) ?? [];
+    list.push({ ...diagnostic, range: rangeAt(places.sitesOf(path), line, column) });
+    byUri.set(uri, list);
+  };
+  const budget = settings.budgets.maxBytesCopiedPerSite;
+  if (budget > 0) {
+    for (const site of run.sites) {
+      if (site.bytesCopied <= budget) continue;
+      const path = pathOfUri(site.uri);
+      // The site's place now: the document may have been edited since the run loaded it.
+      const placed = path === undefined ? undefined : figures.sitesIn(path).find((p) => p.site === site);
+      if (path === undefined || placed === undefined) continue;
+      add(path, placed.line, placed.column, {
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'copy-budget',
+        message:
+          `${staticLabel(site.kind)}: this site copied ${formatBytes(site.bytesCopied)} in the last run (${plural(site.executions, 'copy', 'copies')}, ${String(site.materialized)} written), ` +
+          `more than the budget of ${formatBytes(budget)} per site (cowlens.budgets.maxBytesCopiedPerSite).`,
+      });
+    }
+  }
+  if (settings.budgets.hazardsAsDiagnostics) {
+    for (const hazard of run.hazards) {
+      const path = pathOfUri(hazard.uri);
+      if (path === undefined) continue;
+      add(path, hazard.line, hazard.column, {
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        code: hazard.kind,
+        message: `cowlens hazard (${plural(hazard.count, 'time')}): ${hazard.message}`,
+      });
+    }
+  }
+  return byUri;
+}

@@ -1,0 +1,290 @@
+/**
+ * The language server's state and what each request does with it: the open documents and their
+ * sites, the figures of the latest run, the run session. `start-server.ts` wires these methods to
+ * a connection; every one of them is safe to call with a document the server does not know.
+ */
+import {
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
+  CodeLensRefreshRequest,
+  type Connection,
+  type DidChangeTextDocumentParams,
+  type DidOpenTextDocumentParams,
+  type Hover,
+  type HoverParams,
+  type InlayHint,
+  type InlayHintParams,
+  LSPErrorCodes,
+  MarkupKind,
+  type Position,
+  type Range,
+  ResponseError,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { StaticSite } from '../analysis/scan-source.js';
+import { formatReport } from '../report/format-report.js';
+import { budgetDiagnostics } from './budget-diagnostics.js';
+import type { ClientSupport } from './client-support.js';
+import { codeActionsOf } from './code-actions.js';
+import { codeLensesOf } from './code-lenses.js';
+import { type AnalyzedDocument, DocumentSites } from './document-sites.js';
+import { copyPointHoverText, siteHoverText } from './hover-text.js';
+import { inlayHintsOf } from './inlay-hints.js';
+import { OpenDocuments } from './open-documents.js';
+import {
+  type CowlensSettings,
+  type LiveSite,
+  type ReportParams,
+  RunFiguresNotification,
+  type RunFiguresParams,
+  RunOutputNotification,
+  type StartRunParams,
+  type StartRunResult,
+} from './protocol.js';
+import { type PlacedCopyPoint, RunFigures } from './run-figures.js';
+import { folderOf, planRun, RunPlanError } from './run-plan.js';
+import { PROGRESS_MS, RunSession } from './run-session.js';
+import { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
+import { figuresOfSites } from './site-figures.js';
+import { rangeOfSite, rangesTouch } from './site-ranges.js';
+import { sitesOnDisk } from './sites-on-disk.js';
+import { pathOfUri, uriOfPath } from './uris.js';
+import { ThrottledRefresh } from './view-refresh.js';
+
+/** `todos.push` in `todos.push(x)`, `a.b[i]` in `a.b[i] = v`: the written expression a copy point's column starts. */
+const WRITTEN_EXPRESSION = /[\w$.[\]]+/y;
+
+export class CowlensServer {
+  private readonly documents = new OpenDocuments();
+  private readonly sites: DocumentSites;
+  private readonly figures = new RunFigures();
+  private readonly session: RunSession;
+  private readonly refresh: ThrottledRefresh;
+  /** URIs that have cowlens diagnostics now, so a new run or a clear can take them away. */
+  private diagnosed = new Set<string>();
+  private folders: string[];
+  /** The settings the latest run started with: its budgets decide its diagnostics. */
+  private runSettings: CowlensSettings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly client: ClientSupport,
+    folders: readonly string[],
+    version: string,
+  ) {
+    this.folders = [...folders];
+    const log = (message: string): void => {
+      connection.console.log(message);
+    };
+    this.sites = new DocumentSites(log);
+    this.refresh = new ThrottledRefresh(() => {
+      this.sendRefresh();
+    }, PROGRESS_MS);
+    this.session = new RunSession(
+      {
+        started: () => {
+          this.figures.runStarted();
+          this.clearDiagnostics();
+        },
+        figures: (figures) => {
+          this.onFigures(figures);
+        },
+        output: (output) => {
+          void connection.sendNotification(RunOutputNotification, output);
+        },
+      },
+      version,
+      (message) => {
+        connection.console.error(message);
+      },
+    );
+  }
+
+  /** Figures show in hints and lenses only for clients that do not draw them themselves. */
+  private get showFigures(): boolean {
+    return !this.client.liveDecorations;
+  }
+
+  setFolders(folders: readonly string[]): void {
+    this.folders = [...folders];
+  }
+
+  get workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  opened(params: DidOpenTextDocumentParams): void {
+    this.sites.of(this.documents.open(params));
+  }
+
+  changed(params: DidChangeTextDocumentParams): void {
+    const document = this.documents.change(params);
+    if (document === undefined) return;
+    const path = pathOfUri(document.uri);
+    if (path !== undefined) this.figures.edited(path, params.contentChanges);
+    this.sites.of(document);
+  }
+
+  closed(uri: string): void {
+    this.documents.close(uri);
+    this.sites.forget(uri);
+  }
+
+  inlayHints({ textDocument, range }: InlayHintParams): InlayHint[] {
+    const found = this.analyzed(textDocument.uri);
+    if (found === undefined) return [];
+    const figures = this.showFigures ? this.figuresOf(found.document, found.analyzed.sites) : new Map<StaticSite, LiveSite>();
+    return inlayHintsOf(found.analyzed.sites, figures, range);
+  }
+
+  codeLenses({ textDocument }: CodeLensParams): CodeLens[] {
+    if (!this.showFigures) return [];
+    const found = this.analyzed(textDocument.uri);
+    return found === undefined ? [] : codeLensesOf(this.figuresOf(found.document, found.analyzed.sites));
+  }
+
+  hover({ textDocument, position }: HoverParams): Hover | null {
+    const found = this.analyzed(textDocument.uri);
+    if (found === undefined) return null;
+    const at = { start: position, end: position };
+    const sites = found.analyzed.sites.filter((site) => rangesTouch(rangeOfSite(site), at));
+    // The innermost site: in `{ ...a, b: [...c] }` the cursor on `[...c]` means the array.
+    const site = sites.sort((a, b) => b.line - a.line || b.column - a.column)[0];
+    const sections: string[] = [];
+    let range = site === undefined ? undefined : rangeOfSite(site);
+    if (site !== undefined) {
+      const run = this.figuresOf(found.document, [site]).get(site);
+      sections.push(siteHoverText(site, run, this.figures.current?.mode));
+    }
+    const points = this.copyPointsAt(found.document, position);
+    if (points.range !== undefined) {
+      sections.push(copyPointHoverText(points.points));
+      range ??= points.range;
+    }
+    if (sections.length === 0 || range === undefined) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range };
+  }
+
+  codeActions({ textDocument, range }: CodeActionParams): CodeAction[] {
+    const found = this.analyzed(textDocument.uri);
+    return found === undefined ? [] : codeActionsOf(textDocument.uri, found.analyzed, range);
+  }
+
+  async startRun(params: StartRunParams): Promise<StartRunResult> {
+    const folder = params.folderUri === undefined ? this.folderFor(params) : pathOfUri(params.folderUri);
+    const settings = await this.settingsFor(folder);
+    try {
+      const plan = planRun(params.target, folder, this.folders, settings);
+      this.runSettings = settings;
+      return await this.session.start(plan, settings);
+    } catch (error) {
+      if (error instanceof RunPlanError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      throw error;
+    }
+  }
+
+  stopRun(): Promise<boolean> {
+    return this.session.stop();
+  }
+
+  clearFigures(): void {
+    this.figures.clear();
+    this.session.forgetReport();
+    this.clearDiagnostics();
+    this.refresh.request();
+  }
+
+  report({ format }: ReportParams): string | null {
+    const report = this.session.lastReport;
+    return report === undefined ? null : formatReport(report, format, { color: false });
+  }
+
+  async shutdown(): Promise<void> {
+    this.refresh.dispose();
+    await this.session.stop();
+  }
+
+  private analyzed(uri: string): { document: TextDocument; analyzed: AnalyzedDocument } | undefined {
+    const document = this.documents.get(uri);
+    return document === undefined ? undefined : { document, analyzed: this.sites.of(document) };
+  }
+
+  private figuresOf(document: TextDocument, sites: readonly StaticSite[]): Map<StaticSite, LiveSite> {
+    const path = pathOfUri(document.uri);
+    return path === undefined ? new Map<StaticSite, LiveSite>() : figuresOfSites(sites, this.figures.sitesIn(path));
+  }
+
+  private copyPointsAt(document: TextDocument, position: Position): { points: readonly PlacedCopyPoint[]; range?: Range } {
+    const path = pathOfUri(document.uri);
+    if (path === undefined) return { points: [] };
+    const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+    for (const placed of this.figures.copyPointsIn(path)) {
+      if (placed.line - 1 !== position.line) continue;
+      WRITTEN_EXPRESSION.lastIndex = placed.column - 1;
+      const length = WRITTEN_EXPRESSION.exec(lineText)?.[0].length ?? 1;
+      const start = placed.column - 1;
+      if (position.character < start || position.character > start + length) continue;
+      const points = this.figures.copyPointsIn(path).filter((p) => p.line === placed.line && p.column === placed.column);
+      return { points, range: { start: { line: position.line, character: start }, end: { line: position.line, character: start + length } } };
+    }
+    return { points: [] };
+  }
+
+  private folderFor(params: StartRunParams): string | undefined {
+    const path = params.target.kind === 'file' ? pathOfUri(params.target.uri) : undefined;
+    return (path === undefined ? undefined : folderOf(path, this.folders)) ?? this.folders[0];
+  }
+
+  private async settingsFor(folder: string | undefined): Promise<CowlensSettings> {
+    if (!this.client.configuration) return DEFAULT_SETTINGS;
+    const warn = (message: string): void => {
+      this.connection.console.warn(message);
+    };
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ ...(folder === undefined ? {} : { scopeUri: uriOfPath(folder) }), section: 'cowlens' });
+      return settingsFrom(raw, warn);
+    } catch (error) {
+      warn(`cowlens: could not read the cowlens settings (${error instanceof Error ? error.message : String(error)}); using the defaults.`);
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  private onFigures(figures: RunFiguresParams): void {
+    this.figures.update(figures);
+    void this.connection.sendNotification(RunFiguresNotification, figures);
+    if (this.showFigures) this.refresh.request();
+    if (figures.state === 'finished') this.publishRunDiagnostics(figures);
+  }
+
+  private publishRunDiagnostics(figures: RunFiguresParams): void {
+    const byUri = budgetDiagnostics(figures, this.figures, this.runSettings, {
+      sitesOf: (path) => {
+        const document = this.openDocumentOf(path);
+        return document === undefined ? sitesOnDisk(path) : this.sites.of(document).sites;
+      },
+      uriOf: (path) => this.openDocumentOf(path)?.uri ?? uriOfPath(path),
+    });
+    this.clearDiagnostics();
+    for (const [uri, diagnostics] of byUri) {
+      this.diagnosed.add(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  private openDocumentOf(path: string): TextDocument | undefined {
+    for (const document of this.documents.all()) if (pathOfUri(document.uri) === path) return document;
+    return undefined;
+  }
+
+  private clearDiagnostics(): void {
+    for (const uri of this.diagnosed) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.diagnosed = new Set();
+  }
+
+  private sendRefresh(): void {
+    if (this.client.inlayHintRefresh) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (this.client.codeLensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+}

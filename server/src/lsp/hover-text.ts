@@ -1,0 +1,68 @@
+/**
+ * The markdown of hovers: on a copy site what it is, what it costs and what to do about it (with
+ * its figures after a run), and on a copy point which copies its write forced.
+ */
+import { basename } from 'node:path';
+import type { StaticSite } from '../analysis/scan-source.js';
+import { formatBytes } from '../report/byte-units.js';
+import { plural } from '../report/labels.js';
+import type { LiveCopyPoint, LiveSite, RunMode } from './protocol.js';
+import type { PlacedCopyPoint } from './run-figures.js';
+import { SITE_ADVICE } from './site-advice.js';
+import { staticLabel } from './site-labels.js';
+import { pathOfUri } from './uris.js';
+
+/** Copy points beyond this many are counted, not listed: the first are the largest. */
+const SHOWN_COPY_POINTS = 8;
+
+/** `[store.ts:42](file:///…#L42)`, a link the editor opens; uninstrumented code has no place. */
+function placeLink(place: { readonly uri: string; readonly line: number }): string {
+  const path = pathOfUri(place.uri);
+  if (path === undefined || place.line === 0) return 'uninstrumented code';
+  return `[${basename(path)}:${String(place.line)}](${place.uri}#L${String(place.line)})`;
+}
+
+function costText(site: StaticSite): string {
+  return site.deep
+    ? 'Deep copy: every execution duplicates the whole graph the value reaches.'
+    : 'Shallow copy: every execution duplicates the top level (its properties or elements); what they point to stays shared.';
+}
+
+function runText(run: LiveSite, mode: RunMode): string[] {
+  const perCopy = run.executions === 0 ? 0 : run.bytesCopied / run.executions;
+  const written = run.executions === 0 ? 0 : Math.round((run.materialized / run.executions) * 100);
+  const saved =
+    run.bytesSaved >= 0
+      ? `${mode === 'observe' ? 'copy-on-write would have saved' : 'sharing saved'} ${formatBytes(run.bytesSaved)}`
+      : `the copy-on-write views cost ${formatBytes(-run.bytesSaved)} more than plain copies (written soon and fully)`;
+  const lines = [
+    `**Last run** (${mode} mode): ${plural(run.executions, 'copy', 'copies')}, ${String(run.materialized)} written (${String(written)}%); ` +
+      `copied ${formatBytes(run.bytesCopied)} (${formatBytes(perCopy)} per copy); ${saved}; at most ${plural(run.sharedMax, 'value')} shared one structure.`,
+  ];
+  if (run.copyPoints.length > 0) {
+    lines.push('', 'Copy points (the writes that forced a private copy):');
+    for (const point of run.copyPoints.slice(0, SHOWN_COPY_POINTS)) lines.push(`- ${placeLink(point)} ×${String(point.count)}, ${formatBytes(point.bytes)}`);
+    const hidden = run.copyPoints.length - SHOWN_COPY_POINTS;
+    if (hidden > 0) lines.push(`- … and ${plural(hidden, 'more copy point')}`);
+  }
+  return lines;
+}
+
+export function siteHoverText(site: StaticSite, run: LiveSite | undefined, mode: RunMode | undefined): string {
+  const lines = [`**${staticLabel(site.kind)}** \`${site.kind}\``, '', costText(site)];
+  if (site.eager) lines.push('', 'It is built together with new properties or elements, so it is written at once: sharing cannot save anything here.');
+  if (site.couldShare) lines.push('', 'Could share: the copy is only read where it is used, so passing the original would copy nothing.');
+  if (run !== undefined && mode !== undefined) lines.push('', ...runText(run, mode));
+  lines.push('', `**What to do:** ${SITE_ADVICE[site.kind]}`);
+  return lines.join('\n');
+}
+
+export function copyPointHoverText(points: readonly PlacedCopyPoint[]): string {
+  const lines = ['**Copy point**: this write forced private copies of values shared from'];
+  for (const { point, site } of points) lines.push(`- ${staticLabel(site.kind)} at ${placeLink(site)}: ${forced(point)}`);
+  return lines.join('\n');
+}
+
+function forced(point: LiveCopyPoint): string {
+  return `${plural(point.count, 'time')}, copying ${formatBytes(point.bytes)}`;
+}
