@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CodeLens,
+  CodeLensRequest,
+  type Hover,
+  HoverRequest,
+  type InlayHint,
+  InlayHintRequest,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+  ResponseError,
+} from 'vscode-languageserver-protocol/node';
+import {
+  ClearFiguresRequest,
+  ReportRequest,
+  type RunFiguresParams,
+  type RunOutputParams,
+  StartRunRequest,
+  StopRunRequest,
+} from '../../src/lsp/protocol.js';
+import { validateReport } from '../../src/report/validate-report.js';
+import { expectBound, type FixtureExpectation } from '../fixtures/fixture-expectations.js';
+import { labelOf, LspClient, REPO } from './lsp-client.js';
+
+const TOUR = join(REPO, 'test-fixtures/editor-tour');
+const TOUR_MAIN = join(TOUR, 'main.ts');
+const TOUR_URI = pathToFileURL(TOUR_MAIN).href;
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
+const RUN_FIGURES = 'cowlens/runFigures';
+
+const finishedRun = (client: LspClient, runId: number): Promise<RunFiguresParams> =>
+  client.waitForNotification<RunFiguresParams>(RUN_FIGURES, (f) => f.runId === runId && f.state === 'finished');
+
+const labels = (hints: InlayHint[] | null): string[] => (hints ?? []).map((h) => labelOf(h));
+
+describe('a live run of the editor tour in cow mode, for a client without decorations of its own', () => {
+  let client: LspClient;
+  let figures: RunFiguresParams[];
+  let finished: RunFiguresParams;
+  let runId: number;
+  const expected = (JSON.parse(readFileSync(join(TOUR, 'expected.json'), 'utf8')) as FixtureExpectation).modes.cow;
+
+  beforeAll(async () => {
+    client = await LspClient.start({ folders: [TOUR], settings: { mode: 'cow', budgets: { maxBytesCopiedPerSite: 1000, hazardsAsDiagnostics: true } } });
+    await client.open(TOUR_MAIN);
+    expect(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: TOUR_URI } })).toEqual([]);
+    const started = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: TOUR_URI } });
+    runId = started.runId;
+    expect(started).toEqual({ runId, command: ['node', TOUR_MAIN], mode: 'cow' });
+    finished = await finishedRun(client, runId);
+    figures = client.notificationsOf<RunFiguresParams>(RUN_FIGURES).filter((f) => f.runId === runId);
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  it('streams figures while it runs, then finishes with the expected figures', () => {
+    const running = figures.filter((f) => f.state === 'running');
+    expect(running.length).toBeGreaterThanOrEqual(2);
+    expect(figures.at(-1)).toBe(finished);
+    // Each snapshot holds all figures so far: executions only grow.
+    const executions = figures.map((f) => f.totals.executions);
+    expect(executions).toEqual([...executions].sort((a, b) => a - b));
+    expect(finished).toMatchObject({ mode: 'cow', command: ['node', TOUR_MAIN], exitCode: 0, complete: true, incomplete: [] });
+    const sites = new Map(finished.sites.map((s) => [`${basename(new URL(s.uri).pathname)}:${String(s.line)}:${s.kind}`, s]));
+    expect([...sites.keys()].sort()).toEqual(Object.keys(expected.sites).sort());
+    for (const [key, want] of Object.entries(expected.sites)) {
+      const site = sites.get(key)!;
+      expect(site.uri).toBe(TOUR_URI);
+      expectBound(site.executions, want.executions, `${key} executions`);
+      if (want.materialized !== undefined) expectBound(site.materialized, want.materialized, `${key} materialized`);
+    }
+  });
+
+  it('passes the program output on', () => {
+    const stdout = client.notificationsOf<RunOutputParams>('cowlens/runOutput').filter((o) => o.runId === runId && o.stream === 'stdout').map((o) => o.text).join('');
+    expect(stdout).toContain('25 snapshots, 5 backups, 5 dark renders');
+  });
+
+  it('asks the client to refresh its inlay hints and code lenses', () => {
+    const methods = client.requests.map((r) => r.method);
+    expect(methods).toContain('workspace/inlayHint/refresh');
+    expect(methods).toContain('workspace/codeLens/refresh');
+  });
+
+  it('shows the figures in inlay hints and code lenses', async () => {
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: TOUR_URI }, range: WHOLE });
+    const clone = (hints ?? []).find((h) => h.position.line === 52);
+    expect(labelOf(clone)).toMatch(/^⧉ deep copy · 25 copies · 25 written · copied .+ · saved .+ · shared ×2$/);
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: TOUR_URI } })) as CodeLens[];
+    expect(lenses).toHaveLength(4);
+    expect(lenses.find((l) => l.range.start.line === 52)?.command?.title).toMatch(/^⧉ deep copy 25 copies · 25 written/);
+  });
+
+  it('hovers a site with its figures and copy points, and a copy point with the copies it forced', async () => {
+    const site = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: TOUR_URI }, position: { line: 52, character: 20 } })) as Hover;
+    const siteText = (site.contents as MarkupContent).value;
+    expect(siteText).toContain('**Last run** (cow mode): 25 copies, 25 written (100%)');
+    expect(siteText).toContain(`[main.ts:55](${TOUR_URI}#L55) ×25`);
+    const line55 = readFileSync(TOUR_MAIN, 'utf8').split('\n')[54]!;
+    const point = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: TOUR_URI }, position: { line: 54, character: line55.indexOf('doc.') + 1 } })) as Hover;
+    const pointText = (point.contents as MarkupContent).value;
+    expect(pointText).toContain('**Copy point**');
+    expect(pointText).toContain(`⧉ deep copy at [main.ts:53](${TOUR_URI}#L53): 25 times, copying`);
+  });
+
+  it('keeps the report, valid against the schema', async () => {
+    const json = await client.connection.sendRequest(ReportRequest, { format: 'json' });
+    const valid = validateReport(JSON.parse(json ?? 'null'));
+    expect(valid.ok).toBe(true);
+    if (valid.ok) expect(valid.report.sites).toHaveLength(4);
+    expect(await client.connection.sendRequest(ReportRequest, { format: 'markdown' })).toContain('cow');
+  });
+
+  it('publishes budget diagnostics on the sites over the per-site budget', async () => {
+    const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === TOUR_URI && p.diagnostics.length > 0);
+    expect(published.diagnostics.every((d) => d.code === 'copy-budget' && d.severity === 2 && d.source === 'cowlens')).toBe(true);
+    expect(published.diagnostics.map((d) => d.range.start.line).sort((a, b) => a - b)).toEqual([35, 40, 52, 54]);
+    expect(published.diagnostics[0]?.message).toMatch(/more than the budget of 1\.0 kB per site/);
+  });
+
+  it('moves figures with edits, and forgets them on clearFigures', async () => {
+    await client.change(TOUR_URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n\n' }]);
+    const moved = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: TOUR_URI }, range: WHOLE });
+    expect(labelOf((moved ?? []).find((h) => h.position.line === 54))).toContain('25 copies');
+    await client.connection.sendRequest(ClearFiguresRequest);
+    const cleared = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === TOUR_URI && p.diagnostics.length === 0);
+    expect(cleared.diagnostics).toEqual([]);
+    expect(labels(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: TOUR_URI }, range: WHOLE }))).toEqual(['⧉ deep copy (JSON)', '⧉ spread', '⧉ deep copy', '⧉ spread']);
+    expect(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: TOUR_URI } })).toEqual([]);
+    expect(await client.connection.sendRequest(ReportRequest, { format: 'json' })).toBeNull();
+  });
+});
+
+describe('runs for a client that draws figures itself (liveDecorations)', () => {
+  let client: LspClient;
+  beforeAll(async () => {
+    client = await LspClient.start({ folders: [TOUR], liveDecorations: true, env: { TOUR_TICK_MS: '0' } });
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  it('keeps hints static and lenses empty, and still sends the figures', async () => {
+    await client.open(TOUR_MAIN);
+    const { runId, mode } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: TOUR_URI } });
+    expect(mode).toBe('observe');
+    const finished = await finishedRun(client, runId);
+    expect(finished.totals.executions).toBe(80);
+    expect(labels(await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: TOUR_URI }, range: WHOLE }))).toEqual(['⧉ deep copy (JSON)', '⧉ spread', '⧉ deep copy', '⧉ spread']);
+    expect(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: TOUR_URI } })).toEqual([]);
+    expect(client.requests.map((r) => r.method)).not.toContain('workspace/inlayHint/refresh');
+  });
+});
+
+describe('runs that go wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-lsp-runs-'));
+  let client: LspClient;
+  const program = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return pathToFileURL(join(dir, name)).href;
+  };
+  const hover = (uri: string): Promise<Hover | null> => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 12 } });
+
+  beforeAll(async () => {
+    client = await LspClient.start({ folders: [dir], settings: { testCommand: 'definitely-not-a-command-cowlens' } });
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  it('a program killed hard finishes incomplete, with the reason, and the server goes on', async () => {
+    const uri = program('crash.mjs', "const a = { ...{ x: 1 } };\nconsole.error('about to die', a.x);\nprocess.kill(process.pid, 'SIGKILL');\n");
+    await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    const finished = await finishedRun(client, runId);
+    expect(finished).toMatchObject({ complete: false, exitCode: null });
+    expect(finished.incomplete?.join('\n')).toContain('killed by SIGKILL');
+    const stderr = client.notificationsOf<RunOutputParams>('cowlens/runOutput').filter((o) => o.runId === runId && o.stream === 'stderr').map((o) => o.text).join('');
+    expect(stderr).toContain('about to die 1');
+    expect(((await hover(uri))?.contents as MarkupContent).value).toContain('object-spread');
+  });
+
+  it('a program that throws finishes with its exit status and its figures', async () => {
+    const uri = program('throws.mjs', "const a = { ...{ x: 1 } };\nthrow new Error('boom ' + a.x);\n");
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    const finished = await finishedRun(client, runId);
+    expect(finished.exitCode).toBe(1);
+    expect(finished.totals.executions).toBe(1);
+  });
+
+  it('a command that does not exist finishes incomplete, saying so', async () => {
+    const { runId, command } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'tests' } });
+    expect(command).toEqual(['definitely-not-a-command-cowlens']);
+    const finished = await finishedRun(client, runId);
+    expect(finished.complete).toBe(false);
+    expect(finished.incomplete?.join('\n')).toContain('command not found: definitely-not-a-command-cowlens');
+  });
+
+  it('a file that does not exist, or an unset entry, is refused with a message for people', async () => {
+    const missing = client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: pathToFileURL(join(dir, 'gone.mjs')).href } });
+    await expect(missing).rejects.toBeInstanceOf(ResponseError);
+    await expect(missing).rejects.toThrow(/gone\.mjs does not exist/);
+    await expect(client.connection.sendRequest(StartRunRequest, { target: { kind: 'entry' } })).rejects.toThrow(/set cowlens\.entry/);
+  });
+
+  it('stopRun stops a program that never ends, and says so in the report', async () => {
+    const uri = program('forever.mjs', 'const o = { a: 1 };\nlet n = 0;\nsetInterval(() => { n += ({ ...o }).a; }, 20);\n');
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    await client.waitForNotification<RunFiguresParams>(RUN_FIGURES, (f) => f.runId === runId && f.totals.executions > 0);
+    expect(await client.connection.sendRequest(StopRunRequest)).toBe(true);
+    const finished = await finishedRun(client, runId);
+    expect(finished.complete).toBe(false);
+    expect(finished.incomplete).toContain('the command was stopped from the editor');
+    expect(finished.totals.executions).toBeGreaterThan(0);
+    expect(await client.connection.sendRequest(StopRunRequest)).toBe(false);
+    const report = await client.connection.sendRequest(ReportRequest, { format: 'text' });
+    expect(report).toContain('stopped from the editor');
+  });
+
+  it('starting a run stops the one that is going', async () => {
+    const forever = pathToFileURL(join(dir, 'forever.mjs')).href;
+    const first = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: forever } });
+    const second = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: program('quick.mjs', 'const q = [...[1, 2]];\n') } });
+    const firstFinished = await finishedRun(client, first.runId);
+    expect(firstFinished.incomplete).toContain('the command was stopped from the editor: another run started');
+    expect((await finishedRun(client, second.runId)).complete).toBe(true);
+  });
+});
