@@ -27,9 +27,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   readonly #scheduler: PostScheduler<PanelState>;
   #announced = false;
 
-  /** `extensionUri` is the extension's root, the folder holding `client/`. */
-  constructor(extensionUri: vscode.Uri) {
-    this.#mediaRoot = vscode.Uri.joinPath(extensionUri, 'client', 'media', 'panel');
+  /**
+   * `mediaRoot` is the folder holding `panel.js` and `panel.css`: in the extension as built,
+   * `client/dist/media/panel` (the bundle copies `client/media` there, and only `client/dist` is
+   * packaged). It is the page's only resource root.
+   */
+  constructor(mediaRoot: vscode.Uri) {
+    this.#mediaRoot = mediaRoot;
     this.#model = new PanelModel({ fileOf: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false) });
     this.#scheduler = latestWins((state) => {
       this.#post(state);
