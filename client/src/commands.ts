@@ -35,10 +35,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       }
       // The server runs the file on disk: run what the user sees.
       if (document.isDirty) await document.save();
-      await runs.start({ kind: 'file', uri: document.uri.toString() }, true);
+      await runs.start({ kind: 'file', uri: document.uri.toString() });
     }),
-    command('cowlens.runTests', () => runs.start({ kind: 'tests' }, true)),
-    command('cowlens.runEntry', () => runs.start({ kind: 'entry' }, true)),
+    command('cowlens.runTests', () => runs.start({ kind: 'tests' })),
+    command('cowlens.runEntry', () => runs.start({ kind: 'entry' })),
     command('cowlens.stop', () => runs.stop()),
     command('cowlens.clearFigures', async () => {
       deps.store.clear();

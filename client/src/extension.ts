@@ -55,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): void {
     showFigures(figures);
     if (figures.state === 'finished') {
       output.appendLine(finishedLine(figures));
+      // The figures and the status bar tell how a run went; the program's output matters when it failed.
+      if (figures.exitCode !== 0 || figures.complete === false) output.show(true);
       reports.refresh().catch((error: unknown) => {
         output.appendLine(`[cowlens] could not fetch the report: ${messageOf(error)}`);
       });
@@ -83,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): void {
       () => clientSettings().watch,
       () => {
         const target = runs.lastTarget;
-        if (target) void runs.start(target, false);
+        if (target) void runs.start(target);
       },
     ),
   );

@@ -22,8 +22,7 @@ export class RunController {
     return this.#lastTarget;
   }
 
-  /** `reveal` shows the output channel: yes for a command, no for a watch-mode re-run. */
-  async start(target: RunTarget, reveal: boolean): Promise<void> {
+  async start(target: RunTarget): Promise<void> {
     // Commands are disabled in untrusted workspaces, but a keybinding or another extension may still call them.
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(UNTRUSTED_MESSAGE);
@@ -35,7 +34,6 @@ export class RunController {
       const client = await this.server();
       const result = await client.sendRequest(StartRunRequest, { target, ...(folder ? { folderUri: folder.uri.toString() } : {}) });
       this.output.appendLine(`[cowlens] run ${String(result.runId)} (${result.mode}): ${result.command.join(' ')}`);
-      if (reveal) this.output.show(true);
       this.onStarted(result);
     } catch (error) {
       void vscode.window.showErrorMessage(`cowlens: the run did not start: ${messageOf(error)}`);
