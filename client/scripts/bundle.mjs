@@ -17,7 +17,7 @@
 import { build } from 'esbuild';
 import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'client/dist');
@@ -105,9 +105,10 @@ async function bundleClient() {
     format: 'cjs',
     external: ['vscode'],
   });
-  // Icons, and anything else the extension loads as a file (webview scripts and styles), as they are.
-  await cp(join(root, 'client/media'), join(dist, 'media'), { recursive: true });
+  // Icons, and anything else the extension loads as a file (webview scripts and styles), as they
+  // are; a lint config kept next to a webview script is tooling, not media.
+  await cp(join(root, 'client/media'), join(dist, 'media'), { recursive: true, filter: (source) => !basename(source).startsWith('eslint.config.') });
 }
 
-await rm(serverOut, { recursive: true, force: true });
+await Promise.all([rm(serverOut, { recursive: true, force: true }), rm(join(dist, 'media'), { recursive: true, force: true })]);
 await Promise.all([bundleServer(), bundleClient()]);
