@@ -56,6 +56,20 @@ describe('cowlens report', () => {
     expect(thrown.report).toMatchObject({ exitCode: 1, complete: true });
   });
 
+  it('without a package.json type, a file runs as Node would run it: a module when its syntax says so, CommonJS otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-no-type-'));
+    writeFileSync(join(dir, 'tla.ts'), 'const xs: number[] = [1, 2];\nconst ys = [...xs];\nawait Promise.resolve();\nys.push(3);\nconsole.log(typeof require, ys.length);\n');
+    writeFileSync(join(dir, 'script.ts'), 'const xs: number[] = [1, 2];\nconst ys = [...xs];\nys.push(3);\nconsole.log(typeof require, ys.length);\n');
+    writeFileSync(join(dir, 'esm.js'), 'import { sep } from "node:path";\nconst ys = [...[1, 2]];\nconsole.log(typeof require, ys.length, sep.length);\n');
+    const expected = { 'tla.ts': 'undefined 3\n', 'script.ts': 'function 3\n', 'esm.js': 'undefined 2 1\n' };
+    for (const [file, stdout] of Object.entries(expected)) {
+      const run = reportOf(['node', file], { cwd: dir });
+      expect(run.stderr, file).not.toContain('ERR_');
+      expect(run.stdout, file).toBe(stdout);
+      expect(run.report.sites.map((s) => `${s.file}:${s.line}:${s.kind}`), file).toEqual([`${file}:2:array-spread`]);
+    }
+  });
+
   it('a program that exits early still reports, with its own exit status', () => {
     const run = reportOf(['node', fixture('exit-after-copies.cjs')], { env: { COWLENS_TEST_END: 'exit' } });
     expect(run.status).toBe(3);

@@ -50,10 +50,10 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const file = fileURLToPath(url);
   const instrument = wanted(file);
   if (!instrument && !needsTranspile(file)) return nextLoad(url, context);
-  const format = formatOf(file, context.format);
+  const text = readFileSync(file, 'utf8');
+  const format = formatOf(file, context.format) ?? (await detectFormat(file, text));
   // CommonJS goes through require(), where the require hook instruments it.
   if (format === 'commonjs') return { format, shortCircuit: true };
-  const text = readFileSync(file, 'utf8');
   // The transformer loads the TypeScript compiler: only a program with modules to transform pays for it.
   const { transformModule } = await import('../transform-module.js');
   const result = transformModule(file, text, format, instrument);
@@ -61,7 +61,8 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   return { format, source: result.code, shortCircuit: true };
 };
 
-function formatOf(file: string, given: string | null | undefined): ModuleFormat {
+/** The format Node gave, the extension's, or the nearest package.json's `type`; undefined when none decides. */
+function formatOf(file: string, given: string | null | undefined): ModuleFormat | undefined {
   if (given === 'module' || given === 'commonjs') return given;
   const ext = extname(file).toLowerCase();
   if (ext === '.mjs' || ext === '.mts') return 'module';
@@ -69,19 +70,24 @@ function formatOf(file: string, given: string | null | undefined): ModuleFormat 
   return packageType(dirname(file));
 }
 
-const packageTypes = new Map<string, ModuleFormat>();
+async function detectFormat(file: string, text: string): Promise<ModuleFormat> {
+  const { hasModuleSyntax } = await import('../detect-module-syntax.js');
+  return hasModuleSyntax(file, text) ? 'module' : 'commonjs';
+}
 
-/** Like Node for `.js`: the `type` of the nearest package.json decides. */
-function packageType(dir: string): ModuleFormat {
-  const known = packageTypes.get(dir);
-  if (known) return known;
-  let type: ModuleFormat = 'commonjs';
+/** `type` of the nearest package.json, once per folder; undefined when it has none, or there is none. */
+const packageTypes = new Map<string, ModuleFormat | undefined>();
+
+function packageType(dir: string): ModuleFormat | undefined {
+  if (packageTypes.has(dir)) return packageTypes.get(dir);
+  let type: ModuleFormat | undefined;
   const manifest = join(dir, 'package.json');
   if (existsSync(manifest)) {
     try {
-      type = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : 'commonjs';
+      const declared = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type;
+      type = declared === 'module' || declared === 'commonjs' ? declared : undefined;
     } catch {
-      type = 'commonjs';
+      type = undefined;
     }
   } else if (dirname(dir) !== dir) {
     type = packageType(dirname(dir));
