@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -27,7 +28,17 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'server/bin/*.js'],
+    files: ['**/*.mjs', 'server/bin/*.js', 'client/media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // The webview's script runs in the browser as a classic script, with no build step.
+  {
+    files: ['client/media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
+  // The end-to-end script runs in Node and hands functions to the browser page to evaluate.
+  {
+    files: ['client/test/e2e/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

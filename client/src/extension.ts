@@ -18,10 +18,15 @@ let client: LanguageClient | undefined;
  * wait for it), and nothing is scanned or read here, so activation costs what loading the bundle costs.
  */
 export function activate(context: vscode.ExtensionContext): void {
+  const activating = performance.now();
+  const output = vscode.window.createOutputChannel('cowlens');
   const languageClient = createLanguageClient(context);
   client = languageClient;
   const started = languageClient.start().then(
-    () => languageClient,
+    () => {
+      output.appendLine(`[cowlens] language server ready ${String(Math.round(performance.now() - activating))} ms after activation`);
+      return languageClient;
+    },
     (error: unknown) => {
       void vscode.window.showErrorMessage(`cowlens: the language server did not start: ${messageOf(error)}`);
       throw error;
@@ -31,7 +36,6 @@ export function activate(context: vscode.ExtensionContext): void {
   started.catch(() => undefined);
   const server = (): Promise<LanguageClient> => started;
 
-  const output = vscode.window.createOutputChannel('cowlens');
   const store = new FigureStore((uri) => vscode.Uri.parse(uri).toString());
   const decorations = new FigureDecorations(store, clientSettings, vscode.Uri.joinPath(context.extensionUri, 'client', 'dist', 'media', 'copy-point.svg'));
   const status = new StatusBar();
@@ -90,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
   );
   status.update(clientSettings().mode, undefined);
+  output.appendLine(`[cowlens] activated in ${(performance.now() - activating).toFixed(1)} ms`);
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -28,7 +28,7 @@ const profile = mkdtempSync(join(tmpdir(), 'cowlens-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
-  viewport: { width: 1400, height: 860 },
+  viewport: { width: 1500, height: 860 },
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const page = context.pages()[0] ?? (await context.newPage());
@@ -47,9 +47,14 @@ const inlineFigures = () =>
       for (const span of line.querySelectorAll('span')) {
         const content = getComputedStyle(span, '::after').content;
         if (!content || !content.includes('⧉')) continue;
-        const text = JSON.parse(content);
-        const source = line.textContent.replace(/\u00a0/g, ' ').replace(text, '').trim();
-        found[source] = text;
+        // The line's own text, without what inlay hints and decorations inject into it.
+        const source = [...line.querySelectorAll(':scope > span > span')]
+          .filter((piece) => !/dyn-rule|ced-/.test(piece.className))
+          .map((piece) => piece.textContent)
+          .join('')
+          .replace(/\u00a0/g, ' ')
+          .trim();
+        found[source] = JSON.parse(content);
       }
     }
     return found;
@@ -91,17 +96,18 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-function activationLog() {
-  const logs = [];
+/** Lines of the profile's logs (the extension host's, and the cowlens output channel's) that match. */
+function logLines(fileName, pattern) {
+  const lines = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('exthost.log')) logs.push(readFileSync(path, 'utf8'));
+      else if (fileName.test(entry.name)) lines.push(...readFileSync(path, 'utf8').split('\n').filter((line) => pattern.test(line)));
     }
   };
   walk(join(USER_DATA, 'logs'));
-  return logs.join('\n').split('\n').filter((l) => /ExtensionService#_doActivateExtension cowlens\.cowlens/.test(l) || /activated cowlens\.cowlens/i.test(l));
+  return lines;
 }
 
 try {
@@ -119,6 +125,10 @@ try {
   await page.locator('.monaco-editor .view-lines').waitFor();
   const opened = Date.now();
   log('main.ts open');
+  // The sites the test reads (lines 36 and 53) are below the first screen: centre on line 45.
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type('45');
+  await page.keyboard.press('Enter');
 
   const staticHint = await waitFor('the static inlay hints of the language server', async () => (await injectedTexts()).find((t) => t.includes('⧉')));
   figures.staticHintMs = Date.now() - opened;
@@ -164,8 +174,9 @@ try {
   log('report tab shows the run');
   await page.screenshot({ path: join(OUT, 'report.png') });
 
-  figures.activation = activationLog();
-  log(`activation: ${figures.activation.join(' | ') || 'not found in the extension host log'}`);
+  figures.activation = [...logLines(/exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(/cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
+  log(`activation: ${figures.activation.join(' | ')}`);
+  if (!figures.activation.some((line) => line.includes('activated in'))) throw new Error('the extension did not log its activation');
 } catch (error) {
   await page.screenshot({ path: join(OUT, 'failure.png') }).catch(() => {});
   console.error('e2e FAILED:', error);

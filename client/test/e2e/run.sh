@@ -27,6 +27,9 @@ rm -rf "$OUT" && mkdir -p "$OUT" "$R/user-data/User" "$R/extensions" "$R/tmp" "$
 export TMPDIR=$R/tmp
 
 cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
+# Node's types, so that TypeScript's own checks of the file are clean in the screenshots.
+mkdir -p "$R/ws/node_modules/@types" && ln -s "$REPO/node_modules/@types/node" "$R/ws/node_modules/@types/node"
+ln -s "$REPO/node_modules/undici-types" "$R/ws/node_modules/undici-types"
 # The workspace runs in cow mode, and its ticks are paced so the figures visibly grow.
 printf '{ "cowlens.mode": "cow" }\n' > "$R/ws/.vscode/settings.json"
 export TOUR_TICK_MS=150
@@ -35,7 +38,8 @@ cat > "$R/user-data/User/settings.json" <<'J'
 { "telemetry.telemetryLevel": "off", "workbench.startupEditor": "none", "workbench.tips.enabled": false,
   "workbench.enableExperiments": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
   "update.mode": "none", "security.workspace.trust.enabled": false, "chat.disableAIFeatures": true, "git.enabled": false,
-  "editor.minimap.enabled": false, "window.commandCenter": false, "workbench.colorTheme": "Default Dark Modern" }
+  "editor.minimap.enabled": false, "window.commandCenter": false, "workbench.colorTheme": "Default Dark Modern",
+  "workbench.secondarySideBar.defaultVisibility": "hidden", "chat.commandCenter.enabled": false, "files.exclude": { "node_modules": true } }
 J
 CS=("$TOOLS/cs/node_modules/.bin/code-server" --config "$R/config.yaml" --user-data-dir "$R/user-data" --extensions-dir "$R/extensions")
 timeout 120 "${CS[@]}" --install-extension "$VSIX" --force > "$R/install.log" 2>&1 || { cat "$R/install.log"; exit 1; }

