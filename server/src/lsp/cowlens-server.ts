@@ -35,7 +35,10 @@ import { inlayHintsOf } from './inlay-hints.js';
 import { OpenDocuments } from './open-documents.js';
 import {
   type CowlensSettings,
+  type EndRunParams,
   type LiveSite,
+  type PrepareRunParams,
+  type PrepareRunResult,
   type ReportParams,
   RunFiguresNotification,
   type RunFiguresParams,
@@ -44,7 +47,7 @@ import {
   type StartRunResult,
 } from './protocol.js';
 import { type PlacedCopyPoint, RunFigures } from './run-figures.js';
-import { folderOf, planRun, RunPlanError } from './run-plan.js';
+import { folderOf, planAttachedRun, planRun, RunPlanError } from './run-plan.js';
 import { PROGRESS_MS, RunSession } from './run-session.js';
 import { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
 import { figuresOfSites } from './site-figures.js';
@@ -183,6 +186,23 @@ export class CowlensServer {
       if (error instanceof RunPlanError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
       throw error;
     }
+  }
+
+  async prepareRun(params: PrepareRunParams): Promise<PrepareRunResult> {
+    const folder = params.folderUri === undefined ? this.folders[0] : pathOfUri(params.folderUri);
+    const settings = await this.settingsFor(folder);
+    try {
+      const plan = planAttachedRun(params.command, folder);
+      this.runSettings = settings;
+      return await this.session.prepare(plan, settings);
+    } catch (error) {
+      if (error instanceof RunPlanError) throw new ResponseError(LSPErrorCodes.RequestFailed, error.message);
+      throw error;
+    }
+  }
+
+  endRun({ runId }: EndRunParams): Promise<boolean> {
+    return this.session.end(runId);
   }
 
   stopRun(): Promise<boolean> {

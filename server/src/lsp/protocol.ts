@@ -63,6 +63,42 @@ export interface StartRunResult {
 /** Starts a run (stopping one that is going). Fails with a message for people when it cannot start. */
 export const StartRunRequest = new RequestType<StartRunParams, StartRunResult, void>('cowlens/startRun');
 
+export interface PrepareRunParams {
+  /** What the report and the panel name as the run's command: the program the debugger will launch. */
+  readonly command: readonly string[];
+  /** The workspace folder the program belongs to (its files are instrumented relative to it); the first folder when absent. */
+  readonly folderUri?: string;
+}
+
+export interface PrepareRunResult {
+  readonly runId: number;
+  readonly mode: RunMode;
+  /**
+   * The environment the run's processes need: cowlens's variables and a NODE_OPTIONS holding only
+   * the `--import` of its preload (put the user's own options after it). Every Node process started
+   * with it, and every process those start, reports to this run.
+   */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Starts a run that the server does not launch (stopping one that is going): someone else, a
+ * debugger, starts the program with the returned environment. The server follows its figures and
+ * sends them as `cowlens/runFigures` (with `attached: true`) like any run's, until `cowlens/endRun`.
+ */
+export const PrepareRunRequest = new RequestType<PrepareRunParams, PrepareRunResult, void>('cowlens/prepareRun');
+
+export interface EndRunParams {
+  readonly runId: number;
+}
+
+/**
+ * The program of a prepared run has ended (its debug session ended): the server reads its last
+ * figures, sends them as 'finished' and keeps the report. Resolves false when that run was no longer
+ * going (another run replaced it). `cowlens/stopRun` ends a prepared run too, as stopped.
+ */
+export const EndRunRequest = new RequestType<EndRunParams, boolean, void>('cowlens/endRun');
+
 /** Stops the current run, if any; its report is still built from what it gathered. Resolves true if a run was stopped. */
 export const StopRunRequest = new RequestType0<boolean, void>('cowlens/stopRun');
 
@@ -136,7 +172,9 @@ export interface RunFiguresParams {
   readonly totals: LiveTotals;
   readonly sites: readonly LiveSite[];
   readonly hazards: readonly LiveHazard[];
-  /** Only when finished: the program's exit status (null when killed or never started). */
+  /** The run follows a program the server did not start (`cowlens/prepareRun`): it has no output and no exit status. */
+  readonly attached?: boolean;
+  /** Only when finished: the program's exit status (null when killed, never started, or the run was attached). */
   readonly exitCode?: number | null;
   /** Only when finished: whether figures may be missing, and why. */
   readonly complete?: boolean;

@@ -60,3 +60,12 @@ export function planRun(target: RunTarget, folder: string | undefined, folders: 
     }
   }
 }
+
+/**
+ * A run whose program a debugger starts: it runs in the workspace folder it belongs to, the files
+ * cowlens instruments and reports are relative to that folder, and `command` only names it.
+ */
+export function planAttachedRun(command: readonly string[], folder: string | undefined): RunPlan {
+  if (folder === undefined) throw new RunPlanError('Debugging with cowlens needs a workspace folder: open the folder of your project, or set "cowlens": false in the launch configuration.');
+  return { command, cwd: folder };
+}

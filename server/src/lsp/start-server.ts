@@ -14,7 +14,7 @@ import {
 import { clientSupportOf, workspaceFolderPaths } from './client-support.js';
 import { CowlensServer } from './cowlens-server.js';
 import { guarded, guardedNotification } from './guard.js';
-import { ClearFiguresRequest, ReportRequest, StartRunRequest, StopRunRequest } from './protocol.js';
+import { ClearFiguresRequest, EndRunRequest, PrepareRunRequest, ReportRequest, StartRunRequest, StopRunRequest } from './protocol.js';
 import { serverVersion } from './server-version.js';
 import { pathOfUri } from './uris.js';
 
@@ -93,6 +93,16 @@ export function startServer(): void {
       throw new ResponseError(LSPErrorCodes.RequestFailed, `cowlens could not start the run: ${error instanceof Error ? error.message : String(error)}. The cowlens output has the details.`);
     }
   });
+  connection.onRequest(PrepareRunRequest, async (params) => {
+    try {
+      return await withServer().prepareRun(params);
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      log(`cowlens: preparing a run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      throw new ResponseError(LSPErrorCodes.RequestFailed, `${error instanceof Error ? error.message : String(error)}. The cowlens output has the details.`);
+    }
+  });
+  connection.onRequest(EndRunRequest, guarded('ending the run', log, false, (params) => withServer().endRun(params)));
   connection.onRequest(StopRunRequest, guarded('stopping the run', log, false, () => withServer().stopRun()));
   connection.onRequest(ClearFiguresRequest, guarded('clearing the figures', log, undefined, () => {
     withServer().clearFigures();

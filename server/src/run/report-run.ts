@@ -10,18 +10,23 @@ import { RunAggregate } from './run-aggregate.js';
 import { type CommandOutcome, type OutputStream, runCommand } from './run-command.js';
 import { SpoolReader } from './spool-reader.js';
 
-export interface ReportRunOptions {
+export interface FollowRunOptions {
+  /** What the report names as the run's command. */
   readonly command: readonly string[];
   readonly mode: Mode;
+  /** The folder the run's files are instrumented and reported relative to. */
   readonly cwd: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
-  /** Seconds. */
+  /** Seconds; only said in the report when the run timed out. */
   readonly timeout?: number;
   /** Called with the figures so far whenever they change, at most every `progressMs`. */
   readonly onProgress?: (live: RunAggregate) => void;
   readonly progressMs?: number;
   readonly version: string;
+}
+
+export interface ReportRunOptions extends FollowRunOptions {
   /** Takes the program's output instead of the terminal (see `CommandOptions.onOutput`). */
   readonly onOutput?: (stream: OutputStream, text: string) => void;
   /** Stops the command; the abort's reason is the report's incomplete reason. */
@@ -36,11 +41,20 @@ export interface ReportRun {
 }
 
 /**
- * Runs a command with every Node process it starts instrumented, follows the figures they send
- * while it runs, and builds the report when it ends, however it ends: a crash, a kill or a
- * timeout still gives the figures flushed so far, marked incomplete.
+ * What a Node process needs in its environment to report to a run: where the spool is, the mode
+ * and the files to instrument, and NODE_OPTIONS holding only cowlens's preload (whoever starts the
+ * process puts the user's own options after it).
  */
-export async function runWithReport(options: ReportRunOptions): Promise<ReportRun> {
+export type RunEnvironment = Readonly<Record<string, string>>;
+
+/**
+ * Follows a run's spool directory while `whileRunning` lasts, and builds the report when it
+ * resolves, with the outcome it resolves to: a crash, a kill or a timeout still gives the figures
+ * flushed so far, marked incomplete. `whileRunning` gets the environment the run's processes need;
+ * it may start them itself (`runWithReport`) or hand the environment to someone who does (a
+ * debugger) and wait for them to end.
+ */
+export async function followRun(options: FollowRunOptions, whileRunning: (env: RunEnvironment) => Promise<CommandOutcome>): Promise<ReportRun> {
   const started = Date.now();
   const spool = await mkdtemp(join(tmpdir(), 'cowlens-'));
   const live = new RunAggregate(options.cwd);
@@ -53,10 +67,9 @@ export async function runWithReport(options: ReportRunOptions): Promise<ReportRu
       live.diagnose({ severity: 'warning', message: `a record of ${stream} was cut short (its process ended in the middle of a write); it was skipped` });
     },
   );
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env: RunEnvironment = {
     ...runConfigEnv({ spool, mode: options.mode, root: options.cwd, include: options.include, exclude: options.exclude }),
-    NODE_OPTIONS: nodeOptionsWithCowlens(process.env.NODE_OPTIONS),
+    NODE_OPTIONS: nodeOptionsWithCowlens(undefined),
   };
   const poller = setInterval(() => {
     void reader.poll().then(() => {
@@ -64,14 +77,7 @@ export async function runWithReport(options: ReportRunOptions): Promise<ReportRu
     });
   }, options.progressMs ?? 250);
   try {
-    const outcome = await runCommand(options.command, {
-      env,
-      cwd: options.cwd,
-      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
-      ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
-      ...(options.stop === undefined ? {} : { stop: options.stop }),
-      ...(options.killGraceMs === undefined ? {} : { killGraceMs: options.killGraceMs }),
-    });
+    const outcome = await whileRunning(env);
     clearInterval(poller);
     await reader.poll();
     reader.finish();
@@ -81,4 +87,18 @@ export async function runWithReport(options: ReportRunOptions): Promise<ReportRu
     clearInterval(poller);
     await rm(spool, { recursive: true, force: true });
   }
+}
+
+/** Runs a command with every Node process it starts instrumented, and reports on it (see `followRun`). */
+export function runWithReport(options: ReportRunOptions): Promise<ReportRun> {
+  return followRun(options, (env) =>
+    runCommand(options.command, {
+      env: { ...process.env, ...env, NODE_OPTIONS: nodeOptionsWithCowlens(process.env.NODE_OPTIONS) },
+      cwd: options.cwd,
+      ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+      ...(options.onOutput === undefined ? {} : { onOutput: options.onOutput }),
+      ...(options.stop === undefined ? {} : { stop: options.stop }),
+      ...(options.killGraceMs === undefined ? {} : { killGraceMs: options.killGraceMs }),
+    }),
+  );
 }
