@@ -11,6 +11,8 @@ export interface CommandDeps {
   readonly reports: ReportDocuments;
   readonly store: FigureStore;
   readonly onFiguresChanged: () => void;
+  /** The figures were cleared: views that keep their own copy (the panel) let go of it. */
+  readonly onCleared: () => void;
 }
 
 /** The palette commands (contributes.commands in package.json); each reports its own failure. */
@@ -43,6 +45,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     command('cowlens.clearFigures', async () => {
       deps.store.clear();
       deps.onFiguresChanged();
+      deps.onCleared();
       await runs.clear();
     }),
     command('cowlens.toggleInlineFigures', toggleInlineFigures),

@@ -1,10 +1,12 @@
-import { RunFiguresNotification, RunOutputNotification, type RunFiguresParams, type StartRunResult } from '@cowlens/server/protocol';
+import { EndRunRequest, PrepareRunRequest, RunFiguresNotification, RunOutputNotification, type RunFiguresParams, type StartRunResult } from '@cowlens/server/protocol';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
+import { registerDebugInjection } from './debug/debug-provider.js';
 import { FigureDecorations } from './figure-decorations.js';
 import { FigureStore } from './figure-store.js';
 import { createLanguageClient } from './language-client.js';
+import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panel-view.js';
 import { ReportDocuments } from './report-document.js';
 import { RunController, messageOf } from './run-controller.js';
 import { clientSettings } from './settings.js';
@@ -40,12 +42,14 @@ export function activate(context: vscode.ExtensionContext): void {
   const decorations = new FigureDecorations(store, clientSettings, vscode.Uri.joinPath(context.extensionUri, 'client', 'dist', 'media', 'copy-point.svg'));
   const status = new StatusBar();
   const reports = new ReportDocuments(server);
+  const panel = new PanelViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'dist', 'media', 'panel'));
   const figuresChanged = (): void => {
     decorations.redraw();
     status.update(clientSettings().mode, store.run);
   };
   const showFigures = (figures: RunFiguresParams): void => {
     if (!store.accept(figures)) return;
+    panel.update(figures);
     figuresChanged();
     void vscode.commands.executeCommand('setContext', 'cowlens.running', figures.state === 'running');
   };
@@ -59,8 +63,9 @@ export function activate(context: vscode.ExtensionContext): void {
     showFigures(figures);
     if (figures.state === 'finished') {
       output.appendLine(finishedLine(figures));
-      // The figures and the status bar tell how a run went; the program's output matters when it failed.
-      if (figures.exitCode !== 0 || figures.complete === false) output.show(true);
+      // The figures and the status bar tell how a run went; the program's output matters when it
+      // failed. A debugged program's output is in the Debug Console, and its exit status is the debugger's.
+      if (figures.attached !== true && (figures.exitCode !== 0 || figures.complete === false)) output.show(true);
       reports.refresh().catch((error: unknown) => {
         output.appendLine(`[cowlens] could not fetch the report: ${messageOf(error)}`);
       });
@@ -75,7 +80,30 @@ export function activate(context: vscode.ExtensionContext): void {
     decorations,
     status,
     reports,
-    ...registerCommands({ server, runs, reports, store, onFiguresChanged: figuresChanged }),
+    panel,
+    vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel),
+    registerDebugInjection({
+      prepareRun: async (folder, command) => {
+        const prepared = await (await server()).sendRequest(PrepareRunRequest, { command, ...(folder ? { folderUri: folder.uri.toString() } : {}) });
+        output.appendLine(`[cowlens] run ${String(prepared.runId)} (${prepared.mode}, in a debug session): ${command.join(' ')}`);
+        if (store.run?.runId !== prepared.runId) showFigures(noFiguresYet({ ...prepared, command }));
+        return prepared;
+      },
+      endRun: async (runId) => {
+        await (await server()).sendRequest(EndRunRequest, { runId });
+      },
+      enabledBySetting: () => clientSettings().debug,
+    }),
+    ...registerCommands({
+      server,
+      runs,
+      reports,
+      store,
+      onFiguresChanged: figuresChanged,
+      onCleared: () => {
+        panel.clear();
+      },
+    }),
     vscode.window.onDidChangeVisibleTextEditors((editors) => {
       for (const editor of editors) decorations.draw(editor);
     }),

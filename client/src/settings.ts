@@ -7,6 +7,8 @@ export interface ClientSettings {
   readonly inlineFigures: boolean;
   readonly highlightBytes: number;
   readonly watch: boolean;
+  /** Node debug launches without a `"cowlens"` attribute get the runtime. */
+  readonly debug: boolean;
 }
 
 export function clientSettings(): ClientSettings {
@@ -16,6 +18,7 @@ export function clientSettings(): ClientSettings {
     inlineFigures: config.get<boolean>('inlineFigures', true),
     highlightBytes: config.get<number>('highlightBytes', 1_000_000),
     watch: config.get<boolean>('watch', false),
+    debug: config.get<boolean>('debug', false),
   };
 }
 

@@ -29,11 +29,14 @@ export interface PreparedRun {
 
 /**
  * Whether cowlens should run inside this configuration's debuggee: a Node launch (attaching joins
- * a process that started without the runtime, so there is nothing to inject into), and either the
- * configuration says `"cowlens": true`, or it says nothing and the setting is on.
+ * a process that started without the runtime, so there is nothing to inject into), not injected
+ * already (the debugger may turn a `node` configuration into a `pwa-node` one, and VS Code then
+ * resolves it again), and either the configuration says `"cowlens": true`, or it says nothing and
+ * the setting is on.
  */
 export function wantsCowlens(config: LaunchConfiguration, enabledBySetting: boolean): boolean {
   if (config.type === undefined || !NODE_DEBUG_TYPES.includes(config.type) || config.request !== 'launch') return false;
+  if (runIdOf(config) !== undefined) return false;
   const attribute = config[COWLENS_ATTRIBUTE];
   return typeof attribute === 'boolean' ? attribute : enabledBySetting;
 }
@@ -50,6 +53,17 @@ export function injectRun<T extends LaunchConfiguration>(config: T, run: Prepare
   const nodeOptions = joinOptions(run.env.NODE_OPTIONS, userEnv.NODE_OPTIONS);
   if (nodeOptions !== undefined) env.NODE_OPTIONS = nodeOptions;
   return { ...config, env, [RUN_ID_ATTRIBUTE]: run.runId };
+}
+
+/**
+ * The command line a Node launch stands for, as the report and the panel name the run: the
+ * runtime, its arguments, the program and its arguments (the debugger's own flags are its business).
+ */
+export function commandOf(config: LaunchConfiguration): string[] {
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const runtime = typeof config.runtimeExecutable === 'string' ? config.runtimeExecutable : 'node';
+  const program = typeof config.program === 'string' ? [config.program] : [];
+  return [runtime, ...strings(config.runtimeArgs), ...program, ...strings(config.args)];
 }
 
 /** The run a configuration was injected with, if it was. */

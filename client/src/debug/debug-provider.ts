@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { NODE_DEBUG_TYPES, injectRun, runIdOf, wantsCowlens, type PreparedRun } from './debug-injection.js';
+import { NODE_DEBUG_TYPES, commandOf, injectRun, runIdOf, wantsCowlens, type PreparedRun } from './debug-injection.js';
 
 export interface DebugRunHooks {
-  /** Asks the server for a run in this folder and the environment its processes need. */
-  readonly prepareRun: (folder: vscode.WorkspaceFolder | undefined) => Promise<PreparedRun>;
+  /** Asks the server for a run of `command` in this folder and the environment its processes need. */
+  readonly prepareRun: (folder: vscode.WorkspaceFolder | undefined, command: readonly string[]) => Promise<PreparedRun>;
   /** Tells the server the session of a run has ended, so it finishes that run and sends its last figures. */
   readonly endRun: (runId: number) => Promise<void>;
   /** The `cowlens.debug` setting: whether launches without a `cowlens` attribute get the runtime. */
@@ -24,10 +24,12 @@ export class CowlensDebugConfigurationProvider implements vscode.DebugConfigurat
   ): Promise<vscode.DebugConfiguration> {
     if (!wantsCowlens(config, this.hooks.enabledBySetting())) return config;
     try {
-      return injectRun(config, await this.hooks.prepareRun(folder));
+      return injectRun(config, await this.hooks.prepareRun(folder, commandOf(config)));
     } catch (error) {
       // The user asked to debug: a session without figures is better than no session.
-      void vscode.window.showWarningMessage(`cowlens: debugging without figures, the run could not be prepared: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showWarningMessage(
+        `cowlens: debugging without figures, the run could not be prepared: ${error instanceof Error ? error.message : String(error)}. The cowlens output has the details; "cowlens": false in the launch configuration turns cowlens off for it.`,
+      );
       return config;
     }
   }

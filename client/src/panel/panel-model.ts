@@ -32,10 +32,12 @@ export class PanelModel {
   readonly #fileOf: (uri: string) => string;
   readonly #files = new Map<string, string>();
   readonly #pageSize: number;
+  readonly #maxChartPoints: number | undefined;
 
   constructor(options: PanelModelOptions = {}) {
     this.#fileOf = options.fileOf ?? lastSegment;
     this.#pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+    this.#maxChartPoints = options.maxChartPoints;
     this.#series = new TimeSeries(options.maxChartPoints);
   }
 
@@ -52,6 +54,14 @@ export class PanelModel {
     this.#sorted = undefined;
     this.#series.add(figures);
     return true;
+  }
+
+  /** Forgets the run (figures, chart, page) and shows the empty panel; the sort order is the user's and stays. */
+  clear(): void {
+    this.#figures = undefined;
+    this.#sorted = undefined;
+    this.#page = 0;
+    this.#series = new TimeSeries(this.#maxChartPoints);
   }
 
   sortBy(sort: SortOrder): void {

@@ -9,9 +9,6 @@ import { latestWins, type PostScheduler } from './post-scheduler.js';
 /** The view's id in `contributes.views.debug`. */
 export const PANEL_VIEW_ID = 'cowlens.panel';
 
-/** True once the panel has figures to show: the view's `when` clause keeps it out of the way before. */
-export const PANEL_CONTEXT_KEY = 'cowlens.panel.hasFigures';
-
 /**
  * The cowlens view in the Run and Debug container. The webview is not kept alive while hidden
  * (`retainContextWhenHidden` would hold a whole renderer for a panel nobody looks at); instead the
@@ -25,7 +22,6 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   #view: vscode.WebviewView | undefined;
   #viewDisposables: vscode.Disposable[] = [];
   readonly #scheduler: PostScheduler<PanelState>;
-  #announced = false;
 
   /**
    * `mediaRoot` is the folder holding `panel.js` and `panel.css`: in the extension as built,
@@ -43,11 +39,13 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   /** Feed it every `cowlens/runFigures` notification; posts reach the webview at most four a second. */
   update(figures: RunFiguresParams): void {
     if (!this.#model.accept(figures)) return;
-    if (!this.#announced) {
-      this.#announced = true;
-      void vscode.commands.executeCommand('setContext', PANEL_CONTEXT_KEY, true);
-    }
     if (this.#view?.visible === true) this.#scheduler.offer(() => this.#model.state());
+  }
+
+  /** `cowlens.clearFigures`: the panel goes back to its empty state at once. */
+  clear(): void {
+    this.#model.clear();
+    if (this.#view !== undefined) this.#postNow();
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { injectRun, runIdOf, wantsCowlens, type LaunchConfiguration } from '../../src/debug/debug-injection.js';
+import { commandOf, injectRun, runIdOf, wantsCowlens, type LaunchConfiguration } from '../../src/debug/debug-injection.js';
 
 const RUN = {
   runId: 7,
@@ -43,6 +43,21 @@ describe('wantsCowlens', () => {
 
   it('ignores an attribute that is not a boolean and follows the setting', () => {
     expect(wantsCowlens(launch({ cowlens: 'yes' }), false)).toBe(false);
+  });
+
+  it('leaves a configuration that already has its run alone, when the debugger resolves it again as pwa-node', () => {
+    const injected = injectRun(launch({ cowlens: true }), RUN);
+    expect(wantsCowlens({ ...injected, type: 'pwa-node' }, true)).toBe(false);
+  });
+});
+
+describe('commandOf', () => {
+  it('names the runtime, its arguments, the program and its arguments', () => {
+    expect(commandOf(launch({ program: '/w/main.ts', args: ['--fast'], runtimeArgs: ['--trace-warnings'] }))).toEqual(['node', '--trace-warnings', '/w/main.ts', '--fast']);
+  });
+
+  it('takes the runtime the configuration names, and skips what is not a string', () => {
+    expect(commandOf(launch({ program: undefined, runtimeExecutable: 'npm', runtimeArgs: ['run', 'start', 3] }))).toEqual(['npm', 'run', 'start']);
   });
 });
 

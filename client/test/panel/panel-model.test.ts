@@ -25,6 +25,22 @@ describe('PanelModel', () => {
     expect(state.totals.liveShared.value).toBe(1000);
   });
 
+  it('forgets the run and its chart on clear, keeps the sort order, and takes the next run afresh', () => {
+    const model = new PanelModel({ pageSize: 10 });
+    model.sortBy({ key: 'location', direction: 'ascending' });
+    model.accept(snapshot({ runId: 5, elapsedMs: 100, sites: manySites(30) }));
+    model.showPage(2);
+    model.accept(snapshot({ runId: 5, elapsedMs: 200, sites: manySites(30) }));
+    model.clear();
+    const cleared = model.state();
+    expect(cleared.run).toBeNull();
+    expect(cleared.chart.points).toEqual([]);
+    expect(cleared.table).toMatchObject({ page: 0, totalRows: 0, rows: [], sort: { key: 'location', direction: 'ascending' } });
+    model.accept(snapshot({ runId: 6, elapsedMs: 50, sites: manySites(30) }));
+    expect(model.state().run?.runId).toBe(6);
+    expect(model.state().chart.points).toHaveLength(1);
+  });
+
   it('says why a finished run may miss figures', () => {
     const model = new PanelModel();
     model.accept(snapshot({ state: 'finished', complete: false, incomplete: ['timed out'] }));
