@@ -128,7 +128,7 @@
     const hazardSection = el('section', { class: 'hazard-section' }, [hazardsHeading, hazards]);
 
     // Hazards come before the table: they are about correctness, and a page of rows would push them out of sight.
-    const content = el('div', { class: 'content' }, [run, totals, chart, hazardSection, table, pager]);
+    const content = el('div', { class: 'content' }, [run, totals, chart, hazardSection, el('div', { class: 'table-scroll' }, [table]), pager]);
     root.append(content);
     return { empty, content, run, totals, chart, lines, maxBytes, maxRate, elapsed, headers, body, previous, next, pageLabel, hazards, hazardSection };
   }
@@ -217,6 +217,7 @@
     const rows = [];
     for (const site of table.rows) {
       const open = expanded.has(site.key);
+      const kind = site.deep ? `${site.kind} (deep)` : site.kind;
       const row = el(
         'tr',
         {
@@ -238,7 +239,7 @@
               el('span', { class: 'position' }, [`:${site.line}:${site.column}`]),
             ]),
           ]),
-          el('td', { class: 'kind' }, [site.deep ? `${site.kind} (deep)` : site.kind]),
+          el('td', { class: 'kind', title: kind }, [kind]),
           numberCell(site.executions),
           numberCell(site.materialized),
           numberCell(site.bytesCopied),
