@@ -2,19 +2,12 @@
 // the editor-tour fixture, run it from the command palette, and check that the figures appear
 // inline while it runs and end at the fixture's expected counts, that the status bar shows the
 // totals and that the report opens. run.sh starts code-server and sets the environment.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { e2eEnvironment, goToLine, logLines, openFile, openWorkbench, runCommand, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
 
-const URL_ = process.env.CS_URL;
-const OUT = process.env.E2E_OUT;
-const USER_DATA = process.env.E2E_USER_DATA;
-if (!URL_ || !OUT || !USER_DATA) throw new Error('run this through run.sh: CS_URL, E2E_OUT and E2E_USER_DATA must be set');
-mkdirSync(OUT, { recursive: true });
-
-const t0 = Date.now();
-const log = (message) => console.log(`[e2e +${((Date.now() - t0) / 1000).toFixed(1)} s] ${message}`);
+const { url, out: OUT, userData: USER_DATA } = e2eEnvironment();
+const log = stepLog('e2e');
 const figures = {};
 
 /** The source line the fixture's snapshot site is on, and what its figures must end as. */
@@ -24,17 +17,8 @@ const FINAL_SNAPSHOT = /^⧉ 25 copies · 25 written · saved [\d.]+ MB · share
 const FINAL_BACKUP = /^⧉ 5 copies · 4 written · saved [\d.]+ kB · shared ×2$/;
 const FINAL_STATUS = /cowlens cow: saved [\d.]+ MB · copied [\d.]+ kB/;
 
-const profile = mkdtempSync(join(tmpdir(), 'cowlens-chromium-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  headless: true,
-  viewport: { width: 1500, height: 860 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
-const page = context.pages()[0] ?? (await context.newPage());
-const consoleLines = [];
-page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+const { page, finish } = await openWorkbench(url, OUT, 'browser-console.log');
+const waitFor = (what, probe, ms) => waitUntil(page, what, probe, ms);
 
 /**
  * Every inline figure in the editor, by the text of the line it follows. Decorations are CSS
@@ -78,64 +62,20 @@ const statusText = () => page.locator('#cowlens\\.cowlens\\.status, [id="cowlens
 
 const figureFor = (all, line) => Object.entries(all).find(([source]) => source.includes(line))?.[1];
 
-async function waitFor(what, probe, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-    await page.waitForTimeout(50);
-  }
-}
-
-async function runCommand(title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
-  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-}
-
-/** Lines of the profile's logs (the extension host's, and the cowlens output channel's) that match. */
-function logLines(fileName, pattern) {
-  const lines = [];
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (fileName.test(entry.name)) lines.push(...readFileSync(path, 'utf8').split('\n').filter((line) => pattern.test(line)));
-    }
-  };
-  walk(join(USER_DATA, 'logs'));
-  return lines;
-}
-
 try {
-  await page.goto(URL_, { waitUntil: 'domcontentloaded' });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
   log('workbench ready');
-
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('main.ts');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines').waitFor();
+  await openFile(page, 'main.ts');
   const opened = Date.now();
   log('main.ts open');
   // The sites the test reads (lines 36 and 53) are below the first screen: centre on line 45.
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type('45');
-  await page.keyboard.press('Enter');
+  await goToLine(page, 45);
 
   const staticHint = await waitFor('the static inlay hints of the language server', async () => (await injectedTexts()).find((t) => t.includes('⧉')));
   figures.staticHintMs = Date.now() - opened;
   log(`static inlay hint "${staticHint}" after ${figures.staticHintMs} ms`);
   await page.screenshot({ path: join(OUT, 'static.png') });
 
-  await runCommand('cowlens: Run Current File');
+  await runCommand(page, 'cowlens: Run Current File');
   const started = Date.now();
   const seen = new Set();
   const first = await waitFor('the first inline figure', async () => figureFor(await inlineFigures(), SNAPSHOT_LINE));
@@ -169,12 +109,12 @@ try {
   log(`backup site: ${backup}`);
   await page.screenshot({ path: join(OUT, 'editor.png') });
 
-  await runCommand('cowlens: Show Report');
+  await runCommand(page, 'cowlens: Show Report');
   await waitFor('the report tab', async () => (await page.locator('.monaco-editor .view-lines').last().textContent()).includes('structured-clone'), 20_000);
   log('report tab shows the run');
   await page.screenshot({ path: join(OUT, 'report.png') });
 
-  figures.activation = [...logLines(/exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(/cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
+  figures.activation = [...logLines(USER_DATA, /exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(USER_DATA, /cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
   log(`activation: ${figures.activation.join(' | ')}`);
   if (!figures.activation.some((line) => line.includes('activated in'))) throw new Error('the extension did not log its activation');
 } catch (error) {
@@ -182,9 +122,7 @@ try {
   console.error('e2e FAILED:', error);
   process.exitCode = 1;
 } finally {
-  writeFileSync(join(OUT, 'browser-console.log'), consoleLines.join('\n'));
   writeFileSync(join(OUT, 'figures.json'), JSON.stringify(figures, null, 2));
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await finish();
   log(process.exitCode ? 'failed' : 'passed');
 }

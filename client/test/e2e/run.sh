@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end test of the packaged extension in a real VS Code (code-server), headless:
 # a fresh profile, the .vsix installed with --install-extension, a copy of the editor-tour
-# fixture as the workspace, then editor.e2e.mjs drives chromium through it.
+# fixture as the workspace, then editor.e2e.mjs and panel.e2e.mjs drive chromium through it.
 # Usage: run.sh <cowlens.vsix>. Needs setup.sh first. Screenshots and logs land in out/.
 set -euo pipefail
+# Nothing of the `npm run` that started this reaches code-server, its extension host or the runs.
+while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../../.." && pwd)
 TOOLS=${COWLENS_E2E_TOOLS:-$HERE/.tools}
@@ -32,6 +34,13 @@ mkdir -p "$R/ws/node_modules/@types" && ln -s "$REPO/node_modules/@types/node" "
 ln -s "$REPO/node_modules/undici-types" "$R/ws/node_modules/undici-types"
 # The workspace runs in cow mode, and its ticks are paced so the figures visibly grow.
 printf '{ "cowlens.mode": "cow" }\n' > "$R/ws/.vscode/settings.json"
+# The panel's test debugs the tour with cowlens: Node runs main.ts as it is (cowlens's loader strips the types).
+cat > "$R/ws/.vscode/launch.json" <<'J'
+{ "version": "0.2.0",
+  "configurations": [
+    { "type": "node", "request": "launch", "name": "editor tour with cowlens", "program": "${workspaceFolder}/main.ts", "cowlens": true }
+  ] }
+J
 export TOUR_TICK_MS=150
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
 cat > "$R/user-data/User/settings.json" <<'J'
@@ -52,5 +61,9 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
-CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data \
-  timeout 300 node "$HERE/editor.e2e.mjs"
+export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data
+# Both scripts run whatever the first one's outcome; the test fails when either does.
+status=0
+timeout 300 node "$HERE/editor.e2e.mjs" || status=1
+timeout 300 node "$HERE/panel.e2e.mjs" || status=1
+exit $status

@@ -1,0 +1,111 @@
+// What the browser scripts of the end-to-end test share: the environment run.sh sets, a headless
+// chromium on a code-server page, waiting, the command palette, and the profile's logs.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** The code-server page, the folder for screenshots and logs, and the profile run.sh made. */
+export function e2eEnvironment() {
+  const url = process.env.CS_URL;
+  const out = process.env.E2E_OUT;
+  const userData = process.env.E2E_USER_DATA;
+  if (!url || !out || !userData) throw new Error('run this through run.sh: CS_URL, E2E_OUT and E2E_USER_DATA must be set');
+  mkdirSync(out, { recursive: true });
+  return { url, out, userData };
+}
+
+/** Logs with the seconds since the script started, prefixed with the script's name. */
+export function stepLog(name) {
+  const t0 = Date.now();
+  return (message) => console.log(`[${name} +${((Date.now() - t0) / 1000).toFixed(1)} s] ${message}`);
+}
+
+/**
+ * Opens the workbench of `url` in a fresh headless chromium and waits for the explorer. `finish`
+ * writes the browser console to `out` and closes everything; call it in a `finally`.
+ */
+export async function openWorkbench(url, out, consoleFile) {
+  const profile = mkdtempSync(join(tmpdir(), 'cowlens-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1500, height: 860 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+  const finish = async () => {
+    writeFileSync(join(out, consoleFile), consoleLines.join('\n'));
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ timeout: 60_000 });
+  } catch (error) {
+    await finish();
+    throw error;
+  }
+  return { page, finish };
+}
+
+/** Polls `probe` until it returns something truthy, and resolves to that. */
+export async function waitFor(page, what, probe, ms = 60_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page, title) {
+  // The palette of the command before may still be closing: F1 would then go to the editor.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(title);
+  // Click the command itself: Enter would take the best fuzzy match, which may be another one
+  // ("Debug: Select and Start Debugging" for "Debug: Start Debugging").
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
+}
+
+/** Opens a workspace file with Quick Open. */
+export async function openFile(page, name) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines').waitFor();
+}
+
+/** Moves the cursor of the active editor to a line (Go to Line). */
+export async function goToLine(page, line) {
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
+/** Lines of the profile's logs (the extension host's, and the cowlens output channel's) that match. */
+export function logLines(userData, fileName, pattern) {
+  const lines = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (fileName.test(entry.name)) lines.push(...readFileSync(path, 'utf8').split('\n').filter((line) => pattern.test(line)));
+    }
+  };
+  walk(join(userData, 'logs'));
+  return lines;
+}
