@@ -48,7 +48,8 @@ import {
 } from './protocol.js';
 import { type PlacedCopyPoint, RunFigures } from './run-figures.js';
 import { folderOf, planAttachedRun, planRun, RunPlanError } from './run-plan.js';
-import { PROGRESS_MS, RunSession } from './run-session.js';
+import { RunSession } from './run-session.js';
+import { PROGRESS_MS } from './snapshot-pacing.js';
 import { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
 import { figuresOfSites } from './site-figures.js';
 import { rangeOfSite, rangesTouch } from './site-ranges.js';

@@ -6,8 +6,7 @@
  * runs and the live figures a client draws while the program runs.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { CopyKind } from '../runtime/copy-kinds.js';
-import type { HazardKind } from '../runtime/figures/types.js';
+import type { CopyPointReport, HazardReport, SiteReport, Totals } from '../report/model.js';
 
 export type RunMode = 'observe' | 'cow';
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
@@ -112,55 +111,24 @@ export interface ReportParams {
 /** The last finished run's report in a format, or null when there is none yet. */
 export const ReportRequest = new RequestType<ReportParams, string | null, void>('cowlens/report');
 
-export interface LiveCopyPoint {
-  readonly uri: string;
-  /** 1-based, like the report; a write from uninstrumented code has no uri and line 0. */
-  readonly line: number;
-  readonly column: number;
-  readonly count: number;
-  readonly bytes: number;
-}
-
-export interface LiveSite {
-  readonly uri: string;
-  /** 1-based line and column of the copy expression, as in the report. */
-  readonly line: number;
-  readonly column: number;
-  readonly kind: CopyKind;
-  readonly deep: boolean;
-  readonly executions: number;
-  readonly materialized: number;
-  readonly bytesCopied: number;
-  readonly bytesSaved: number;
-  readonly sharedMax: number;
-  readonly copyPoints: readonly LiveCopyPoint[];
-}
-
-export interface LiveHazard {
-  readonly uri: string;
-  readonly line: number;
-  readonly column: number;
-  readonly kind: HazardKind;
-  readonly message: string;
-  readonly count: number;
-}
-
-export interface LiveTotals {
-  readonly sites: number;
-  readonly executions: number;
-  readonly materialized: number;
-  readonly bytesCopied: number;
-  readonly bytesSaved: number;
-  readonly sharedMax: number;
-  readonly hazards: number;
-}
+/**
+ * The report's records as the protocol carries them: a `file://` URI in place of the file
+ * relative to the run's folder; lines and columns 1-based as in the report. A place in code
+ * cowlens did not instrument has no URI (`''`) and line 0.
+ */
+export type WithUri<T> = Omit<T, 'file'> & { readonly uri: string };
+export type LiveCopyPoint = WithUri<CopyPointReport>;
+export type LiveSite = WithUri<Omit<SiteReport, 'copyPoints'>> & { readonly copyPoints: readonly LiveCopyPoint[] };
+export type LiveHazard = WithUri<HazardReport>;
+export type LiveTotals = Totals;
 
 export type RunState = 'running' | 'finished';
 
 /**
- * The figures of a run so far: sent when they change while it runs, at most every 100 ms, and
- * once more when it ends (`state: 'finished'`). Each notification holds all the figures, so a
- * client that missed one loses nothing.
+ * The figures of a run so far: sent when they change while it runs, at most every 100 ms (less
+ * often for runs with many sites: once a second from 10,000), and once more when it ends
+ * (`state: 'finished'`). Each notification holds all the figures, so a client that missed one
+ * loses nothing.
  */
 export interface RunFiguresParams {
   readonly runId: number;

@@ -9,13 +9,12 @@
 import type { Report } from '../report/model.js';
 import { sortHazards, sortSites } from '../report/canonical-order.js';
 import type { CommandOutcome } from '../run/run-command.js';
+import type { RunAggregate } from '../run/run-aggregate.js';
 import { type FollowRunOptions, followRun, type ReportRun, type RunEnvironment, runWithReport } from '../run/report-run.js';
 import { liveFiguresOf } from './live-figures.js';
 import type { CowlensSettings, PrepareRunResult, RunFiguresParams, RunOutputParams, StartRunResult } from './protocol.js';
 import type { RunPlan } from './run-plan.js';
-
-/** Snapshots while a run goes: the protocol's promise to clients. */
-export const PROGRESS_MS = 100;
+import { PROGRESS_MS, SnapshotPacer } from './snapshot-pacing.js';
 
 /** A stopped program gets this long to flush its figures after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 3000;
@@ -140,6 +139,13 @@ export class RunSession {
     let ended = false;
     let last: RunFiguresParams;
     let failure: string | undefined;
+    const pacer = new SnapshotPacer<RunAggregate>((live) => {
+      const figures = liveFiguresOf(sortSites(live.sites()), sortHazards(live.hazards()), plan.cwd);
+      this.tell(() => {
+        this.listener.figures({ ...base, state: 'running', elapsedMs: Date.now() - startedAt, ...figures });
+      });
+      return figures.sites.length;
+    });
     try {
       const { report } = await follow({
         command: plan.command,
@@ -150,11 +156,7 @@ export class RunSession {
         version: this.version,
         progressMs: PROGRESS_MS,
         onProgress: (live) => {
-          if (ended) return;
-          const figures = liveFiguresOf(sortSites(live.sites()), sortHazards(live.hazards()), plan.cwd);
-          this.tell(() => {
-            this.listener.figures({ ...base, state: 'running', elapsedMs: Date.now() - startedAt, ...figures });
-          });
+          if (!ended) pacer.offer(live);
         },
       });
       this.report = report;
@@ -176,6 +178,7 @@ export class RunSession {
       };
     }
     ended = true;
+    pacer.cancel();
     this.tell(() => {
       this.listener.figures(last);
     });
