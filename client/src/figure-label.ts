@@ -1,4 +1,4 @@
-import { formatBytes, formatCount } from './byte-units.js';
+import { formatBytes, formatCount } from '@cowlens/server/units';
 
 /** The figures of one copy site that its inline label shows (a subset of the protocol's LiveSite). */
 export interface SiteFigures {

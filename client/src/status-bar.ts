@@ -1,6 +1,6 @@
 import type { RunFiguresParams, RunMode } from '@cowlens/server/protocol';
 import * as vscode from 'vscode';
-import { formatBytes } from './byte-units.js';
+import { formatBytes } from '@cowlens/server/units';
 import { statusText } from './status-text.js';
 
 /**

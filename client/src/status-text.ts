@@ -1,5 +1,5 @@
 import type { LiveTotals, RunMode, RunState } from '@cowlens/server/protocol';
-import { formatBytes } from './byte-units.js';
+import { formatBytes } from '@cowlens/server/units';
 
 export interface StatusInput {
   /** The run's mode, or the configured one before any run. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount } from '../src/byte-units.js';
 import { copyPointLabel, figureLabel } from '../src/figure-label.js';
 
 const site = { executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0 };
@@ -30,15 +29,5 @@ describe('copyPointLabel', () => {
       'cowlens copy point: this write forced 3 copies (4.1 kB) of the object-spread at src/a.ts:12',
     );
     expect(copyPointLabel({ count: 1, bytes: 80 }, 'array-slice', 'b.js:1')).toBe('cowlens copy point: this write forced a copy (80 B) of the array-slice at b.js:1');
-  });
-});
-
-describe('units', () => {
-  it('formats bytes like the report (SI)', () => {
-    expect([0, 999, 1000, 1049, 12_345, 999_600, 48_000_000].map(formatBytes)).toEqual(['0 B', '999 B', '1.0 kB', '1.0 kB', '12 kB', '1.0 MB', '48 MB']);
-  });
-
-  it('shortens counts', () => {
-    expect([0, 7, 999, 1000, 1234, 56_789, 999_999, 3_000_000].map(formatCount)).toEqual(['0', '7', '999', '1.0k', '1.2k', '57k', '1.0M', '3.0M']);
   });
 });

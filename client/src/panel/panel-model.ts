@@ -1,5 +1,5 @@
 import type { LiveCopyPoint, LiveHazard, LiveSite, RunFiguresParams } from '@cowlens/server/protocol';
-import { formatBytes, formatCount } from '../byte-units.js';
+import { formatBytes, formatCount } from '@cowlens/server/units';
 import { formatElapsed } from './elapsed.js';
 import { WHY_IT_MATTERS } from './hazard-rows.js';
 import type { CopyPointRow, Figure, HazardRow, PanelChart, PanelState, PanelTotals, SiteRow, SortOrder } from './messages.js';

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { type HazardReport, type Place, type SiteReport, UNINSTRUMENTED_FILE } from '../report/model.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
-import type { LiveHazard, LiveSite, LiveTotals } from './protocol.js';
+import type { LiveHazard, LiveSite, LiveTotals, WithUri } from './protocol.js';
 import { uriOfPath } from './uris.js';
 
 /** Writes from uninstrumented code have no place: no URI, line 0, as the protocol says. */
@@ -20,19 +20,12 @@ export interface LiveFigures {
 export function liveFiguresOf(sites: readonly SiteReport[], hazards: readonly HazardReport[], cwd: string): LiveFigures {
   return {
     totals: summarizeTotals(sites, hazards),
-    sites: sites.map((site) => ({
-      uri: uriOfPlace(site, cwd),
-      line: site.line,
-      column: site.column,
-      kind: site.kind,
-      deep: site.deep,
-      executions: site.executions,
-      materialized: site.materialized,
-      bytesCopied: site.bytesCopied,
-      bytesSaved: site.bytesSaved,
-      sharedMax: site.sharedMax,
-      copyPoints: site.copyPoints.map((point) => ({ uri: uriOfPlace(point, cwd), line: point.line, column: point.column, count: point.count, bytes: point.bytes })),
-    })),
-    hazards: hazards.map((hazard) => ({ uri: uriOfPlace(hazard, cwd), line: hazard.line, column: hazard.column, kind: hazard.kind, message: hazard.message, count: hazard.count })),
+    sites: sites.map((site) => ({ ...withUri(site, cwd), copyPoints: site.copyPoints.map((point) => withUri(point, cwd)) })),
+    hazards: hazards.map((hazard) => withUri(hazard, cwd)),
   };
+}
+
+function withUri<T extends Place>(record: T, cwd: string): WithUri<T> {
+  const { file: _file, ...rest } = record;
+  return { ...rest, uri: uriOfPlace(record, cwd) };
 }

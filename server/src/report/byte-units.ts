@@ -1,7 +1,8 @@
 /**
  * Byte counts for people, in decimal (SI) units everywhere cowlens prints them: 1 kB = 1000 B,
  * the units `ls -h --si`, npm and GitHub show, so a figure reads the same in the terminal, the
- * job summary and code scanning. Parsing also takes the binary units (KiB, MiB, GiB) because
+ * job summary, code scanning and the editor (the client imports this module as
+ * `@cowlens/server/units`). Parsing also takes the binary units (KiB, MiB, GiB) because
  * people copy limits from tools that use them; the suffix says which is meant.
  */
 
@@ -10,20 +11,32 @@ const DECIMAL_UNITS = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
 /** `512 B`, `1.2 kB`, `48 MB`: one decimal below 10 of a unit, none from 10 on. */
 export function formatBytes(bytes: number): string {
   if (bytes < 0) return `-${formatBytes(-bytes)}`;
+  return scaled(bytes, DECIMAL_UNITS, ' ');
+}
+
+const COUNT_UNITS = ['', 'k', 'M', 'G', 'T'] as const;
+
+/** `999`, `1.2k`, `48k`, `3.0M`: counts as short as the byte figures next to them (the editor's inline figures). */
+export function formatCount(count: number): string {
+  if (count < 0) return `-${formatCount(-count)}`;
+  return scaled(count, COUNT_UNITS, '');
+}
+
+function scaled(amount: number, units: readonly string[], gap: string): string {
   let unit = 0;
-  let value = bytes;
-  while (value >= 1000 && unit < DECIMAL_UNITS.length - 1) {
+  let value = amount;
+  while (value >= 1000 && unit < units.length - 1) {
     value /= 1000;
     unit++;
   }
-  if (unit === 0) return `${Math.round(value)} B`;
+  if (unit === 0) return `${Math.round(value)}${gap}${units[0]!}`.trimEnd();
   let text = value < 10 ? value.toFixed(1) : value.toFixed(0);
-  // 999.6 kB rounds to "1000 kB"; say 1.0 MB instead.
-  if (Number(text) >= 1000 && unit < DECIMAL_UNITS.length - 1) {
+  // 999.6 k rounds to "1000 k"; say 1.0 M instead.
+  if (Number(text) >= 1000 && unit < units.length - 1) {
     unit++;
     text = (Number(text) / 1000).toFixed(1);
   }
-  return `${text} ${DECIMAL_UNITS[unit]!}`;
+  return `${text}${gap}${units[unit]!}`;
 }
 
 const UNIT_FACTORS: ReadonlyMap<string, number> = new Map([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatBytes, parseByteSize } from '../../src/report/index.js';
+import { formatCount } from '../../src/report/byte-units.js';
 
 describe('formatBytes', () => {
   it.each([
@@ -13,6 +14,12 @@ describe('formatBytes', () => {
     [-2500, '-2.5 kB'],
   ])('%d bytes is %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('formatCount', () => {
+  it('shortens counts as formatBytes does bytes, with no gap before the unit', () => {
+    expect([0, 7, 999, 1000, 1234, 56_789, 999_999, 3_000_000, -1500].map(formatCount)).toEqual(['0', '7', '999', '1.0k', '1.2k', '57k', '1.0M', '3.0M', '-1.5k']);
   });
 });
 
