@@ -92,8 +92,12 @@ export async function openFile(page, name) {
 /** Moves the cursor of the active editor to a line (Go to Line). */
 export async function goToLine(page, line) {
   await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor();
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
+  // Keys pressed before the box has closed and the editor has focus again would go astray.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
 }
 
 /** Lines of the profile's logs (the extension host's, and the cowlens output channel's) that match. */

@@ -62,6 +62,16 @@ const statusText = () => page.locator('#cowlens\\.cowlens\\.status, [id="cowlens
 
 const figureFor = (all, line) => Object.entries(all).find(([source]) => source.includes(line))?.[1];
 
+/** The colour an inline figure is drawn in (the stale colour once its file changed after the run). */
+const figureColor = (figure) =>
+  page.evaluate((text) => {
+    for (const span of document.querySelectorAll('.monaco-editor .view-lines .view-line span')) {
+      const style = getComputedStyle(span, '::after');
+      if (style.content === JSON.stringify(text)) return style.color;
+    }
+    return undefined;
+  }, figure);
+
 try {
   log('workbench ready');
   await openFile(page, 'main.ts');
@@ -108,6 +118,24 @@ try {
   if (!backup || !FINAL_BACKUP.test(backup)) throw new Error(`backup site figures: expected ${FINAL_BACKUP}, got ${backup}; all: ${JSON.stringify(all)}`);
   log(`backup site: ${backup}`);
   await page.screenshot({ path: join(OUT, 'editor.png') });
+
+  // An edit above the sites: their figures move down with their lines and turn stale-dimmed.
+  const freshColor = await figureColor(final);
+  await goToLine(page, 47);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  let seenAfterEdit;
+  const moved = await waitFor('the figures to follow the edit, dimmed', async () => {
+    const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
+    const color = await figureColor(final);
+    seenAfterEdit = { now, color, freshColor };
+    return now === final && color !== undefined && color !== freshColor ? color : undefined;
+  }, 10_000).catch((error) => {
+    throw new Error(`${error.message}: ${JSON.stringify(seenAfterEdit)}`);
+  });
+  log(`after an edit above them the figures moved with their lines, ${freshColor} → ${moved}`);
+  // Undone, so that the file the panel's test debugs next is the fixture as it is.
+  await page.keyboard.press('Control+Z');
 
   await runCommand(page, 'cowlens: Show Report');
   await waitFor('the report tab', async () => (await page.locator('.monaco-editor .view-lines').last().textContent()).includes('structured-clone'), 20_000);
