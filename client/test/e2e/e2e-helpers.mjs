@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-/** The code-server page, the folder for screenshots and logs, and the profile run.sh made. */
+/** The code-server page, the folder for screenshots and logs, and the profile and workspace run.sh made. */
 export function e2eEnvironment() {
   const url = process.env.CS_URL;
   const out = process.env.E2E_OUT;
   const userData = process.env.E2E_USER_DATA;
-  if (!url || !out || !userData) throw new Error('run this through run.sh: CS_URL, E2E_OUT and E2E_USER_DATA must be set');
+  const workspace = process.env.E2E_WORKSPACE;
+  if (!url || !out || !userData || !workspace) throw new Error('run this through run.sh: CS_URL, E2E_OUT, E2E_USER_DATA and E2E_WORKSPACE must be set');
   mkdirSync(out, { recursive: true });
-  return { url, out, userData };
+  return { url, out, userData, workspace };
 }
 
 /** Logs with the seconds since the script started, prefixed with the script's name. */
@@ -84,9 +85,12 @@ export async function openFile(page, name) {
   await page.keyboard.press('Control+P');
   await page.locator('.quick-input-widget input').waitFor();
   await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines').waitFor();
+  // The list shows recent editors until the filter applies: wait for the file's own row.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  await row.waitFor();
+  await row.click();
+  await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 10_000 });
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
 /** Moves the cursor of the active editor to a line (Go to Line). */

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnvironment, goToLine, logLines, openFile, openWorkbench, runCommand, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
 
-const { url, out: OUT, userData: USER_DATA } = e2eEnvironment();
+const { url, out: OUT, userData: USER_DATA, workspace: WORKSPACE } = e2eEnvironment();
 const log = stepLog('e2e');
 const figures = {};
 
@@ -141,6 +141,22 @@ try {
   await waitFor('the report tab', async () => (await page.locator('.monaco-editor .view-lines').last().textContent()).includes('structured-clone'), 20_000);
   log('report tab shows the run');
   await page.screenshot({ path: join(OUT, 'report.png') });
+
+  // Watch mode: with cowlens.watch on, saving the file runs it again, and its figures are fresh
+  // again (the undone edit above left them stale). The comment added last moves no site.
+  writeFileSync(join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'cowlens.mode': 'cow', 'cowlens.watch': true }));
+  await openFile(page, 'main.ts');
+  await page.waitForTimeout(1000);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('// saved, so that watch mode runs the file again');
+  await page.keyboard.press('Control+S');
+  await goToLine(page, 45);
+  await waitFor('a run on save with fresh figures', async () => {
+    const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
+    return now === final && (await figureColor(final)) === freshColor;
+  }, 60_000);
+  log('watch mode ran the file again on save: its figures are fresh');
 
   figures.activation = [...logLines(USER_DATA, /exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(USER_DATA, /cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
   log(`activation: ${figures.activation.join(' | ')}`);

@@ -61,7 +61,7 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 
-export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data
+export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data E2E_WORKSPACE=$R/ws
 # Both scripts run whatever the first one's outcome; the test fails when either does.
 status=0
 timeout 300 node "$HERE/editor.e2e.mjs" || status=1
