@@ -90,13 +90,21 @@ try {
     90_000,
   );
   figures.pausedMs = Date.now() - started;
-  // The runtime flushes every 100 ms: wait past that, and the figures must not move while paused.
+  // What the program flushed just before it stopped may still be on its way (the runtime's 100 ms
+  // timer, the server's poll, the panel's 250 ms posts): let it settle, then it must hold still.
+  let settled = paused;
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(500);
+    const now = await totals();
+    if (now?.copies === settled.copies) break;
+    settled = now;
+  }
   await page.waitForTimeout(1500);
   const stillPaused = await totals();
-  log(`paused at tick ${BREAK_TICK}: ${paused.copies} copies, ${paused.materialized} materialized, ${paused.bytesSaved} bytes saved; 1.5 s later ${stillPaused?.copies}`);
-  if (Number(paused.copies) >= EXPECTED_COPIES) throw new Error(`the panel shows ${paused.copies} copies at the breakpoint: not partial`);
-  if (stillPaused?.copies !== paused.copies) throw new Error(`figures moved while paused: ${paused.copies} then ${stillPaused?.copies}`);
-  figures.pausedCopies = Number(paused.copies);
+  log(`paused at tick ${BREAK_TICK}: ${settled.copies} copies (${paused.copies} when the pause showed), ${settled.materialized} materialized, ${settled.bytesSaved} bytes saved; 1.5 s later ${stillPaused?.copies}`);
+  if (Number(settled.copies) >= EXPECTED_COPIES) throw new Error(`the panel shows ${settled.copies} copies at the breakpoint: not partial`);
+  if (stillPaused?.copies !== settled.copies) throw new Error(`figures moved while paused: ${settled.copies} then ${stillPaused?.copies}`);
+  figures.pausedCopies = Number(settled.copies);
   await page.screenshot({ path: join(OUT, 'panel-paused.png') });
 
   await runCommand(page, 'Debug: Continue');
