@@ -1,16 +1,11 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EndRunRequest, PrepareRunRequest, type PrepareRunResult, ReportRequest, type RunFiguresParams, StartRunRequest, StopRunRequest } from '../../src/lsp/protocol.js';
 import { validateReport } from '../../src/report/validate-report.js';
-import { expectBound, type FixtureExpectation } from '../fixtures/fixture-expectations.js';
-import { LspClient, REPO } from './lsp-client.js';
+import { expectTourSites, TOUR, TOUR_MAIN, TOUR_URI } from './editor-tour.js';
+import { LspClient } from './lsp-client.js';
 
-const TOUR = join(REPO, 'test-fixtures/editor-tour');
-const TOUR_MAIN = join(TOUR, 'main.ts');
-const TOUR_URI = pathToFileURL(TOUR_MAIN).href;
 const RUN_FIGURES = 'cowlens/runFigures';
 
 /** What a debugger would do with a prepared run: start the program with the run's environment, and wait for it to end. */
@@ -36,7 +31,6 @@ describe('a prepared run: the program started by someone else (a debugger) with 
   let exit: { code: number | null; stdout: string };
   let finished: RunFiguresParams;
   let runningBeforeEnd: RunFiguresParams[];
-  const expected = (JSON.parse(readFileSync(join(TOUR, 'expected.json'), 'utf8')) as FixtureExpectation).modes.cow;
 
   beforeAll(async () => {
     client = await LspClient.start({ folders: [TOUR], settings: { mode: 'cow' } });
@@ -74,14 +68,7 @@ describe('a prepared run: the program started by someone else (a debugger) with 
     expect(snapshotsOf(client, prepared.runId).at(-1)).toBe(finished);
     expect(finished).toMatchObject({ attached: true, mode: 'cow', command: ['node', TOUR_MAIN], exitCode: null, complete: true, incomplete: [] });
     expect(finished.totals).toMatchObject({ sites: 4, executions: 80 });
-    const sites = new Map(finished.sites.map((s) => [`${basename(new URL(s.uri).pathname)}:${String(s.line)}:${s.kind}`, s]));
-    expect([...sites.keys()].sort()).toEqual(Object.keys(expected.sites).sort());
-    for (const [key, want] of Object.entries(expected.sites)) {
-      const site = sites.get(key)!;
-      expect(site.uri).toBe(TOUR_URI);
-      expectBound(site.executions, want.executions, `${key} executions`);
-      if (want.materialized !== undefined) expectBound(site.materialized, want.materialized, `${key} materialized`);
-    }
+    expectTourSites(finished);
   });
 
   it('keeps the report, valid against the schema', async () => {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,12 +23,9 @@ import {
   StopRunRequest,
 } from '../../src/lsp/protocol.js';
 import { validateReport } from '../../src/report/validate-report.js';
-import { expectBound, type FixtureExpectation } from '../fixtures/fixture-expectations.js';
-import { labelOf, LspClient, REPO } from './lsp-client.js';
+import { expectTourSites, TOUR, TOUR_MAIN, TOUR_URI } from './editor-tour.js';
+import { labelOf, LspClient } from './lsp-client.js';
 
-const TOUR = join(REPO, 'test-fixtures/editor-tour');
-const TOUR_MAIN = join(TOUR, 'main.ts');
-const TOUR_URI = pathToFileURL(TOUR_MAIN).href;
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 const RUN_FIGURES = 'cowlens/runFigures';
 
@@ -42,7 +39,6 @@ describe('a live run of the editor tour in cow mode, for a client without decora
   let figures: RunFiguresParams[];
   let finished: RunFiguresParams;
   let runId: number;
-  const expected = (JSON.parse(readFileSync(join(TOUR, 'expected.json'), 'utf8')) as FixtureExpectation).modes.cow;
 
   beforeAll(async () => {
     client = await LspClient.start({ folders: [TOUR], settings: { mode: 'cow', budgets: { maxBytesCopiedPerSite: 1000, hazardsAsDiagnostics: true } } });
@@ -66,14 +62,7 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     const executions = figures.map((f) => f.totals.executions);
     expect(executions).toEqual([...executions].sort((a, b) => a - b));
     expect(finished).toMatchObject({ mode: 'cow', command: ['node', TOUR_MAIN], exitCode: 0, complete: true, incomplete: [] });
-    const sites = new Map(finished.sites.map((s) => [`${basename(new URL(s.uri).pathname)}:${String(s.line)}:${s.kind}`, s]));
-    expect([...sites.keys()].sort()).toEqual(Object.keys(expected.sites).sort());
-    for (const [key, want] of Object.entries(expected.sites)) {
-      const site = sites.get(key)!;
-      expect(site.uri).toBe(TOUR_URI);
-      expectBound(site.executions, want.executions, `${key} executions`);
-      if (want.materialized !== undefined) expectBound(site.materialized, want.materialized, `${key} materialized`);
-    }
+    expectTourSites(finished);
   });
 
   it('passes the program output on', () => {
