@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of the packaged extension in a real VS Code (code-server), headless:
 # a fresh profile, the .vsix installed with --install-extension, a copy of the editor-tour
-# fixture as the workspace, then editor.e2e.mjs and panel.e2e.mjs drive chromium through it.
+# fixture as the workspace, then editor.e2e.mjs and panel.e2e.mjs drive chromium through it,
+# and trust.e2e.mjs drives it again with the workspace untrusted.
 # Usage: run.sh <cowlens.vsix>. Needs setup.sh first. Screenshots and logs land in out/.
 set -euo pipefail
 # Nothing of the `npm run` that started this reaches code-server, its extension host or the runs.
@@ -43,27 +44,47 @@ cat > "$R/ws/.vscode/launch.json" <<'J'
 J
 export TOUR_TICK_MS=150
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
-cat > "$R/user-data/User/settings.json" <<'J'
+# The user settings of the profile; $1 is whether Workspace Trust is on.
+user_settings() {
+  cat > "$R/user-data/User/settings.json" <<J
 { "telemetry.telemetryLevel": "off", "workbench.startupEditor": "none", "workbench.tips.enabled": false,
   "workbench.enableExperiments": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
-  "update.mode": "none", "security.workspace.trust.enabled": false, "chat.disableAIFeatures": true, "git.enabled": false,
+  "update.mode": "none", "security.workspace.trust.enabled": $1, "security.workspace.trust.startupPrompt": "never",
+  "chat.disableAIFeatures": true, "git.enabled": false,
   "editor.minimap.enabled": false, "window.commandCenter": false, "workbench.colorTheme": "Default Dark Modern",
   "workbench.secondarySideBar.defaultVisibility": "hidden", "chat.commandCenter.enabled": false, "files.exclude": { "node_modules": true } }
 J
+}
 CS=("$TOOLS/cs/node_modules/.bin/code-server" --config "$R/config.yaml" --user-data-dir "$R/user-data" --extensions-dir "$R/extensions")
-timeout 120 "${CS[@]}" --install-extension "$VSIX" --force > "$R/install.log" 2>&1 || { cat "$R/install.log"; exit 1; }
-"${CS[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override --ignore-last-opened "$R/ws" > "$R/cs.log" 2>&1 &
-CSPID=$!
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break
-  kill -0 "$CSPID" 2>/dev/null || { echo "code-server died:"; cat "$R/cs.log"; exit 1; }
-  sleep 0.1
-done
+start_code_server() {
+  "${CS[@]}" --disable-telemetry --disable-update-check --disable-getting-started-override --ignore-last-opened "$@" "$R/ws" >> "$R/cs.log" 2>&1 &
+  CSPID=$!
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && return 0
+    kill -0 "$CSPID" 2>/dev/null || { echo "code-server died:"; cat "$R/cs.log"; exit 1; }
+    sleep 0.1
+  done
+  echo "code-server did not answer in 60 s"; exit 1
+}
+stop_code_server() {
+  kill -TERM "$CSPID" 2>/dev/null && wait "$CSPID" 2>/dev/null
+  CSPID=
+}
 
+timeout 120 "${CS[@]}" --install-extension "$VSIX" --force > "$R/install.log" 2>&1 || { cat "$R/install.log"; exit 1; }
 export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data E2E_WORKSPACE=$R/ws
-# Both scripts run whatever the first one's outcome; the test fails when either does.
+# Every script runs whatever the outcome of the one before; the test fails when any does.
 status=0
+
+# A trusted workspace: the editor's figures, then the panel through a debug session.
+user_settings false
+start_code_server --disable-workspace-trust
 timeout 300 node "$HERE/editor.e2e.mjs" || status=1
 timeout 300 node "$HERE/panel.e2e.mjs" || status=1
+stop_code_server
+
+# The same workspace, untrusted (Restricted Mode): static analysis only, nothing can run.
+user_settings true
+start_code_server
+timeout 300 node "$HERE/trust.e2e.mjs" || status=1
 exit $status
