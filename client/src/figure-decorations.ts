@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { copyPointLabel, figureLabel } from './figure-label.js';
 import { FIGURE_STYLES, figureStyle, type FigureStyle } from './figure-style.js';
 import type { FigureStore } from './figure-store.js';
-import { throttle, type Throttled } from './throttle.js';
+import { throttle, type Throttled } from '@cowlens/server/throttle';
 
 /** Redraws at most this often (10 per second): live figures arrive every 100 ms at most anyway. */
 const REDRAW_INTERVAL_MS = 100;

@@ -4,10 +4,13 @@ import { parseFromWebview, type FromWebview, type PanelState, type ToWebview } f
 import { makeNonce } from './nonce.js';
 import { panelHtml } from './panel-html.js';
 import { PanelModel } from './panel-model.js';
-import { latestWins, type PostScheduler } from './post-scheduler.js';
+import { latestWins, type LatestWins } from '@cowlens/server/throttle';
 
 /** The view's id in `contributes.views.debug`. */
 export const PANEL_VIEW_ID = 'cowlens.panel';
+
+/** Four posts a second: a chart that moves smoothly, and at most four serialisations of the state a second. */
+const POST_INTERVAL_MS = 250;
 
 /**
  * The cowlens view in the Run and Debug container. The webview is not kept alive while hidden
@@ -21,7 +24,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   readonly #mediaRoot: vscode.Uri;
   #view: vscode.WebviewView | undefined;
   #viewDisposables: vscode.Disposable[] = [];
-  readonly #scheduler: PostScheduler<PanelState>;
+  readonly #scheduler: LatestWins<PanelState>;
 
   /**
    * `mediaRoot` is the folder holding `panel.js` and `panel.css`: in the extension as built,
@@ -33,7 +36,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.#model = new PanelModel({ fileOf: (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false) });
     this.#scheduler = latestWins((state) => {
       this.#post(state);
-    });
+    }, POST_INTERVAL_MS);
   }
 
   /** Feed it every `cowlens/runFigures` notification; posts reach the webview at most four a second. */

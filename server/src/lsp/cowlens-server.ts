@@ -50,12 +50,12 @@ import { type PlacedCopyPoint, RunFigures } from './run-figures.js';
 import { folderOf, planAttachedRun, planRun, RunPlanError } from './run-plan.js';
 import { RunSession } from './run-session.js';
 import { PROGRESS_MS } from './snapshot-pacing.js';
+import { throttle, type Throttled } from './throttle.js';
 import { DEFAULT_SETTINGS, settingsFrom } from './settings.js';
 import { figuresOfSites } from './site-figures.js';
 import { rangeOfSite, rangesTouch } from './site-ranges.js';
 import { sitesOnDisk } from './sites-on-disk.js';
 import { pathOfUri, uriOfPath } from './uris.js';
-import { ThrottledRefresh } from './view-refresh.js';
 
 /** `todos.push` in `todos.push(x)`, `a.b[i]` in `a.b[i] = v`: the written expression a copy point's column starts. */
 const WRITTEN_EXPRESSION = /[\w$.[\]]+/y;
@@ -65,7 +65,8 @@ export class CowlensServer {
   private readonly sites: DocumentSites;
   private readonly figures = new RunFigures();
   private readonly session: RunSession;
-  private readonly refresh: ThrottledRefresh;
+  /** Refresh requests make the client ask again for every visible document: at most one per snapshot. */
+  private readonly refresh: Throttled;
   /** URIs that have cowlens diagnostics now, so a new run or a clear can take them away. */
   private diagnosed = new Set<string>();
   private folders: string[];
@@ -83,7 +84,7 @@ export class CowlensServer {
       connection.console.log(message);
     };
     this.sites = new DocumentSites(log);
-    this.refresh = new ThrottledRefresh(() => {
+    this.refresh = throttle(() => {
       this.sendRefresh();
     }, PROGRESS_MS);
     this.session = new RunSession(
@@ -214,7 +215,7 @@ export class CowlensServer {
     this.figures.clear();
     this.session.forgetReport();
     this.clearDiagnostics();
-    this.refresh.request();
+    this.refresh.schedule();
   }
 
   report({ format }: ReportParams): string | null {
@@ -223,7 +224,7 @@ export class CowlensServer {
   }
 
   async shutdown(): Promise<void> {
-    this.refresh.dispose();
+    this.refresh.cancel();
     await this.session.stop();
   }
 
@@ -275,7 +276,7 @@ export class CowlensServer {
   private onFigures(figures: RunFiguresParams): void {
     this.figures.update(figures);
     void this.connection.sendNotification(RunFiguresNotification, figures);
-    if (this.showFigures) this.refresh.request();
+    if (this.showFigures) this.refresh.schedule();
     if (figures.state === 'finished') this.publishRunDiagnostics(figures);
   }
 

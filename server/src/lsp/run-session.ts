@@ -14,7 +14,8 @@ import { type FollowRunOptions, followRun, type ReportRun, type RunEnvironment, 
 import { liveFiguresOf } from './live-figures.js';
 import type { CowlensSettings, PrepareRunResult, RunFiguresParams, RunOutputParams, StartRunResult } from './protocol.js';
 import type { RunPlan } from './run-plan.js';
-import { PROGRESS_MS, SnapshotPacer } from './snapshot-pacing.js';
+import { PROGRESS_MS, snapshotIntervalMs } from './snapshot-pacing.js';
+import { latestWins } from './throttle.js';
 
 /** A stopped program gets this long to flush its figures after SIGTERM before SIGKILL. */
 const KILL_GRACE_MS = 3000;
@@ -139,13 +140,18 @@ export class RunSession {
     let ended = false;
     let last: RunFiguresParams;
     let failure: string | undefined;
-    const pacer = new SnapshotPacer<RunAggregate>((live) => {
-      const figures = liveFiguresOf(sortSites(live.sites()), sortHazards(live.hazards()), plan.cwd);
-      this.tell(() => {
-        this.listener.figures({ ...base, state: 'running', elapsedMs: Date.now() - startedAt, ...figures });
-      });
-      return figures.sites.length;
-    });
+    // A snapshot's size sets the interval before the next one (see snapshot-pacing.ts).
+    let sitesSent = 0;
+    const pacer = latestWins<RunAggregate>(
+      (live) => {
+        const figures = liveFiguresOf(sortSites(live.sites()), sortHazards(live.hazards()), plan.cwd);
+        sitesSent = figures.sites.length;
+        this.tell(() => {
+          this.listener.figures({ ...base, state: 'running', elapsedMs: Date.now() - startedAt, ...figures });
+        });
+      },
+      () => snapshotIntervalMs(sitesSent),
+    );
     try {
       const { report } = await follow({
         command: plan.command,
@@ -156,7 +162,7 @@ export class RunSession {
         version: this.version,
         progressMs: PROGRESS_MS,
         onProgress: (live) => {
-          if (!ended) pacer.offer(live);
+          if (!ended) pacer.offer(() => live);
         },
       });
       this.report = report;
