@@ -65,39 +65,63 @@ export async function waitFor(page, what, probe, ms = 60_000) {
   }
 }
 
+/**
+ * Opens a quick input with `key` and sets its whole text at once. Typing key by key raced the box's
+ * own set-up: keys pressed before the palette had put its `>` in went to Quick Open instead.
+ */
+async function openQuickInput(page, key, text) {
+  // The quick input of the step before may still be closing: the key would then go to the editor.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await page.keyboard.press(key);
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(text);
+}
+
+/** Waits for the quick input's row whose label holds `label`; a timeout says what the box showed. */
+async function quickInputRow(page, label) {
+  // The widget keeps more than one list, and a hidden one may hold the same row.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${label}"]`).filter({ visible: true }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch (error) {
+    const value = await page.locator('.quick-input-widget input').inputValue().catch(() => '(no input)');
+    const rows = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((all) => all.map((r) => r.getAttribute('aria-label'))).catch(() => []);
+    throw new Error(`no row "${label}" in the quick input; it held ${JSON.stringify(value)} and listed ${JSON.stringify(rows)}`, { cause: error });
+  }
+  return row;
+}
+
 /** Runs a command from the palette by its title. */
 export async function runCommand(page, title) {
-  // The palette of the command before may still be closing: F1 would then go to the editor.
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
+  await openQuickInput(page, 'F1', `>${title}`);
   // Click the command itself: Enter would take the best fuzzy match, which may be another one
   // ("Debug: Select and Start Debugging" for "Debug: Start Debugging").
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${title}"]`).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
+  await (await quickInputRow(page, title)).click();
+}
+
+/** The labels of the palette's commands that match `filter`, with the palette closed again. */
+export async function paletteCommands(page, filter) {
+  await openQuickInput(page, 'F1', `>${filter}`);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  const labels = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+  await page.keyboard.press('Escape');
+  return labels;
 }
 
 /** Opens a workspace file with Quick Open. */
 export async function openFile(page, name) {
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(name);
+  await openQuickInput(page, 'Control+P', name);
   // The list shows recent editors until the filter applies: wait for the file's own row.
-  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
-  await row.waitFor();
-  await row.click();
+  await (await quickInputRow(page, name)).click();
   await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 10_000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
 /** Moves the cursor of the active editor to a line (Go to Line). */
 export async function goToLine(page, line) {
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(String(line));
+  await openQuickInput(page, 'Control+G', `:${line}`);
   await page.keyboard.press('Enter');
   // Keys pressed before the box has closed and the editor has focus again would go astray.
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });

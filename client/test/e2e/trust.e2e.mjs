@@ -2,7 +2,7 @@
 // extension declares limited support: its static analysis works (the language server's inlay
 // hints appear) and nothing can run (no run command in the palette, no run button on the editor).
 import { join } from 'node:path';
-import { e2eEnvironment, goToLine, openFile, openWorkbench, stepLog, waitFor } from './e2e-helpers.mjs';
+import { e2eEnvironment, goToLine, openFile, paletteCommands, openWorkbench, stepLog, waitFor } from './e2e-helpers.mjs';
 
 const { url, out } = e2eEnvironment();
 const log = stepLog('trust');
@@ -18,13 +18,7 @@ try {
   );
   log(`static inlay hint in Restricted Mode: "${hint}"`);
 
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('cowlens: ');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-  const commands = await page.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
-  await page.screenshot({ path: join(out, 'trust-palette.png') });
-  await page.keyboard.press('Escape');
+  const commands = await paletteCommands(page, 'cowlens: ');
   log(`cowlens commands in the palette: ${JSON.stringify(commands)}`);
   const runs = commands.filter((label) => /Run (Current File|Tests|Entry)/.test(label));
   if (runs.length > 0) throw new Error(`run commands are offered in an untrusted workspace: ${JSON.stringify(runs)}`);
