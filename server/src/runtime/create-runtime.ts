@@ -116,10 +116,9 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       const result = mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>);
       return mapFn || !Array.isArray(source) ? eagerRecord(site, result) : observed(site, source, result, false);
     },
-    assign: (site, target, ...sources) => {
-      const result = Object.assign(target, ...sources) as object;
-      return sources.length === 1 ? observed(site, sources[0], result, false) : eagerRecord(site, result);
-    },
+    assign: (site, target, ...sources) =>
+      // One source is the case that matters (`Object.assign({}, s)`): spared the spread call.
+      sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : eagerRecord(site, Object.assign(target, ...sources) as object),
     structuredClone: (site, value, options) => observed(site, value, nativeStructuredClone(toCloneable(value) as typeof value, options), true),
     jsonRoundTrip: (site, value) => observed(site, value, JSON.parse(JSON.stringify(value)) as unknown, true),
     newMap: (site, source) => {

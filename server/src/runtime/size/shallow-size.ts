@@ -25,6 +25,7 @@ import {
   TAGGED,
   TYPED_ARRAY_OVERHEAD,
 } from './v8-layout.js';
+import { dataValue } from '../data-value.js';
 
 /** Elements of a large array looked at to tell its elements kind (V8 does not show it to JS). */
 const ELEMENT_SAMPLE = 8;
@@ -32,20 +33,14 @@ const ELEMENT_SAMPLE = 8;
 const PROPERTY_SAMPLE = 8;
 
 /**
- * A slot's value without running a getter: sizing must never run the program's code (a getter
- * with side effects would run once more than the program runs it).
+ * Whether slots may be read directly: a copy the runtime made itself (spread, slice, clone...)
+ * holds data properties only; anything else is read through descriptors, so no getter runs. A flag
+ * rather than a reader function keeps the loops below monomorphic: sizing runs at every copy.
  */
-function dataValue(o: object, key: PropertyKey): unknown {
-  const d = Reflect.getOwnPropertyDescriptor(o, key);
-  return d && 'value' in d ? (d.value as unknown) : undefined;
-}
+type Reads = 'direct' | 'descriptors';
 
-/** For a copy the runtime made itself (spread, slice, clone...), which holds data properties only. */
-function plainValue(o: object, key: PropertyKey): unknown {
-  return (o as Record<PropertyKey, unknown>)[key];
-}
-
-type Reader = (o: object, key: PropertyKey) => unknown;
+const slot = (o: object, key: PropertyKey, reads: Reads): unknown =>
+  reads === 'direct' ? (o as Record<PropertyKey, unknown>)[key] : dataValue(o, key);
 
 const roundUp8 = (n: number): number => Math.ceil(n / 8) * 8;
 const nextPowerOfTwo = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(1, n)));
@@ -61,7 +56,7 @@ function isHeapNumber(value: unknown): boolean {
  * Strings are sized as strings; other primitives and functions are 0.
  */
 export function shallowSize(value: unknown): number {
-  return sizeWith(value, dataValue);
+  return sizeWith(value, 'descriptors');
 }
 
 /**
@@ -69,13 +64,16 @@ export function shallowSize(value: unknown): number {
  * hold data properties only, so their slots are read directly, without asking for descriptors.
  */
 export function copySize(copy: unknown): number {
-  return sizeWith(copy, plainValue);
+  return sizeWith(copy, 'direct');
 }
 
-function sizeWith(value: unknown, read: Reader): number {
+function sizeWith(value: unknown, reads: Reads): number {
   if (typeof value === 'string') return stringSize(value);
   if (typeof value !== 'object' || value === null) return 0;
-  if (Array.isArray(value)) return arraySize(value, read);
+  if (Array.isArray(value)) return arraySize(value, reads);
+  // Most copied values are plain objects: one prototype check spares them the instanceof chain.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return objectSize(value, reads);
   if (value instanceof Map) return collectionSize(value.size, MAP_ENTRY);
   if (value instanceof Set) return collectionSize(value.size, SET_ENTRY);
   if (ArrayBuffer.isView(value)) return typedSize(value.byteLength);
@@ -83,7 +81,7 @@ function sizeWith(value: unknown, read: Reader): number {
   if (value instanceof Date) return DATE;
   if (value instanceof RegExp) return REGEXP;
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return PRIMITIVE_WRAPPER;
-  return objectSize(value, read);
+  return objectSize(value, reads);
 }
 
 /** A flat string: one byte a character when every character fits in Latin-1, else two. */
@@ -101,17 +99,25 @@ function isOneByte(s: string): boolean {
  * Symbol-keyed properties are rare in copied data and listing them allocates: they are not
  * counted. Boxed doubles are counted on a sample of the properties.
  */
-function objectSize(o: object, read: Reader): number {
+function objectSize(o: object, reads: Reads): number {
+  if (reads === 'direct') {
+    const { properties, boxed } = directSlots(o);
+    if (properties <= PROPERTY_SAMPLE) return fieldsSize(properties, boxed);
+  }
   const keys = Object.keys(o);
   const properties = keys.length;
-  const step = properties <= PROPERTY_SAMPLE ? 1 : properties / PROPERTY_SAMPLE;
-  let sampled = 0;
-  let sampledBoxed = 0;
-  for (let x = 0; x < properties; x += step) {
-    sampled++;
-    if (isHeapNumber(read(o, keys[Math.floor(x)]!))) sampledBoxed++;
+  let boxed = 0;
+  if (properties <= PROPERTY_SAMPLE) {
+    for (let i = 0; i < properties; i++) if (isHeapNumber(slot(o, keys[i]!, reads))) boxed++;
+  } else {
+    let sampledBoxed = 0;
+    for (let i = 0; i < PROPERTY_SAMPLE; i++) if (isHeapNumber(slot(o, keys[Math.floor((i * properties) / PROPERTY_SAMPLE)]!, reads))) sampledBoxed++;
+    boxed = Math.round((sampledBoxed / PROPERTY_SAMPLE) * properties);
   }
-  const boxed = sampled === 0 ? 0 : Math.round((sampledBoxed / sampled) * properties);
+  return fieldsSize(properties, boxed);
+}
+
+function fieldsSize(properties: number, boxed: number): number {
   if (properties > MAX_FAST_PROPERTIES) {
     const capacity = nextPowerOfTwo(properties + (properties >> 1));
     return OBJECT_HEADER + FIXED_ARRAY_HEADER + DICTIONARY_PREFIX + capacity * DICTIONARY_ENTRY + boxed * HEAP_NUMBER;
@@ -121,25 +127,37 @@ function objectSize(o: object, read: Reader): number {
 }
 
 /**
+ * Properties and boxed doubles of a plain copy, counted in one `for…in`: V8 reads each slot by its
+ * field index there, twice as fast as keyed reads through `Object.keys`. Only for copies the
+ * runtime made, whose prototype (Object.prototype) has no enumerable property in any sane program.
+ */
+function directSlots(o: object): { properties: number; boxed: number } {
+  let properties = 0;
+  let boxed = 0;
+  for (const key in o) {
+    properties++;
+    if (properties <= PROPERTY_SAMPLE && isHeapNumber((o as Record<string, unknown>)[key])) boxed++;
+  }
+  return { properties, boxed };
+}
+
+/**
  * Holey or packed, SMI, double or object elements all take 8 bytes a slot; arrays of objects or
  * mixed values box their doubles. The kind is read off a sample of the elements.
  */
-function arraySize(a: unknown[], read: Reader): number {
+function arraySize(a: unknown[], reads: Reads): number {
   const length = a.length;
-  let size = ARRAY_HEADER + (length === 0 ? 0 : FIXED_ARRAY_HEADER + length * TAGGED);
-  if (length === 0) return size;
-  const step = length <= ELEMENT_SAMPLE ? 1 : length / ELEMENT_SAMPLE;
-  let sampled = 0;
+  if (length === 0) return ARRAY_HEADER;
+  const sampled = Math.min(length, ELEMENT_SAMPLE);
   let heapNumbers = 0;
   let allNumbers = true;
-  for (let x = 0; x < length; x += step) {
-    const v = read(a, Math.floor(x));
-    sampled++;
+  for (let i = 0; i < sampled; i++) {
+    const v = slot(a, length <= ELEMENT_SAMPLE ? i : Math.floor((i * length) / ELEMENT_SAMPLE), reads);
     if (typeof v !== 'number') allNumbers = false;
     else if (isHeapNumber(v)) heapNumbers++;
   }
-  if (!allNumbers) size += Math.round((heapNumbers / sampled) * length) * HEAP_NUMBER;
-  return size;
+  const size = ARRAY_HEADER + FIXED_ARRAY_HEADER + length * TAGGED;
+  return allNumbers ? size : size + Math.round((heapNumbers / sampled) * length) * HEAP_NUMBER;
 }
 
 function collectionSize(entries: number, entrySize: number): number {

@@ -1,0 +1,9 @@
+/**
+ * A property's value without running a getter: cowlens must never run the program's code (a
+ * getter with side effects would run once more than the program runs it). Accessors read as
+ * undefined.
+ */
+export function dataValue(o: object, key: PropertyKey): unknown {
+  const d = Reflect.getOwnPropertyDescriptor(o, key);
+  return d && 'value' in d ? (d.value as unknown) : undefined;
+}
