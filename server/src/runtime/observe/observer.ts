@@ -1,5 +1,6 @@
 import type { Counters } from '../figures/counters.js';
 import type { LocationId, SiteId } from '../figures/types.js';
+import { dataValue } from '../data-value.js';
 import { privateStamp } from '../private-stamp.js';
 import { copySize, shallowSize } from '../size/index.js';
 
@@ -24,6 +25,8 @@ class NodeRecord {
   generation = 0;
   materialized = true;
   deepCopy = false;
+  /** As a deep copy of an object: the copies of its source it is charged with for writes to that source. */
+  group: DeepGroup | undefined;
 
   /**
    * As a source: its writes so far, and its copies still sharing it, per site: the first site's
@@ -33,17 +36,20 @@ class NodeRecord {
   firstSite = 0;
   shallow = 0;
   deep = 0;
+  openGroup: DeepGroup | undefined;
   otherSites: Map<SiteId, Sharers> | undefined;
 
-  /** As a node of deep copies (either side): its parent in each, for path copying. */
-  paths: PathEntry[] | undefined;
+  /** As a node of deep copies: its parent in each copy it belongs to, for path copying. */
+  paths: PathEntry<NodeRecord>[] | undefined;
+  /** As a node that deep copies share: its parent in their source, per group of copies. */
+  sourcePaths: PathEntry<DeepGroup>[] | undefined;
 
   sharing(site: SiteId): Sharers {
     if (this.firstSite === 0) this.firstSite = site;
     if (this.firstSite === site) return this;
     this.otherSites ??= new Map();
     let sharers = this.otherSites.get(site);
-    if (!sharers) this.otherSites.set(site, (sharers = { shallow: 0, deep: 0 }));
+    if (!sharers) this.otherSites.set(site, (sharers = { shallow: 0, deep: 0, openGroup: undefined }));
     return sharers;
   }
 
@@ -53,14 +59,39 @@ class NodeRecord {
   }
 }
 
-/** Copies of one source from one site that still share it: shallow ones until the source is written. */
+/**
+ * Copies of one source from one site that still share it: shallow ones until the source is
+ * written; and the group that deep copies made now join.
+ */
 interface Sharers {
   shallow: number;
   deep: number;
+  openGroup: DeepGroup | undefined;
 }
 
-interface PathEntry {
-  readonly copy: NodeRecord;
+/**
+ * Deep copies of one source made at one site while no write hit any node of that source: they
+ * share every source node alike, so one path entry a source node serves them all. Copying one
+ * unchanging source again and again (a config cloned per request) then adds nothing to its nodes,
+ * where an entry per copy would grow without bound. The first write to a node of the source closes
+ * the group; copies made after it start another.
+ */
+class DeepGroup {
+  copies = 0;
+  /** Copies of the group not materialized yet by a write of their own. */
+  pending = 0;
+  /** A write to the source has charged the group: its copies have all stopped sharing. */
+  charged = false;
+
+  constructor(
+    readonly site: SiteId,
+    readonly sharers: Sharers,
+  ) {}
+}
+
+/** A node's parent in one deep copy or one group of copies, and whether a write has copied the node for it already. */
+interface PathEntry<Owner> {
+  readonly owner: Owner;
   readonly parent: object | undefined;
   copied: boolean;
 }
@@ -83,44 +114,65 @@ export class Observer {
   }
 
   /**
-   * A deep copy was made: enters every node of the copy, and the matching node of the source,
-   * with its parent, walking both side by side (where they differ in shape, as JSON turns Dates
-   * into strings, only the copy side). Reads own data properties only: no getter runs. Returns the
-   * bytes the copy duplicated, strings included (a deep copy allocates them anew).
+   * A deep copy was made: enters every node of the copy with its parent, and, when the copy opens
+   * a new group, every node of the source with its parent, walking both side by side (where they
+   * differ in shape, as JSON turns Dates into strings, only the copy side). Reads own data
+   * properties only: no getter runs. Returns the bytes the copy duplicated, strings included (a
+   * deep copy allocates them anew).
    */
   deep(site: SiteId, source: unknown, copy: object): number {
     const from = typeof source === 'object' && source !== null ? this.recordOf(source) : undefined;
-    if (from) this.share(from, site, true);
     const top = this.recordOf(copy);
     top.site = site;
     top.source = from;
-    top.generation = from?.writes ?? 0;
     top.materialized = false;
     top.deepCopy = true;
+    let group: DeepGroup | undefined;
+    let walkSource = false;
+    if (from) {
+      const sharers = this.share(from, site, true);
+      group = sharers.openGroup;
+      if (group === undefined || group.charged) {
+        sharers.openGroup = group = new DeepGroup(site, sharers);
+        walkSource = true;
+      }
+      group.copies++;
+      group.pending++;
+      top.group = group;
+    }
     let bytes = 0;
-    const seen = new Set<object>();
-    const pending: [unknown, unknown, object | undefined, object | undefined][] = [[copy, source, undefined, undefined]];
+    // Four slots a node (copy side, source side, and their parents): no tuple is allocated.
+    const pending: unknown[] = [copy, walkSource ? source : undefined, undefined, undefined];
     while (pending.length > 0) {
-      const [c, s, cParent, sParent] = pending.pop()!;
+      const sParent = pending.pop() as object | undefined;
+      const cParent = pending.pop() as object | undefined;
+      const s = pending.pop();
+      const c = pending.pop();
       if (typeof c === 'string') {
         bytes += shallowSize(c);
         continue;
       }
-      if (typeof c !== 'object' || c === null || seen.has(c)) continue;
-      seen.add(c);
+      if (typeof c !== 'object' || c === null) continue;
+      const record = this.recordOf(c);
+      // A node met before in this walk (a cycle, a shared subgraph) already has its entry for `top` last.
+      if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) continue;
+      (record.paths ??= []).push({ owner: top, parent: cParent, copied: false });
       bytes += copySize(c);
       const sNode = typeof s === 'object' && s !== null ? s : undefined;
-      (this.recordOf(c).paths ??= []).push({ copy: top, parent: cParent, copied: false });
-      if (sNode) (this.recordOf(sNode).paths ??= []).push({ copy: top, parent: sParent, copied: false });
-      if (c instanceof Map) {
-        for (const [k, v] of c as Map<unknown, unknown>) pending.push([v, sNode instanceof Map ? (sNode as Map<unknown, unknown>).get(k) : undefined, c, sNode]);
+      if (sNode) {
+        const sRecord = this.recordOf(sNode);
+        const last = sRecord.sourcePaths?.[sRecord.sourcePaths.length - 1];
+        if (last?.owner !== group) (sRecord.sourcePaths ??= []).push({ owner: group!, parent: sParent, copied: false });
+      }
+      if (Array.isArray(c)) {
+        const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
+        for (let i = 0; i < c.length; i++) pending.push(c[i], sArray ? dataValue(sArray, i) : undefined, c, sNode);
+      } else if (c instanceof Map) {
+        for (const [k, v] of c as Map<unknown, unknown>) pending.push(v, sNode instanceof Map ? (sNode as Map<unknown, unknown>).get(k) : undefined, c, sNode);
       } else if (c instanceof Set) {
-        for (const v of c as Set<unknown>) pending.push([v, undefined, c, undefined]);
+        for (const v of c as Set<unknown>) pending.push(v, undefined, c, undefined);
       } else if (!ArrayBuffer.isView(c)) {
-        for (const key of Object.keys(c)) {
-          const d = sNode ? Object.getOwnPropertyDescriptor(sNode, key) : undefined;
-          pending.push([(c as Record<string, unknown>)[key], d && 'value' in d ? (d.value as unknown) : undefined, c, sNode]);
-        }
+        for (const key of Object.keys(c)) pending.push((c as Record<string, unknown>)[key], sNode ? dataValue(sNode, key) : undefined, c, sNode);
       }
     }
     top.bytes = bytes;
@@ -131,9 +183,10 @@ export class Observer {
   written(node: object, location: LocationId): void {
     const record = this.records.get(node);
     if (record === undefined) return;
-    if (!record.materialized && !record.deepCopy) this.chargeTop(record, node, location);
+    if (!record.materialized && !record.deepCopy) this.chargeTop(record, location);
     if (record.shallow > 0 || record.otherSites !== undefined) this.chargeSource(record, node, location);
-    if (record.paths) this.chargePaths(record, node, location);
+    if (record.paths) this.chargeCopies(record, node, location);
+    if (record.sourcePaths) this.chargeGroups(record, node, location);
   }
 
   private recordOf(node: object): NodeRecord {
@@ -142,29 +195,37 @@ export class Observer {
     return record;
   }
 
-  private share(source: NodeRecord, site: SiteId, deep: boolean): void {
+  private share(source: NodeRecord, site: SiteId, deep: boolean): Sharers {
     const sharers = source.sharing(site);
     if (deep) sharers.deep++;
     else sharers.shallow++;
     this.counters.sharedAtOnce(site, sharers.shallow + sharers.deep + 1);
+    return sharers;
   }
 
   /** The copy stops sharing its source, as a write to it or to its source made it private. */
   private materialize(copy: NodeRecord, location: LocationId, bytes: number): void {
-    const stillPending = !copy.materialized && copy.source !== undefined && copy.source.writes === copy.generation;
-    const first = !copy.materialized && (copy.source === undefined || copy.source.writes === copy.generation);
+    const group = copy.group;
+    // A copy whose source was written since it was made has been counted as materialized then.
+    const sourceWritten = group ? group.charged : copy.source !== undefined && copy.source.writes !== copy.generation;
+    const first = !copy.materialized && !sourceWritten;
     copy.materialized = true;
-    if (stillPending) {
-      const sharers = copy.source!.sharing(copy.site);
-      if (copy.deepCopy) sharers.deep = Math.max(0, sharers.deep - 1);
-      else sharers.shallow = Math.max(0, sharers.shallow - 1);
+    if (first && group) {
+      group.pending--;
+      group.sharers.deep = Math.max(0, group.sharers.deep - 1);
+    } else if (first && copy.source) {
+      const sharers = copy.source.sharing(copy.site);
+      sharers.shallow = Math.max(0, sharers.shallow - 1);
     }
     this.counters.materialized(copy.site, location, bytes, first, false);
   }
 
-  /** A write to the top of a shallow copy: copy-on-write would have copied that one node. */
-  private chargeTop(copy: NodeRecord, node: object, location: LocationId): void {
-    this.materialize(copy, location, Math.min(shallowSize(node), copy.bytes));
+  /**
+   * The first write to the top of a shallow copy: copy-on-write would have copied that one node,
+   * which no write has changed since it was copied and sized, so it is not sized again.
+   */
+  private chargeTop(copy: NodeRecord, location: LocationId): void {
+    this.materialize(copy, location, copy.bytes);
   }
 
   /**
@@ -182,23 +243,56 @@ export class Observer {
     source.writes++;
   }
 
-  private chargePaths(record: NodeRecord, node: object, location: LocationId): void {
+  /** A write to a node of deep copies: each copy it belongs to copies the node and its path. */
+  private chargeCopies(record: NodeRecord, node: object, location: LocationId): void {
     for (const entry of record.paths!) {
       if (entry.copied) continue;
-      let bytes = 0;
-      let current: PathEntry | undefined = entry;
-      let at: object | undefined = node;
-      while (current && !current.copied && at) {
-        current.copied = true;
-        bytes += shallowSize(at);
-        at = current.parent;
-        const copy = entry.copy;
-        current = at ? this.records.get(at)?.paths?.find((e) => e.copy === copy) : undefined;
-      }
-      if (entry.copy.materialized) this.counters.materialized(entry.copy.site, location, bytes, false, false);
-      else this.materialize(entry.copy, location, bytes);
+      const bytes = this.copyPath(entry, node, (r) => r.paths);
+      const copy = entry.owner;
+      if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
+      else this.materialize(copy, location, bytes);
     }
-    record.paths = record.paths!.filter((e) => !e.copied);
-    if (record.paths.length === 0) record.paths = undefined;
+    record.paths = uncopied(record.paths!);
   }
+
+  /**
+   * A write to a node that deep copies share: each copy of each group needs an image of the node
+   * and its path; the group's copies still pending count as materialized, and the group closes.
+   */
+  private chargeGroups(record: NodeRecord, node: object, location: LocationId): void {
+    for (const entry of record.sourcePaths!) {
+      if (entry.copied) continue;
+      const group = entry.owner;
+      const bytes = this.copyPath(entry, node, (r) => r.sourcePaths) * group.copies;
+      if (group.pending > 0) {
+        this.counters.materializedMany(group.site, location, bytes, group.pending, false);
+        group.sharers.deep = Math.max(0, group.sharers.deep - group.pending);
+        group.pending = 0;
+      } else {
+        this.counters.materialized(group.site, location, bytes, false, false);
+      }
+      group.charged = true;
+    }
+    record.sourcePaths = uncopied(record.sourcePaths!);
+  }
+
+  /** Marks `node` and its ancestors up to the first one copied already as copied for the entry's owner; returns their bytes. */
+  private copyPath<Owner>(entry: PathEntry<Owner>, node: object, entries: (record: NodeRecord) => PathEntry<Owner>[] | undefined): number {
+    let bytes = 0;
+    let current: PathEntry<Owner> | undefined = entry;
+    let at: object | undefined = node;
+    while (current && !current.copied && at) {
+      current.copied = true;
+      bytes += shallowSize(at);
+      at = current.parent;
+      const record: NodeRecord | undefined = at ? this.records.get(at) : undefined;
+      current = record ? entries(record)?.find((e) => e.owner === entry.owner) : undefined;
+    }
+    return bytes;
+  }
+}
+
+function uncopied<Owner>(entries: PathEntry<Owner>[]): PathEntry<Owner>[] | undefined {
+  const left = entries.filter((e) => !e.copied);
+  return left.length === 0 ? undefined : left;
 }
