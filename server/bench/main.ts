@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every scenario side by side in one process, a table of medians and ratios,
+ * `npm run bench`: every scenario side by side in one process ((f) in one a mode), a table of medians and ratios,
  * and whether each target of the foundation issue is met. `--json <file>` also writes the figures.
  */
 import { writeFileSync } from 'node:fs';
@@ -43,7 +43,8 @@ table('(d) a Map and a Set update (1,000 entries each)', d, 'hand-written new Ma
 const e = readLoop();
 table('(e) read-heavy loop over 10,000 items', e, 'plain reads');
 const f = observeOverhead();
-table('(f) a reducer applying 20,000 actions', f, 'uninstrumented');
+for (const { mode, timings } of f) table(`(f) a reducer applying 20,000 actions, ${mode} mode (a process of its own)`, timings, 'uninstrumented');
+const fObserve = f.find((x) => x.mode === 'observe')!.timings;
 
 const cowA = byName(a, 'cowlens snapshot');
 const cowMB = b.find((x) => x.name === 'cowlens snapshot')!.megabytes;
@@ -53,7 +54,7 @@ const targets: [string, boolean, string][] = [
   ['(b) no more heap than Immer', cowMB <= immerMB, `${cowMB.toFixed(2)} MB vs ${immerMB.toFixed(2)} MB`],
   ['(b) aim: a tenth of Immer', cowMB <= immerMB / 10, `×${(cowMB / immerMB).toFixed(3)}`],
   ['(e) reads within 8× plain', byName(e, 'cowlens view') / byName(e, 'plain reads') <= 8, `×${(byName(e, 'cowlens view') / byName(e, 'plain reads')).toFixed(1)}`],
-  ['(f) observe within 1.5× uninstrumented', byName(f, 'observe mode') / byName(f, 'uninstrumented') <= 1.5, `×${(byName(f, 'observe mode') / byName(f, 'uninstrumented')).toFixed(2)}`],
+  ['(f) observe within 1.5× uninstrumented', byName(fObserve, 'observe mode') / byName(fObserve, 'uninstrumented') <= 1.5, `×${(byName(fObserve, 'observe mode') / byName(fObserve, 'uninstrumented')).toFixed(2)}`],
 ];
 console.log('\nTargets');
 for (const [name, met, figure] of targets) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${name.padEnd(42)} ${figure}`);

@@ -18,8 +18,12 @@ function sum(state: State): number {
 export function readLoop(): Timing[] {
   const state = makeState();
   const view = cow(makeState());
+  // The floor of any view made of Proxies: every read through one, with no trap at all.
+  const bare = makeState();
+  const proxied = { ...bare, items: new Proxy(bare.items.map((item) => new Proxy(item, {})), {}) };
   const contenders: Contender[] = [
     { name: 'plain reads', op: () => sum(state) },
+    { name: 'bare Proxy, no trap', op: () => sum(proxied) },
     { name: 'cowlens view', op: () => sum(view) },
     { name: 'Immer draft', op: () => produce(state, (d) => void sum(d as State)) },
     { name: 'Mutative draft', op: () => create(state, (d) => void sum(d as State)) },
