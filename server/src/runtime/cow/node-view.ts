@@ -566,8 +566,9 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const from = content as unknown[];
       const base = (this.overlayBase ?? content) as unknown[];
       const to = shell as unknown as unknown[];
-      to.length = from.length;
       for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
+      // After the elements, not before: an empty array stretched first takes V8's slow stores, three times slower.
+      to.length = from.length;
       if (this.root.deep && hasArrayProperties(base)) {
         for (const key of Object.keys(base)) if (!isIndex(key)) shell[key] = (base as unknown as Record<string, unknown>)[key];
         markArrayProperties(shell);
