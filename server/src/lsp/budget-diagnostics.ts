@@ -57,15 +57,16 @@ export function budgetDiagnostics(run: RunFiguresParams, figures: RunFigures, se
     }
   }
   if (settings.budgets.hazardsAsDiagnostics) {
-    for (const hazard of run.hazards) {
-      const path = pathOfUri(hazard.uri);
-      if (path === undefined) continue;
-      add(path, hazard.line, hazard.column, {
-        severity: DiagnosticSeverity.Warning,
-        source: DIAGNOSTIC_SOURCE,
-        code: hazard.kind,
-        message: `cowlens hazard (${plural(hazard.count, 'time')}): ${hazard.message}`,
-      });
+    // At the hazard's place now, like the budgets above: edits made while the run went moved it.
+    for (const path of figures.paths()) {
+      for (const { hazard, line, column } of figures.hazardsIn(path)) {
+        add(path, line, column, {
+          severity: DiagnosticSeverity.Warning,
+          source: DIAGNOSTIC_SOURCE,
+          code: hazard.kind,
+          message: `cowlens hazard (${plural(hazard.count, 'time')}): ${hazard.message}`,
+        });
+      }
     }
   }
   return byUri;

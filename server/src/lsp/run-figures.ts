@@ -5,7 +5,7 @@
  * than shown on whatever took its place.
  */
 import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import type { LiveCopyPoint, LiveSite, RunFiguresParams } from './protocol.js';
+import type { LiveCopyPoint, LiveHazard, LiveSite, RunFiguresParams } from './protocol.js';
 import { shiftThrough } from './shift-position.js';
 import { pathOfUri } from './uris.js';
 
@@ -24,9 +24,17 @@ export interface PlacedCopyPoint {
   readonly column: number;
 }
 
+/** A hazard at the 1-based line and column where its site now is. */
+export interface PlacedHazard {
+  readonly hazard: LiveHazard;
+  readonly line: number;
+  readonly column: number;
+}
+
 interface FileFigures {
   sites: PlacedSite[];
   copyPoints: PlacedCopyPoint[];
+  hazards: PlacedHazard[];
 }
 
 function moved<T extends { readonly line: number; readonly column: number }>(placed: T, changes: readonly TextDocumentContentChangeEvent[]): T | undefined {
@@ -56,7 +64,7 @@ export class RunFigures {
     this.files.clear();
     const fileOf = (path: string): FileFigures => {
       let file = this.files.get(path);
-      if (file === undefined) this.files.set(path, (file = { sites: [], copyPoints: [] }));
+      if (file === undefined) this.files.set(path, (file = { sites: [], copyPoints: [], hazards: [] }));
       return file;
     };
     for (const site of figures.sites) {
@@ -69,6 +77,11 @@ export class RunFigures {
         const placedPoint = moved({ point, site, line: point.line, column: point.column }, this.editsDuringRun.get(pointPath) ?? []);
         if (placedPoint !== undefined) fileOf(pointPath).copyPoints.push(placedPoint);
       }
+    }
+    for (const hazard of figures.hazards) {
+      const path = pathOfUri(hazard.uri);
+      const placed = path === undefined ? undefined : moved({ hazard, line: hazard.line, column: hazard.column }, this.editsDuringRun.get(path) ?? []);
+      if (path !== undefined && placed !== undefined) fileOf(path).hazards.push(placed);
     }
     if (figures.state === 'finished') {
       this.running = false;
@@ -94,6 +107,7 @@ export class RunFigures {
     if (file === undefined) return;
     file.sites = file.sites.flatMap((placed) => moved(placed, changes) ?? []);
     file.copyPoints = file.copyPoints.flatMap((placed) => moved(placed, changes) ?? []);
+    file.hazards = file.hazards.flatMap((placed) => moved(placed, changes) ?? []);
   }
 
   sitesIn(path: string): readonly PlacedSite[] {
@@ -102,5 +116,14 @@ export class RunFigures {
 
   copyPointsIn(path: string): readonly PlacedCopyPoint[] {
     return this.files.get(path)?.copyPoints ?? [];
+  }
+
+  hazardsIn(path: string): readonly PlacedHazard[] {
+    return this.files.get(path)?.hazards ?? [];
+  }
+
+  /** Every file with figures of the run, by path. */
+  paths(): Iterable<string> {
+    return this.files.keys();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +24,7 @@ import {
 } from '../../src/lsp/protocol.js';
 import { validateReport } from '../../src/report/validate-report.js';
 import { expectTourSites, TOUR, TOUR_MAIN, TOUR_URI } from './editor-tour.js';
-import { labelOf, LspClient } from './lsp-client.js';
+import { labelOf, LspClient, REPO } from './lsp-client.js';
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } };
 const RUN_FIGURES = 'cowlens/runFigures';
@@ -218,5 +218,35 @@ describe('runs that go wrong', () => {
     const firstFinished = await finishedRun(client, first.runId);
     expect(firstFinished.incomplete).toContain('the command was stopped from the editor: another run started');
     expect((await finishedRun(client, second.runId)).complete).toBe(true);
+  });
+});
+
+describe('a hazard found by a run the user edits while it goes', () => {
+  let client: LspClient;
+  let dir: string;
+  beforeAll(async () => {
+    // The CLI's hazard program, made to wait until the test has edited it.
+    dir = mkdtempSync(join(tmpdir(), 'cowlens-lsp-hazard-'));
+    cpSync(join(REPO, 'test-fixtures', 'cli', 'hazard'), dir, { recursive: true });
+    const main = join(dir, 'main.mjs');
+    const text = readFileSync(main, 'utf8').replace('normalizeAll();', "console.log('edit now');\nawait new Promise((resolve) => setTimeout(resolve, 1500));\nnormalizeAll();");
+    writeFileSync(main, text);
+    client = await LspClient.start({ folders: [dir], settings: { mode: 'cow', budgets: { maxBytesCopiedPerSite: 0, hazardsAsDiagnostics: true } } });
+  });
+  afterAll(async () => {
+    await client.stop();
+  });
+
+  it('puts its diagnostic where the site is after the edit', async () => {
+    const main = join(dir, 'main.mjs');
+    const uri = await client.open(main, readFileSync(main, 'utf8'), 'javascript');
+    const siteLine = readFileSync(main, 'utf8').split('\n').findIndex((line) => line.includes('names.slice()'));
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    await client.waitForNotification<RunOutputParams>('cowlens/runOutput', (o) => o.runId === runId && o.text.includes('edit now'));
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// two lines\n// added\n' }]);
+    const finished = await finishedRun(client, runId);
+    expect(finished.hazards).toMatchObject([{ kind: 'uninstrumented-write', line: siteLine + 1 }]);
+    const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
+    expect(published.diagnostics).toMatchObject([{ code: 'uninstrumented-write', range: { start: { line: siteLine + 2 } } }]);
   });
 });
