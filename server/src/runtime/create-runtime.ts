@@ -95,6 +95,13 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     return copy;
   };
 
+  /**
+   * What a native array method should run on: a shallow array view's own elements when it reads
+   * them plainly (a slice of a 100-item view is then one native slice, not 200 trap calls), else
+   * the value itself.
+   */
+  const elementsOf = (value: unknown): unknown => handlerOf(value)?.plainElements() ?? value;
+
   const fullArrayCopyArgs = (array: unknown[], args: unknown[]): boolean =>
     args.length === 0 || (args.length <= 2 && (args[0] === undefined || args[0] === 0) && (args[1] === undefined || (typeof args[1] === 'number' && args[1] >= array.length)));
 
@@ -147,11 +154,17 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
         ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
         : eagerRecord<unknown[]>(site, [...source]),
     slice: (site, target, ...args) => {
-      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args) || (target as { slice?: unknown }).slice !== Array.prototype.slice) return observeOnly(site, target, (t) => (t as { slice(...a: unknown[]): unknown }).slice(...args));
+      const native = (target as { slice?: unknown }).slice === Array.prototype.slice;
+      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args) || !native) {
+        return observeOnly(site, target, (t) => (native ? Array.prototype.slice.apply(elementsOf(t), args as [number?, number?]) : (t as { slice(...a: unknown[]): unknown }).slice(...args)));
+      }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
     concat: (site, target, ...args) => {
-      if (!Array.isArray(target) || args.length > 0 || (target as { concat?: unknown }).concat !== Array.prototype.concat) return observeOnly(site, target, (t) => (t as { concat(...a: unknown[]): unknown }).concat(...args));
+      const native = (target as { concat?: unknown }).concat === Array.prototype.concat;
+      if (!Array.isArray(target) || args.length > 0 || !native) {
+        return observeOnly(site, target, (t) => (native ? Array.prototype.concat.apply(elementsOf(t), args) : (t as { concat(...a: unknown[]): unknown }).concat(...args)));
+      }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
     },
     arrayFrom: (site, source, mapFn, thisArg) => {

@@ -31,6 +31,32 @@ describe('cow mode: shallow copies', () => {
     expect(f.copyPoints[0]!.bytes).toBeGreaterThan(0);
   });
 
+  it('slices and concats of an array view read what the view shows, written, overlaid or with holes', () => {
+    const { rt, site, loc } = setup();
+    const source = big(100);
+    const view = rt.slice(site('array-slice'), source) as ReturnType<typeof big>;
+    expect(isCow(view)).toBe(true);
+    rt.set(source, 1, 'written to the source', loc);
+    const part = rt.slice(site('array-slice'), view, 1, 3) as unknown[];
+    expect(isCow(part)).toBe(false);
+    expect(part).toEqual([view[1], view[2]]);
+    expect(part[0]).toBe(view[1]);
+    expect(rt.concat(site('array-concat'), view, [0]) as unknown[]).toEqual([...view, 0]);
+    // Element writes into a large view go to an overlay: the slice must see them too.
+    const small = createRuntime('cow', { overlayMinLength: 8 });
+    const smallSite = small.site('app.ts', 1, 1, 'array-slice');
+    const overlaid = small.slice(smallSite, big(100)) as unknown[];
+    small.set(overlaid, 5, 'over', small.location('app.ts', 2, 1));
+    expect(small.slice(smallSite, overlaid, 4, 7) as unknown[]).toEqual([overlaid[4], 'over', overlaid[6]]);
+    // A spread turns holes into undefined: a slice of its view keeps them undefined, own elements.
+    const holey: unknown[] = [];
+    holey[150] = 'end';
+    const spread = rt.arraySpread(site('array-spread'), holey);
+    const tail = rt.slice(site('array-slice'), spread, 0, 3) as unknown[];
+    expect(tail).toEqual([undefined, undefined, undefined]);
+    expect(0 in tail).toBe(true);
+  });
+
   it('keeps a snapshot of the source when instrumented code writes the source afterwards', () => {
     const { rt, site, loc } = setup();
     const source = big(100);

@@ -53,6 +53,10 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     return undefined;
   }
 
+  plainElements(): undefined {
+    return undefined;
+  }
+
   holdsOnlyPlainData(): boolean {
     return Reflect.isExtensible(this.shell) && Reflect.ownKeys(this.shell).length === 0;
   }

@@ -73,6 +73,8 @@ export interface ViewHandler extends PrivateContent {
   readonly proxy: object;
   /** False once the view holds what a plain copy of it would leave out (hidden properties, a new prototype). */
   holdsOnlyPlainData(): boolean;
+  /** The array a native method may read in place of an array view's traps, when it reads the same. */
+  plainElements(): unknown[] | undefined;
   readonly root: Root;
   /** The view's content now: a shared node, an image of it, or its private content. */
   current(): object;
@@ -369,6 +371,17 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   slotTick(key: PropertyKey): number {
     return this.slotTicks?.get(key) ?? this.defaultTick;
+  }
+
+  /**
+   * The array a shallow array view reads its elements from, when each of its reads is a plain read
+   * of it (no overlay, no holes turned into undefined, Array.prototype above it): a native method
+   * run on it gives what it would give through the view's traps, without a trap a slot.
+   */
+  plainElements(): unknown[] | undefined {
+    if (this.settled || this.kind !== NodeKind.Array || this.root.deep || !this.direct) return undefined;
+    const content = this.current();
+    return content === this.overlay ? undefined : (content as unknown[]);
   }
 
   holdsOnlyPlainData(): boolean {
