@@ -11,6 +11,21 @@ function setup() {
   return { rt, site, loc };
 }
 
+describe('cow mode: values one copy hands to another', () => {
+  it('a Date a copy handed out, stored beside another copy of the same Date, stays a Date of its own in a deep copy', () => {
+    // Found by the differential fuzz (seed -1030819749): the deep copy read both as the one node they came from.
+    const rt = createRuntime('cow', { minSharedBytes: 0 });
+    const s = rt.site('app.ts', 1, 1, 'structured-clone');
+    const first = rt.structuredClone(s, [new Date(0)]);
+    const second = rt.structuredClone(s, first);
+    rt.set(first, 1, second[0], rt.location('app.ts', 2, 1));
+    const copy = rt.structuredClone(s, first);
+    expect(copy[0]).not.toBe(copy[1]);
+    expect(copy.map((d) => d.getTime())).toEqual([0, 0]);
+    expect(copy[1]).not.toBe(second[0]);
+  });
+});
+
 describe('cow mode: shallow copies', () => {
   it('spreads a large object into a view that reads like the copy and copies on first write', () => {
     const { rt, site, loc } = setup();

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { NodeKind } from './node-kind.js';
-import { handlerOf, inspectView, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
+import { handlerOf, inspectView, isAnotherCopysValue, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 
@@ -79,6 +79,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     if (!this.root.deep) return;
     if (isUserValue(this.root, value)) (this.userKeys ??= new Set()).add(key);
     else this.userKeys?.delete(key);
+    if (isAnotherCopysValue(this.root, value)) this.root.holdsForeignViews = true;
   }
 
   forgetSlots(): void {

@@ -69,6 +69,20 @@ export function isUserValue(root: Root, value: unknown): boolean {
   return copiedLeaves.get(value)?.root !== root;
 }
 
+/**
+ * A view or a copied leaf that another copy handed out. Plain JavaScript gives every copy objects
+ * of its own, so such a value is distinct from anything this root reads, the node it came from
+ * included; a deep copy of a root that holds one is made eagerly, which keeps them apart (a lazy
+ * copy would read it as its node and merge it with its own copy of that node).
+ */
+export function isAnotherCopysValue(root: Root, value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const h = handlerOf(value);
+  if (h) return h.root !== root;
+  const leaf = copiedLeaves.get(value);
+  return leaf !== undefined && leaf.root !== root;
+}
+
 export interface ViewHandler extends PrivateContent {
   readonly proxy: object;
   /** False once the view holds what a plain copy of it would leave out (hidden properties, a new prototype). */
@@ -561,7 +575,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.slotTicks?.delete(key);
     if (isUserValue(this.root, value)) {
       (this.own ??= new Set()).add(key);
-      if (isView(value)) this.root.holdsForeignViews = true;
+      if (isAnotherCopysValue(this.root, value)) this.root.holdsForeignViews = true;
     } else {
       this.own?.delete(key);
     }

@@ -95,7 +95,7 @@ export class Root {
   /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
   eagerBytes = 0;
   private domain: Domain | undefined;
-  /** Set when a deep view stores a view of another lineage: a copy of it could not stay lazy. */
+  /** Set when a deep view stores a view or a copied leaf of another copy: a copy of it could not stay lazy. */
   holdsForeignViews = false;
   /** A view of this root was given a value structuredClone rejects (a symbol, a function): its deep copies must be real, to throw as they would. */
   holdsUncloneable = false;
