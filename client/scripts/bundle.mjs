@@ -7,7 +7,8 @@
  *     package.json                   makes from `import.meta.url` still resolves: `../../package.json`,
  *     schema/report.schema.json      `../../schema/…`, `../instrument/hooks/register.js`, `./esm-hooks.js`,
  *     dist/lsp/main.js               `./transform-worker.js`, and `../..` as cowlens's own root
- *     dist/instrument/hooks/*.js     the three files a run loads into the user's processes
+ *     dist/instrument/hooks/*.js     the files a run loads into the user's processes (vite-plugin.js
+ *                                    only into vitest's, by its URL from esm-hooks.js)
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
  *
@@ -26,7 +27,7 @@ const serverSrc = join(root, 'server/src');
 const require = createRequire(join(root, 'server/package.json'));
 
 /** The server's entry points, by their path under server/src (and under dist/). */
-const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker'];
+const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker', 'instrument/hooks/vite-plugin'];
 
 /** Where the shared files go under client/dist/server/dist. */
 const TYPESCRIPT = 'vendor/typescript.cjs';

@@ -53,7 +53,11 @@ export async function reportCommand(command: readonly string[], options: ReportC
     if (!options.quiet) stderr.write(formatReport(report, options.format, { color: color && options.format === 'text' }));
   } else {
     await writeOutput(options.out, formatReport(report, options.format, { color: false }));
-    if (!options.quiet && options.out !== '-') stderr.write(`${summaryLine(report)}; ${options.format} report written to ${options.out}\n`);
+    if (!options.quiet && options.out !== '-') {
+      stderr.write(`${summaryLine(report)}; ${options.format} report written to ${options.out}\n`);
+      // Warnings about the run as a whole (a test runner cowlens cannot instrument) must not hide in a file.
+      for (const d of report.diagnostics) if (d.file === undefined) stderr.write(`cowlens: ${d.severity}: ${d.message}\n`);
+    }
   }
   const hint = runnerHint(command, report);
   if (hint !== undefined && !options.quiet) stderr.write(`${hint}\n`);
@@ -94,15 +98,11 @@ function summaryLine(report: Report): string {
 }
 
 /**
- * vitest and jest load test files through module systems of their own, which Node's hooks do not
- * see: when such a run reports no site, say why and what to do.
+ * jest loads test files through a module system of its own, which Node's hooks do not see: when
+ * such a run reports no site, say why.
  */
 function runnerHint(command: readonly string[], report: Report): string | undefined {
   if (report.sites.length > 0) return undefined;
-  const words = command.join(' ');
-  if (/\bvitest\b/.test(words) && !words.includes('viteModuleRunner')) {
-    return 'cowlens: vitest runs test files through its own module runner, which cowlens cannot instrument; with vitest 4.1 or later add --experimental.viteModuleRunner=false to the vitest command so that Node loads them';
-  }
-  if (/\bjest\b/.test(words)) return 'cowlens: jest loads test files through its own module system, which cowlens cannot instrument yet';
+  if (/\bjest\b/.test(command.join(' '))) return 'cowlens: jest loads test files through its own module system, which cowlens cannot instrument yet';
   return undefined;
 }
