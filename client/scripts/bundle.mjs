@@ -11,12 +11,14 @@
  *                                    only into vitest's, by its URL from esm-hooks.js)
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
+ *     dist/runtime-cjs/**            the runtime as CommonJS, file by file, as tsc lays it out in
+ *                                    server/dist: evaluated in each jest test file's vm context
  *
  * Each server entry is its own ES module bundle: code splitting would move modules that read
  * `import.meta.url` into chunks elsewhere, and their relative URLs would point elsewhere too.
  */
 import { build } from 'esbuild';
-import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -98,6 +100,20 @@ async function bundleServer() {
   );
 }
 
+/** The runtime's modules as CommonJS, one output per source (server/src/instrument/jest/context-runtime.ts loads them). */
+async function bundleRuntimeScripts() {
+  const runtimeSrc = join(serverSrc, 'runtime');
+  const sources = (await readdir(runtimeSrc, { recursive: true })).filter((file) => file.endsWith('.ts'));
+  await build({
+    ...common,
+    bundle: false,
+    entryPoints: sources.map((file) => join(runtimeSrc, file)),
+    outbase: runtimeSrc,
+    outdir: join(serverOut, 'dist/runtime-cjs'),
+    format: 'cjs',
+  });
+}
+
 async function bundleClient() {
   await build({
     ...common,
@@ -112,4 +128,4 @@ async function bundleClient() {
 }
 
 await Promise.all([rm(serverOut, { recursive: true, force: true }), rm(join(dist, 'media'), { recursive: true, force: true })]);
-await Promise.all([bundleServer(), bundleClient()]);
+await Promise.all([bundleServer(), bundleRuntimeScripts(), bundleClient()]);
