@@ -6,29 +6,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report, SiteReport } from '../../src/report/model.js';
 import { plainNode, REPO, reportOf } from './run-cowlens.js';
+import { linesOf, sitesOf, splitCowlensLine, underDirectory } from './runner-reports.js';
 
 const SUITE = join(REPO, 'test-fixtures/runners/vitest-suite');
 const VITEST = join(REPO, 'node_modules/vitest/vitest.mjs');
-
-/** The sites by `file:line:column kind`, with the figures that do not depend on the machine. */
-function sitesOf(report: Report): Record<string, Pick<SiteReport, 'executions' | 'materialized'> & { copyPoints: string[] }> {
-  return Object.fromEntries(
-    report.sites.map((s) => [
-      `${s.file}:${String(s.line)}:${String(s.column)} ${s.kind}`,
-      { executions: s.executions, materialized: s.materialized, copyPoints: s.copyPoints.map((p) => `${p.file}:${String(p.line)}:${String(p.column)} ×${String(p.count)}`) },
-    ]),
-  );
-}
-
-/** vitest's output without its clock (start time, durations) and in an order of its own (test files finish in parallel). */
-const linesOf = (output: string): string[] =>
-  output
-    .replace(/Start at .*/g, '')
-    .replace(/\d+(\.\d+)?m?s\b/g, 'T')
-    .split('\n')
-    .sort();
 
 const EXPECTED = {
   observe: {
@@ -69,30 +51,26 @@ describe('cowlens report -- vitest run (vitest 4.1, its module runner on)', () =
   it('npx vitest run from another directory: paths are relative to the working directory', () => {
     const run = reportOf(['npx', 'vitest', 'run', '--root', 'test-fixtures/runners/vitest-suite'], { mode: 'cow', cwd: REPO });
     expect(run.status, run.stderr).toBe(0);
-    const prefixed = Object.fromEntries(
-      Object.entries(EXPECTED.cow).map(([site, figures]) => [
-        `test-fixtures/runners/vitest-suite/${site}`,
-        { ...figures, copyPoints: figures.copyPoints.map((p) => `test-fixtures/runners/vitest-suite/${p}`) },
-      ]),
-    );
-    expect(sitesOf(run.report)).toEqual(prefixed);
+    expect(sitesOf(run.report)).toEqual(underDirectory('test-fixtures/runners/vitest-suite', EXPECTED.cow));
   });
 
-  it("a failing test: vitest's output, its stack trace into the .ts source and its exit status pass through", () => {
+  it("a failing test: vitest's output, its stack trace into the .ts source (past an instrumented copy on the line) and its exit status pass through", () => {
     const env = { COWLENS_FIXTURE_FAIL: '1', NO_COLOR: '1' };
     const plain = plainNode([VITEST, 'run'], { cwd: SUITE, env });
     expect(plain.status).toBe(1);
-    expect(plain.stderr).toContain('test/snapshot.test.ts:15:35');
+    expect(plain.stderr).toContain('test/snapshot.test.ts:15:42');
     for (const mode of ['observe', 'cow'] as const) {
       const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE, env });
       expect(run.status, mode).toBe(1);
       expect(linesOf(run.stdout), mode).toEqual(linesOf(plain.stdout));
-      // On stderr, vitest's output, then cowlens's one line saying where the report went.
-      const ours = run.stderr.lastIndexOf('\ncowlens: ') + 1;
-      expect(run.stderr.slice(ours), mode).toMatch(/^cowlens: 4 copy sites, 8 copies, \d+ written; json report written to /);
-      expect(linesOf(run.stderr.slice(0, ours)), mode).toEqual(linesOf(plain.stderr));
+      const stderr = splitCowlensLine(run.stderr);
+      expect(linesOf(stderr.runner), mode).toEqual(linesOf(plain.stderr));
+      expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written; json report written to /);
       expect(run.report, mode).toMatchObject({ exitCode: 1, complete: true });
-      expect(sitesOf(run.report)['src/inventory.ts:16:10 structured-clone'], mode).toMatchObject({ executions: 2 });
+      expect(sitesOf(run.report), mode).toMatchObject({
+        'src/inventory.ts:16:10 structured-clone': { executions: 2 },
+        'test/snapshot.test.ts:15:10 object-spread': { executions: 1 },
+      });
     }
   });
 
