@@ -59,8 +59,6 @@ export async function reportCommand(command: readonly string[], options: ReportC
       for (const d of report.diagnostics) if (d.file === undefined) stderr.write(`cowlens: ${d.severity}: ${d.message}\n`);
     }
   }
-  const hint = runnerHint(command, report);
-  if (hint !== undefined && !options.quiet) stderr.write(`${hint}\n`);
   const budgets = checkReportBudgets(report, options, baseline);
   if (budgets) stderr.write(`${formatBudgetOutcome(budgets, color).join('\n')}\n`);
   if (outcome.startError !== undefined) throw new UserError(`cowlens: the command did not start: ${outcome.startError}`, ExitCode.CowlensFailed);
@@ -95,14 +93,4 @@ function checkReportBudgets(report: Report, options: ReportCommandOptions, basel
 function summaryLine(report: Report): string {
   const t = report.totals;
   return `cowlens: ${String(t.sites)} copy sites, ${String(t.executions)} copies, ${String(t.materialized)} written${report.complete ? '' : ' (incomplete report)'}`;
-}
-
-/**
- * jest loads test files through a module system of its own, which Node's hooks do not see: when
- * such a run reports no site, say why.
- */
-function runnerHint(command: readonly string[], report: Report): string | undefined {
-  if (report.sites.length > 0) return undefined;
-  if (/\bjest\b/.test(command.join(' '))) return 'cowlens: jest loads test files through its own module system, which cowlens cannot instrument yet';
-  return undefined;
 }

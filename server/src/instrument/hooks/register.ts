@@ -7,6 +7,7 @@ import { register } from 'node:module';
 import { isMainThread, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
 import { RUNTIME_KEY } from '../preamble.js';
+import { installJestHook } from '../jest/jest-runtime-hook.js';
 import { isWorkersLastMessage } from './last-message.js';
 import { installRequireHook } from './require-hook.js';
 import { readRunConfig } from './run-config.js';
@@ -28,9 +29,11 @@ if (config && !(slot in globalThis)) {
   if (!isMainThread) flushBeforeMessages((final) => {
     runtime.flush(final);
   });
-  installRequireHook(config, (message, file) => {
-    writer.write({ type: 'diagnostic', severity: 'warning', message, file });
-  });
+  const warn = (message: string, file?: string): void => {
+    writer.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
+  };
+  installRequireHook(config, warn);
+  installJestHook(config, warn);
   register('./esm-hooks.js', { parentURL: import.meta.url, data: config });
 }
 
