@@ -33,9 +33,30 @@ const instrumented = new WeakSet<ScriptTransformer>();
 /** One instrumentation per file and text: each test file's runtime asks again. */
 const results = new Map<string, { readonly text: string; readonly result: SourceResult }>();
 
-export function instrumentTransformer(transformer: ScriptTransformer, wanted: (file: string) => boolean, warn: (message: string, file: string) => void, mapsDir: string): void {
+/**
+ * `cacheFS` is jest's cache of the files' text as read, which it also hands the transformer.
+ * ts-jest compiles a file it has not seen yet from that cache, not from the text it is given:
+ * while the transformer runs, the cache holds the instrumented text of the file it transforms.
+ */
+export function instrumentTransformer(
+  transformer: ScriptTransformer,
+  cacheFS: Map<string, string>,
+  wanted: (file: string) => boolean,
+  warn: (message: string, file: string) => void,
+  mapsDir: string,
+): void {
   if (instrumented.has(transformer)) return;
   instrumented.add(transformer);
+  const seeing = <R>(filename: string, code: string, run: () => R): R => {
+    const original = cacheFS.get(filename);
+    cacheFS.set(filename, code);
+    try {
+      return run();
+    } finally {
+      if (original === undefined) cacheFS.delete(filename);
+      else cacheFS.set(filename, original);
+    }
+  };
   const { transform, transformAsync } = transformer;
   const prepare = (filename: string, options: TransformOptions, fileSource: string | undefined): { text: string; code: string; map: EncodedSourceMap } | undefined => {
     if (options.isInternalModule === true || !wanted(filename)) return undefined;
@@ -56,12 +77,12 @@ export function instrumentTransformer(transformer: ScriptTransformer, wanted: (f
   transformer.transform = function transformInstrumented(filename, options, fileSource) {
     const source = prepare(filename, options, fileSource);
     if (source === undefined) return transform.call(this, filename, options, fileSource);
-    return finish(filename, transform.call(this, filename, options, source.code), source);
+    return finish(filename, seeing(filename, source.code, () => transform.call(this, filename, options, source.code)), source);
   };
   transformer.transformAsync = async function transformAsyncInstrumented(filename, options, fileSource) {
     const source = prepare(filename, options, fileSource);
     if (source === undefined) return transformAsync.call(this, filename, options, fileSource);
-    return finish(filename, await transformAsync.call(this, filename, options, source.code), source);
+    return finish(filename, await seeing(filename, source.code, () => transformAsync.call(this, filename, options, source.code)), source);
   };
 }
 

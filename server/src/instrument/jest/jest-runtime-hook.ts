@@ -21,7 +21,14 @@ type Load = (request: string, parent: unknown, ...rest: unknown[]) => unknown;
 type ResolveFilename = (request: string, parent: unknown) => string;
 
 /** What cowlens relies on of jest-runtime 30's Runtime and its constructor's arguments. */
-type RuntimeClass = new (config: unknown, environment: TestEnvironment, resolver: unknown, transformer: ScriptTransformer, ...rest: unknown[]) => { teardown(): void };
+type RuntimeClass = new (
+  config: unknown,
+  environment: TestEnvironment,
+  resolver: unknown,
+  transformer: ScriptTransformer,
+  cacheFS: Map<string, string>,
+  ...rest: unknown[]
+) => { teardown(): void };
 
 interface TestEnvironment {
   getVmContext(): vm.Context | null;
@@ -55,9 +62,9 @@ function withCowlens(Runtime: RuntimeClass, config: RunConfig, warn: (message: s
   const contexts = new WeakMap<object, ContextRuntime>();
   let streams = 0;
   return class CowlensRuntime extends Runtime {
-    constructor(runtimeConfig: unknown, environment: TestEnvironment, resolver: unknown, transformer: ScriptTransformer, ...rest: unknown[]) {
-      super(runtimeConfig, environment, resolver, transformer, ...rest);
-      instrumentTransformer(transformer, wanted, warn, mapsDir);
+    constructor(runtimeConfig: unknown, environment: TestEnvironment, resolver: unknown, transformer: ScriptTransformer, cacheFS: Map<string, string>, ...rest: unknown[]) {
+      super(runtimeConfig, environment, resolver, transformer, cacheFS, ...rest);
+      instrumentTransformer(transformer, cacheFS, wanted, warn, mapsDir);
       const context = environment.getVmContext();
       if (context === null) return;
       // Each test file's runtime numbers its sites itself: a stream of its own.
