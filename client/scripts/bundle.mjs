@@ -7,15 +7,18 @@
  *     package.json                   makes from `import.meta.url` still resolves: `../../package.json`,
  *     schema/report.schema.json      `../../schema/…`, `../instrument/hooks/register.js`, `./esm-hooks.js`,
  *     dist/lsp/main.js               `./transform-worker.js`, and `../..` as cowlens's own root
- *     dist/instrument/hooks/*.js     the three files a run loads into the user's processes
+ *     dist/instrument/hooks/*.js     the files a run loads into the user's processes (vite-plugin.js
+ *                                    only into vitest's, by its URL from esm-hooks.js)
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
+ *     dist/runtime-cjs/**            the runtime as CommonJS, file by file, as tsc lays it out in
+ *                                    server/dist: evaluated in each jest test file's vm context
  *
  * Each server entry is its own ES module bundle: code splitting would move modules that read
  * `import.meta.url` into chunks elsewhere, and their relative URLs would point elsewhere too.
  */
 import { build } from 'esbuild';
-import { copyFile, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -26,7 +29,7 @@ const serverSrc = join(root, 'server/src');
 const require = createRequire(join(root, 'server/package.json'));
 
 /** The server's entry points, by their path under server/src (and under dist/). */
-const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker'];
+const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker', 'instrument/hooks/vite-plugin'];
 
 /** Where the shared files go under client/dist/server/dist. */
 const TYPESCRIPT = 'vendor/typescript.cjs';
@@ -97,6 +100,20 @@ async function bundleServer() {
   );
 }
 
+/** The runtime's modules as CommonJS, one output per source (server/src/instrument/jest/context-runtime.ts loads them). */
+async function bundleRuntimeScripts() {
+  const runtimeSrc = join(serverSrc, 'runtime');
+  const sources = (await readdir(runtimeSrc, { recursive: true })).filter((file) => file.endsWith('.ts'));
+  await build({
+    ...common,
+    bundle: false,
+    entryPoints: sources.map((file) => join(runtimeSrc, file)),
+    outbase: runtimeSrc,
+    outdir: join(serverOut, 'dist/runtime-cjs'),
+    format: 'cjs',
+  });
+}
+
 async function bundleClient() {
   await build({
     ...common,
@@ -111,4 +128,4 @@ async function bundleClient() {
 }
 
 await Promise.all([rm(serverOut, { recursive: true, force: true }), rm(join(dist, 'media'), { recursive: true, force: true })]);
-await Promise.all([bundleServer(), bundleClient()]);
+await Promise.all([bundleServer(), bundleRuntimeScripts(), bundleClient()]);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGED_SERVER } from './packaged-server.js';
 
@@ -58,5 +58,43 @@ describe('the bundled run preload', () => {
     expect(new Set(sites)).toEqual(new Set(['main.mjs object-spread', 'grow.ts array-spread', 'twice.cjs array-slice']));
     const figures = records.flatMap((r) => r.batch?.figures ?? []);
     expect(figures.reduce((sum, f) => sum + f.executions, 0)).toBeGreaterThanOrEqual(7);
+  });
+
+  /** Runs a test runner on a suite of test-fixtures/runners with the bundled preload; the sites its spool got (every site of an instrumented module, run or not). */
+  const runnerSites = (suiteName: string, args: readonly string[]): Set<string> => {
+    const spool = join(dir, `${suiteName}-spool`);
+    mkdirSync(spool);
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const suite = join(root, 'test-fixtures/runners', suiteName);
+    const register = pathToFileURL(join(PACKAGED_SERVER, 'dist/instrument/hooks/register.js')).href;
+    const result = spawnSync(process.execPath, [join(root, args[0]!), ...args.slice(1)], {
+      cwd: suite,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'observe', COWLENS_ROOT: suite, COWLENS_INCLUDE: '["**/*"]', COWLENS_EXCLUDE: '["**/node_modules/**"]' },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return new Set(
+      readdirSync(spool)
+        .filter((file) => file.endsWith('.ndjson'))
+        .flatMap((file) =>
+          readFileSync(join(spool, file), 'utf8')
+            .split('\n')
+            .filter((line) => line !== '')
+            .flatMap((line) => (JSON.parse(line) as { batch?: { sites: { file: string; kind: string }[] } }).batch?.sites ?? [])
+            .map((site) => `${basename(site.file)} ${site.kind}`),
+        ),
+    );
+  };
+
+  it("hands vitest a vite with cowlens's plugin, from the bundle's own vite-plugin.js", () => {
+    expect(runnerSites('vitest-suite', ['node_modules/vitest/vitest.mjs', 'run'])).toEqual(
+      new Set(['inventory.ts array-slice', 'inventory.ts object-spread', 'inventory.ts structured-clone', 'snapshot.test.ts array-spread', 'snapshot.test.ts object-spread']),
+    );
+  });
+
+  it("gives each jest test file's context a runtime of its own, from the bundle's runtime-cjs", () => {
+    expect(runnerSites('jest-suite', ['node_modules/jest/bin/jest.js'])).toEqual(
+      new Set(['inventory.js array-slice', 'inventory.js object-spread', 'inventory.js structured-clone', 'snapshot.test.js array-spread', 'snapshot.test.js object-spread']),
+    );
   });
 });

@@ -53,10 +53,12 @@ export async function reportCommand(command: readonly string[], options: ReportC
     if (!options.quiet) stderr.write(formatReport(report, options.format, { color: color && options.format === 'text' }));
   } else {
     await writeOutput(options.out, formatReport(report, options.format, { color: false }));
-    if (!options.quiet && options.out !== '-') stderr.write(`${summaryLine(report)}; ${options.format} report written to ${options.out}\n`);
+    if (!options.quiet && options.out !== '-') {
+      stderr.write(`${summaryLine(report)}; ${options.format} report written to ${options.out}\n`);
+      // Warnings about the run as a whole (a test runner cowlens cannot instrument) must not hide in a file.
+      for (const d of report.diagnostics) if (d.file === undefined) stderr.write(`cowlens: ${d.severity}: ${d.message}\n`);
+    }
   }
-  const hint = runnerHint(command, report);
-  if (hint !== undefined && !options.quiet) stderr.write(`${hint}\n`);
   const budgets = checkReportBudgets(report, options, baseline);
   if (budgets) stderr.write(`${formatBudgetOutcome(budgets, color).join('\n')}\n`);
   if (outcome.startError !== undefined) throw new UserError(`cowlens: the command did not start: ${outcome.startError}`, ExitCode.CowlensFailed);
@@ -91,18 +93,4 @@ function checkReportBudgets(report: Report, options: ReportCommandOptions, basel
 function summaryLine(report: Report): string {
   const t = report.totals;
   return `cowlens: ${String(t.sites)} copy sites, ${String(t.executions)} copies, ${String(t.materialized)} written${report.complete ? '' : ' (incomplete report)'}`;
-}
-
-/**
- * vitest and jest load test files through module systems of their own, which Node's hooks do not
- * see: when such a run reports no site, say why and what to do.
- */
-function runnerHint(command: readonly string[], report: Report): string | undefined {
-  if (report.sites.length > 0) return undefined;
-  const words = command.join(' ');
-  if (/\bvitest\b/.test(words) && !words.includes('viteModuleRunner')) {
-    return 'cowlens: vitest runs test files through its own module runner, which cowlens cannot instrument; with vitest 4.1 or later add --experimental.viteModuleRunner=false to the vitest command so that Node loads them';
-  }
-  if (/\bjest\b/.test(words)) return 'cowlens: jest loads test files through its own module system, which cowlens cannot instrument yet';
-  return undefined;
 }

@@ -5,6 +5,8 @@ import { modulePreamble, RUNTIME_REF, siteRef, locationRef, tempName } from './p
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { parseSource } from '../analysis/parse-source.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
+import { languageOf } from '../analysis/source-language.js';
+import { typedModulePreamble } from './typed-preamble.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 
@@ -88,7 +90,10 @@ export function instrumentSource(file: string, text: string): Instrumented {
   };
 
   visit(sf);
-  if (sites.length > 0 || locations.length > 0) edits.prepend(preambleOffset(sf, text), modulePreamble(file, sites, locations));
+  if (sites.length > 0 || locations.length > 0) {
+    const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
+    edits.prepend(preambleOffset(sf, text), (typed ? typedModulePreamble : modulePreamble)(file, sites, locations));
+  }
   const { code, map } = edits.apply(file);
   return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };
 }

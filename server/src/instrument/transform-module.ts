@@ -1,4 +1,4 @@
-import { instrumentSource } from './instrument-source.js';
+import { type Instrumented, instrumentSource } from './instrument-source.js';
 import { needsTranspile } from '../analysis/source-language.js';
 import { type ModuleFormat, toJavaScript, withInlineMap } from './to-javascript.js';
 
@@ -15,15 +15,34 @@ export interface TransformResult {
  */
 export function transformModule(file: string, text: string, format: ModuleFormat, instrument: boolean): TransformResult {
   if (!instrument) return needsTranspile(file) ? plain(file, text, format, undefined) : { code: text };
+  const attempt = tryInstrument(file, text);
+  if ('skipped' in attempt) return plain(file, text, format, attempt.skipped);
+  const { instrumented } = attempt;
+  if (!needsTranspile(file)) return { code: withInlineMap(instrumented.code, instrumented.map) };
   try {
-    const instrumented = instrumentSource(file, text);
-    if (instrumented.syntaxErrors > 0) return plain(file, text, format, `${file} has syntax errors; it runs as it is, uninstrumented`);
-    if (!needsTranspile(file)) return { code: withInlineMap(instrumented.code, instrumented.map) };
     const js = toJavaScript(file, instrumented.code, instrumented.map, format);
     return { code: withInlineMap(js.code, js.map) };
   } catch (error) {
-    return plain(file, text, format, `cowlens could not instrument ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return plain(file, text, format, cannotInstrument(file, error));
   }
+}
+
+/**
+ * The instrumented source, still in its own language, or why the module must run as it is. Shared
+ * by Node's hooks and the hooks of test runners that load modules themselves (vitest's plugin).
+ */
+export function tryInstrument(file: string, text: string): { readonly instrumented: Instrumented } | { readonly skipped: string } {
+  try {
+    const instrumented = instrumentSource(file, text);
+    if (instrumented.syntaxErrors > 0) return { skipped: `${file} has syntax errors; it runs as it is, uninstrumented` };
+    return { instrumented };
+  } catch (error) {
+    return { skipped: cannotInstrument(file, error) };
+  }
+}
+
+function cannotInstrument(file: string, error: unknown): string {
+  return `cowlens could not instrument ${file}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function plain(file: string, text: string, format: ModuleFormat, skipped: string | undefined): TransformResult {

@@ -1,7 +1,8 @@
 /**
  * Module customization hooks (`module.register`), run by Node on its hooks thread: they instrument
- * ES modules as they load, run TypeScript as it is, and resolve `./x.js` to `./x.ts` the way
- * TypeScript projects write their imports.
+ * ES modules as they load, run TypeScript as it is, resolve `./x.js` to `./x.ts` the way
+ * TypeScript projects write their imports, and hand vitest a vite with cowlens's plugin
+ * (vite-for-vitest.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { RunConfig } from './run-config.js';
 import { SpoolWriter } from './spool-writer.js';
+import { classifyViteImport, wrapperSource, wrapperUrl } from './vite-for-vitest.js';
 
 let wanted: (file: string) => boolean = () => false;
 let writer: SpoolWriter | undefined;
@@ -29,6 +31,13 @@ const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
+  const vite = classifyViteImport(specifier, context.parentURL);
+  if (vite.kind !== 'other') {
+    const resolved = await nextResolve(specifier, context);
+    if (vite.kind === 'wrap') return { ...resolved, url: wrapperUrl(resolved.url) };
+    writer?.write({ type: 'diagnostic', severity: 'warning', message: vite.message });
+    return resolved;
+  }
   try {
     return await nextResolve(specifier, context);
   } catch (error) {
@@ -46,6 +55,8 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
 };
 
 export const load: LoadHook = async (url, context, nextLoad) => {
+  const wrapper = wrapperSource(url);
+  if (wrapper !== undefined) return { format: 'module', source: wrapper, shortCircuit: true };
   if (!url.startsWith('file:')) return nextLoad(url, context);
   const file = fileURLToPath(url);
   const instrument = wanted(file);

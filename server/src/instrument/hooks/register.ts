@@ -7,6 +7,8 @@ import { register } from 'node:module';
 import { isMainThread, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
 import { RUNTIME_KEY } from '../preamble.js';
+import { installJestHook } from '../jest/jest-runtime-hook.js';
+import { isWorkersLastMessage } from './last-message.js';
 import { installRequireHook } from './require-hook.js';
 import { readRunConfig } from './run-config.js';
 import { SpoolWriter } from './spool-writer.js';
@@ -24,25 +26,27 @@ if (config && !(slot in globalThis)) {
   flushOnTermination(() => {
     runtime.flush(true);
   });
-  if (!isMainThread) flushBeforeMessages(() => {
-    runtime.flush(false);
+  if (!isMainThread) flushBeforeMessages((final) => {
+    runtime.flush(final);
   });
-  installRequireHook(config, (message, file) => {
-    writer.write({ type: 'diagnostic', severity: 'warning', message, file });
-  });
+  const warn = (message: string, file?: string): void => {
+    writer.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
+  };
+  installRequireHook(config, warn);
+  installJestHook(config, warn);
   register('./esm-hooks.js', { parentURL: import.meta.url, data: config });
 }
 
 /**
  * A worker thread is often terminated by its parent as soon as it posts its result, with no exit
  * event to flush on: its figures go out before each message it posts instead (a flush with
- * nothing new writes nothing).
+ * nothing new writes nothing), as its last when the message says the worker is done.
  */
-function flushBeforeMessages(flush: () => void): void {
+function flushBeforeMessages(flush: (final: boolean) => void): void {
   const proto = MessagePort.prototype as { postMessage: (this: MessagePort, ...args: unknown[]) => void };
   const original = proto.postMessage;
   proto.postMessage = function postMessage(this: MessagePort, ...args: unknown[]) {
-    flush();
+    flush(isWorkersLastMessage(args[0]));
     original.apply(this, args);
   };
 }

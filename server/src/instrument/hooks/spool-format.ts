@@ -13,6 +13,10 @@ export type SpoolRecord =
   | { readonly type: 'batch'; readonly batch: FigureBatch }
   | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string };
 
-export function streamFileName(pid: number, thread: number): string {
-  return `${String(pid)}-${String(thread)}.ndjson`;
+/**
+ * A process's (or thread's) own stream; `context` names a further stream of the same thread, for
+ * a runtime of its own in a vm context (a jest test file's): each runtime numbers its sites itself.
+ */
+export function streamFileName(pid: number, thread: number, context?: number): string {
+  return `${String(pid)}-${String(thread)}${context === undefined ? '' : `-${String(context)}`}.ndjson`;
 }

@@ -8,8 +8,8 @@ import { type SpoolRecord, streamFileName } from './spool-format.js';
 export class SpoolWriter {
   private readonly path: string;
 
-  constructor(spool: string) {
-    this.path = join(spool, streamFileName(process.pid, threadId));
+  constructor(spool: string, context?: number) {
+    this.path = join(spool, streamFileName(process.pid, threadId, context));
   }
 
   write(record: SpoolRecord): void {

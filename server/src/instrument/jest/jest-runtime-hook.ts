@@ -1,0 +1,98 @@
+/**
+ * jest runs each test file with a Runtime of its own (jest-runtime): a module registry over a vm
+ * context, fed by jest's ScriptTransformer. The one place that holds both for each test file is
+ * that Runtime's constructor: when jest-runner requires `jest-runtime`, its class is replaced by a
+ * subclass that gives the test file's context a runtime of its own (context-runtime.ts), has the
+ * transformer instrument the project's files (instrumenting-transformer.ts), and sends the
+ * context's last figures when jest tears the test file's runtime down.
+ */
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import vm from 'node:vm';
+import { createInstrumentFilter } from '../instrument-filter.js';
+import { RUNTIME_KEY } from '../preamble.js';
+import type { RunConfig } from '../hooks/run-config.js';
+import { SpoolWriter } from '../hooks/spool-writer.js';
+import { type ContextRuntime, createContextRuntime } from './context-runtime.js';
+import { instrumentTransformer, type ScriptTransformer } from './instrumenting-transformer.js';
+
+type Load = (request: string, parent: unknown, ...rest: unknown[]) => unknown;
+type ResolveFilename = (request: string, parent: unknown) => string;
+
+/** What cowlens relies on of jest-runtime 30's Runtime and its constructor's arguments. */
+type RuntimeClass = new (
+  config: unknown,
+  environment: TestEnvironment,
+  resolver: unknown,
+  transformer: ScriptTransformer,
+  cacheFS: Map<string, string>,
+  ...rest: unknown[]
+) => { teardown(): void };
+
+interface TestEnvironment {
+  getVmContext(): vm.Context | null;
+}
+
+const SUPPORTED = 'jest 30';
+
+export function installJestHook(config: RunConfig, warn: (message: string, file?: string) => void): void {
+  const internals = Module as unknown as { _load: Load; _resolveFilename: ResolveFilename };
+  const load = internals._load;
+  const seen = new WeakSet<object>();
+  internals._load = function loadWithCowlens(request, parent, ...rest) {
+    const exports = load.call(this, request, parent, ...rest);
+    if (request === 'jest-runtime' && typeof exports === 'object' && exports !== null && !seen.has(exports)) {
+      seen.add(exports);
+      const version = versionOf(internals._resolveFilename(request, parent));
+      const runtime = exports as { default?: unknown };
+      if (version?.split('.')[0] === '30' && typeof runtime.default === 'function') {
+        runtime.default = withCowlens(runtime.default as RuntimeClass, config, warn);
+      } else {
+        warn(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);
+      }
+    }
+    return exports;
+  };
+}
+
+function withCowlens(Runtime: RuntimeClass, config: RunConfig, warn: (message: string, file?: string) => void): RuntimeClass {
+  const wanted = createInstrumentFilter(config);
+  const mapsDir = join(config.spool, 'maps');
+  const contexts = new WeakMap<object, ContextRuntime>();
+  let streams = 0;
+  return class CowlensRuntime extends Runtime {
+    constructor(runtimeConfig: unknown, environment: TestEnvironment, resolver: unknown, transformer: ScriptTransformer, cacheFS: Map<string, string>, ...rest: unknown[]) {
+      super(runtimeConfig, environment, resolver, transformer, cacheFS, ...rest);
+      instrumentTransformer(transformer, cacheFS, wanted, warn, mapsDir);
+      const context = environment.getVmContext();
+      if (context === null) return;
+      // Each test file's runtime numbers its sites itself: a stream of its own.
+      const contextRuntime = createContextRuntime(context, config.mode, new SpoolWriter(config.spool, ++streams).sink);
+      Object.defineProperty(contextGlobal(context), Symbol.for(RUNTIME_KEY), { value: contextRuntime.runtime, enumerable: false });
+      contexts.set(this, contextRuntime);
+    }
+
+    override teardown(): void {
+      super.teardown();
+      contexts.get(this)?.close();
+    }
+  };
+}
+
+function contextGlobal(context: vm.Context): object {
+  return vm.runInContext('globalThis', context) as object;
+}
+
+/** The version in the package.json of the package that holds `file`. */
+function versionOf(file: string): string | undefined {
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      if (manifest.name === 'jest-runtime') return typeof manifest.version === 'string' ? manifest.version : undefined;
+    } catch {
+      // no package.json at this level: look further up
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import type { CopyKind } from '../runtime/copy-kinds.js';
+import { RUNTIME_KEY } from './preamble.js';
+
+/**
+ * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
+ * (ts-jest by default) would otherwise find cowlens's calls untyped (`implicitly has an 'any'
+ * type` under `strict`), and every value that passes through one would lose its type. Each method
+ * gives back the type the rewritten expression had, so the instrumented module type-checks as the
+ * module did. Inline, one line, no named type: a script file's top-level names are global.
+ */
+const RUNTIME_TYPE =
+  '{sites(f:string,s:unknown[]):unknown[];locations(f:string,l:unknown[]):unknown[];' +
+  'touch<T>(v:T,l:unknown):T;lend<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;' +
+  'objectSpread<T>(s:unknown,v:T):T;objectRest<T,K extends PropertyKey>(s:unknown,v:T,k:readonly K[]):Omit<T,K>;' +
+  'arraySpread<T extends readonly unknown[]>(s:unknown,v:T):[...T];arraySpread<T>(s:unknown,v:Iterable<T>):T[];' +
+  'slice<T extends{slice(...a:any[]):any}>(s:unknown,r:T,...a:any[]):ReturnType<T["slice"]>;' +
+  'concat<T extends{concat(...a:any[]):any}>(s:unknown,r:T,...a:any[]):ReturnType<T["concat"]>;' +
+  'arrayFrom<T>(s:unknown,v:Iterable<T>|ArrayLike<T>):T[];arrayFrom<T,U>(s:unknown,v:Iterable<T>|ArrayLike<T>,f:(v:T,k:number)=>U,t?:unknown):U[];' +
+  'assign<T extends{},U>(s:unknown,t:T,u:U):T&U;assign<T extends{},U,V>(s:unknown,t:T,u:U,v:V):T&U&V;' +
+  'assign<T extends{},U,V,W>(s:unknown,t:T,u:U,v:V,w:W):T&U&V&W;assign(s:unknown,t:object,...u:any[]):any;' +
+  'structuredClone<T>(s:unknown,v:T,o?:unknown):T;jsonRoundTrip(s:unknown,v:unknown):any;' +
+  'newMap<K,V>(s:unknown,v?:Iterable<readonly[K,V]>|null):Map<K,V>;newSet<T>(s:unknown,v?:Iterable<T>|null):Set<T>;' +
+  'typedArrayCopy<C extends abstract new(...a:any)=>any>(s:unknown,c:C,...a:any[]):InstanceType<C>;bufferCopy(s:unknown,...a:any[]):any;' +
+  'lodashClone<T>(s:unknown,f:unknown,v:T):T;lodashCloneDeep<T>(s:unknown,f:unknown,v:T):T;postMessage(s:unknown,r:unknown,...a:unknown[]):void}';
+
+/**
+ * The preamble of a TypeScript module (see modulePreamble): typed, declaring only the tables the
+ * module uses, so that `noUnusedLocals` finds nothing either, and those as definitely assigned
+ * (`!`), since the compiler cannot see that `__cl$i()` assigns them before top-level code reads them.
+ */
+export function typedModulePreamble(file: string, sites: readonly (readonly [number, number, CopyKind])[], locations: readonly (readonly [number, number])[]): string {
+  const f = JSON.stringify(file);
+  const tables = [...(sites.length > 0 ? ['__cl$s!:unknown[]'] : []), ...(locations.length > 0 ? ['__cl$l!:unknown[]'] : [])];
+  return (
+    `var __cl$r:${RUNTIME_TYPE}|undefined${tables.map((t) => `,${t}`).join('')};` +
+    `function __cl$i():NonNullable<typeof __cl$r>{var r=(globalThis as any)[Symbol.for(${JSON.stringify(RUNTIME_KEY)})];` +
+    `if(!r)throw new Error("cowlens: this module was instrumented but the runtime is not loaded (run it with cowlens report)");` +
+    (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});` : '') +
+    (locations.length > 0 ? `__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});` : '') +
+    'return __cl$r=r;}'
+  );
+}

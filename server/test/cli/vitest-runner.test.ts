@@ -1,0 +1,101 @@
+/**
+ * `cowlens report` over vitest as users run it, module runner and all: the built CLI runs the
+ * repository's own vitest on test-fixtures/runners/vitest-suite in real processes.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plainNode, REPO, reportOf } from './run-cowlens.js';
+import { linesOf, sitesOf, splitCowlensLine, underDirectory } from './runner-reports.js';
+
+const SUITE = join(REPO, 'test-fixtures/runners/vitest-suite');
+const VITEST = join(REPO, 'node_modules/vitest/vitest.mjs');
+
+const EXPECTED = {
+  observe: {
+    'src/inventory.ts:8:16 array-slice': { executions: 3, materialized: 3, copyPoints: ['src/inventory.ts:10:19 ×2', 'test/restock.test.ts:13:3 ×1'] },
+    'src/inventory.ts:10:33 object-spread': { executions: 2, materialized: 2, copyPoints: ['src/inventory.ts:10:33 ×2'] },
+    'src/inventory.ts:16:10 structured-clone': { executions: 1, materialized: 1, copyPoints: ['test/snapshot.test.ts:9:3 ×1'] },
+    'test/snapshot.test.ts:7:18 array-spread': { executions: 1, materialized: 1, copyPoints: ['test/snapshot.test.ts:8:3 ×1'] },
+  },
+  // The shelf's copy (200 items) is shared until restock writes it; the other copies are smaller
+  // than a view and made eagerly, private from the start.
+  cow: {
+    'src/inventory.ts:8:16 array-slice': { executions: 3, materialized: 2, copyPoints: ['src/inventory.ts:10:19 ×2'] },
+    'src/inventory.ts:10:33 object-spread': { executions: 2, materialized: 2, copyPoints: ['src/inventory.ts:10:33 ×2'] },
+    'src/inventory.ts:16:10 structured-clone': { executions: 1, materialized: 1, copyPoints: [] },
+    'test/snapshot.test.ts:7:18 array-spread': { executions: 1, materialized: 1, copyPoints: [] },
+  },
+};
+
+describe('cowlens report -- vitest run (vitest 4.1, its module runner on)', () => {
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode, default pool (forks): the test files and the TypeScript they import are instrumented at their own lines`, () => {
+      const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.report).toMatchObject({ mode, exitCode: 0, complete: true, diagnostics: [] });
+      // vitest's main process and one fork per test file.
+      expect(run.report.processes).toBe(3);
+      expect(sitesOf(run.report)).toEqual(EXPECTED[mode]);
+    });
+  }
+
+  it('the threads pool gives the same figures, every worker thread finished', () => {
+    const run = reportOf(['node', VITEST, 'run', '--pool', 'threads'], { cwd: SUITE });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.report).toMatchObject({ complete: true, incomplete: [], processes: 3 });
+    expect(sitesOf(run.report)).toEqual(EXPECTED.observe);
+  });
+
+  it('npx vitest run from another directory: paths are relative to the working directory', () => {
+    const run = reportOf(['npx', 'vitest', 'run', '--root', 'test-fixtures/runners/vitest-suite'], { mode: 'cow', cwd: REPO });
+    expect(run.status, run.stderr).toBe(0);
+    expect(sitesOf(run.report)).toEqual(underDirectory('test-fixtures/runners/vitest-suite', EXPECTED.cow));
+  });
+
+  it("a failing test: vitest's output, its stack trace into the .ts source (past an instrumented copy on the line) and its exit status pass through", () => {
+    const env = { COWLENS_FIXTURE_FAIL: '1', NO_COLOR: '1' };
+    const plain = plainNode([VITEST, 'run'], { cwd: SUITE, env });
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain('test/snapshot.test.ts:15:42');
+    for (const mode of ['observe', 'cow'] as const) {
+      const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE, env });
+      expect(run.status, mode).toBe(1);
+      expect(linesOf(run.stdout), mode).toEqual(linesOf(plain.stdout));
+      const stderr = splitCowlensLine(run.stderr);
+      expect(linesOf(stderr.runner), mode).toEqual(linesOf(plain.stderr));
+      expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written; json report written to /);
+      expect(run.report, mode).toMatchObject({ exitCode: 1, complete: true });
+      expect(sitesOf(run.report), mode).toMatchObject({
+        'src/inventory.ts:16:10 structured-clone': { executions: 2 },
+        'test/snapshot.test.ts:15:10 object-spread': { executions: 1 },
+      });
+    }
+  });
+
+  it('the vm pools are not supported: their tests run as they are, and cowlens says why on stderr', () => {
+    const run = reportOf(['node', VITEST, 'run', '--pool', 'vmThreads'], { cwd: SUITE });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('3 passed');
+    expect(run.report.sites).toEqual([]);
+    expect(run.stderr).toContain("cowlens: warning: vitest's vmThreads pool runs test files in vm contexts, which cowlens does not support");
+  });
+
+  it('another vitest major is left alone, and cowlens says so on stderr', () => {
+    // A stand-in for vitest 3 that, like vitest, imports vite from its dist folder.
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-old-vitest-'));
+    const write = (path: string, text: string): void => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('node_modules/vitest/package.json', '{ "name": "vitest", "version": "3.2.4", "type": "module" }');
+    write('node_modules/vitest/dist/cli.js', "import { createServer } from 'vite';\nconsole.log(createServer({}));\n");
+    write('node_modules/vite/package.json', '{ "name": "vite", "version": "7.0.0", "type": "module", "main": "index.js" }');
+    write('node_modules/vite/index.js', "export const createServer = (config) => `vite's own server of ${JSON.stringify(config)}`;\n");
+    const run = reportOf(['node', 'node_modules/vitest/dist/cli.js'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("vite's own server of {}\n");
+    expect(run.stderr).toContain('cowlens: warning: vitest 3.2.4 is not supported (cowlens instruments the test files of vitest 4.1 or a later 4.x): its test files run uninstrumented');
+  });
+});

@@ -1,0 +1,2 @@
+// Its own configuration, so vitest does not take the repository's.
+export default {};
