@@ -154,15 +154,16 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
         ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
         : eagerRecord<unknown[]>(site, [...source]),
     slice: (site, target, ...args) => {
-      const native = (target as { slice?: unknown }).slice === Array.prototype.slice;
-      if (!Array.isArray(target) || !fullArrayCopyArgs(target, args) || !native) {
+      // Read for arrays only: any other value's `slice` is read once, by the call, as the program reads it.
+      const native = Array.isArray(target) && (target as { slice?: unknown }).slice === Array.prototype.slice;
+      if (!native || !fullArrayCopyArgs(target, args)) {
         return observeOnly(site, target, (t) => (native ? Array.prototype.slice.apply(elementsOf(t), args as [number?, number?]) : (t as { slice(...a: unknown[]): unknown }).slice(...args)));
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
     concat: (site, target, ...args) => {
-      const native = (target as { concat?: unknown }).concat === Array.prototype.concat;
-      if (!Array.isArray(target) || args.length > 0 || !native) {
+      const native = Array.isArray(target) && (target as { concat?: unknown }).concat === Array.prototype.concat;
+      if (!native || args.length > 0) {
         return observeOnly(site, target, (t) => (native ? Array.prototype.concat.apply(elementsOf(t), args) : (t as { concat(...a: unknown[]): unknown }).concat(...args)));
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());

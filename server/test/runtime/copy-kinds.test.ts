@@ -124,6 +124,24 @@ describe.each(['observe', 'cow'] as Mode[])('every copy kind in %s mode', (mode)
     expect(f.bytesCopied).toBeGreaterThan(50 * 24);
   });
 
+  it('slice and concat of a value that is not an array read its method once, as the program does', () => {
+    const rt = createRuntime(mode);
+    let reads = 0;
+    const sliceable = {
+      get slice() {
+        reads++;
+        return () => 'sliced';
+      },
+      get concat() {
+        reads++;
+        return () => 'joined';
+      },
+    };
+    expect(rt.slice(rt.site('app.ts', 8, 1, 'array-slice'), sliceable, 1)).toBe('sliced');
+    expect(rt.concat(rt.site('app.ts', 9, 1, 'array-concat'), sliceable, [1])).toBe('joined');
+    expect(reads).toBe(2);
+  });
+
   it('a copy with writes ({ ...s, k: v }) materializes at once at its own location and saves nothing', () => {
     const rt = createRuntime(mode);
     const site = rt.site('app.ts', 7, 12, 'object-spread');
