@@ -6,11 +6,10 @@ import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-language
 import type { StaticSite } from '../analysis/scan-source.js';
 import { formatBytes } from '../report/byte-units.js';
 import { plural } from '../report/labels.js';
-import type { CowlensSettings, RunFiguresParams } from './protocol.js';
+import type { CowlensSettings } from './protocol.js';
 import type { RunFigures } from './run-figures.js';
 import { staticLabel } from './site-labels.js';
 import { rangeOfSite } from './site-ranges.js';
-import { pathOfUri } from './uris.js';
 
 export const DIAGNOSTIC_SOURCE = 'cowlens';
 
@@ -29,8 +28,11 @@ function rangeAt(sites: readonly StaticSite[], line: number, column: number): Ra
   return { start: at, end: at };
 }
 
-/** Diagnostics by URI for every file of the run that has any. */
-export function budgetDiagnostics(run: RunFiguresParams, figures: RunFigures, settings: CowlensSettings, places: DiagnosticPlaces): Map<string, Diagnostic[]> {
+/**
+ * Diagnostics by URI for every file of the run that has any, at the places its sites and hazards
+ * are now: the documents may have been edited since the run loaded them.
+ */
+export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings, places: DiagnosticPlaces): Map<string, Diagnostic[]> {
   const byUri = new Map<string, Diagnostic[]>();
   const add = (path: string, line: number, column: number, diagnostic: Omit<Diagnostic, 'range'>): void => {
     const uri = places.uriOf(path);
@@ -40,24 +42,21 @@ export function budgetDiagnostics(run: RunFiguresParams, figures: RunFigures, se
   };
   const budget = settings.budgets.maxBytesCopiedPerSite;
   if (budget > 0) {
-    for (const site of run.sites) {
-      if (site.bytesCopied <= budget) continue;
-      const path = pathOfUri(site.uri);
-      // The site's place now: the document may have been edited since the run loaded it.
-      const placed = path === undefined ? undefined : figures.sitesIn(path).find((p) => p.site === site);
-      if (path === undefined || placed === undefined) continue;
-      add(path, placed.line, placed.column, {
-        severity: DiagnosticSeverity.Warning,
-        source: DIAGNOSTIC_SOURCE,
-        code: 'copy-budget',
-        message:
-          `${staticLabel(site.kind)}: this site copied ${formatBytes(site.bytesCopied)} in the last run (${plural(site.executions, 'copy', 'copies')}, ${String(site.materialized)} written), ` +
-          `more than the budget of ${formatBytes(budget)} per site (cowlens.budgets.maxBytesCopiedPerSite).`,
-      });
+    for (const path of figures.paths()) {
+      for (const { site, line, column } of figures.sitesIn(path)) {
+        if (site.bytesCopied <= budget) continue;
+        add(path, line, column, {
+          severity: DiagnosticSeverity.Warning,
+          source: DIAGNOSTIC_SOURCE,
+          code: 'copy-budget',
+          message:
+            `${staticLabel(site.kind)}: this site copied ${formatBytes(site.bytesCopied)} in the last run (${plural(site.executions, 'copy', 'copies')}, ${String(site.materialized)} written), ` +
+            `more than the budget of ${formatBytes(budget)} per site (cowlens.budgets.maxBytesCopiedPerSite).`,
+        });
+      }
     }
   }
   if (settings.budgets.hazardsAsDiagnostics) {
-    // At the hazard's place now, like the budgets above: edits made while the run went moved it.
     for (const path of figures.paths()) {
       for (const { hazard, line, column } of figures.hazardsIn(path)) {
         add(path, line, column, {

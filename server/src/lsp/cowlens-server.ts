@@ -277,11 +277,11 @@ export class CowlensServer {
     this.figures.update(figures);
     void this.connection.sendNotification(RunFiguresNotification, figures);
     if (this.showFigures) this.refresh.schedule();
-    if (figures.state === 'finished') this.publishRunDiagnostics(figures);
+    if (figures.state === 'finished') this.publishRunDiagnostics();
   }
 
-  private publishRunDiagnostics(figures: RunFiguresParams): void {
-    const byUri = budgetDiagnostics(figures, this.figures, this.runSettings, {
+  private publishRunDiagnostics(): void {
+    const byUri = budgetDiagnostics(this.figures, this.runSettings, {
       sitesOf: (path) => {
         const document = this.openDocumentOf(path);
         return document === undefined ? sitesOnDisk(path) : this.sites.of(document).sites;
