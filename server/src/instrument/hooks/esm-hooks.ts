@@ -35,7 +35,7 @@ export const resolve: ResolveHook = async (specifier, context, nextResolve) => {
   if (vite.kind !== 'other') {
     const resolved = await nextResolve(specifier, context);
     if (vite.kind === 'wrap') return { ...resolved, url: wrapperUrl(resolved.url) };
-    writer?.write({ type: 'diagnostic', severity: 'warning', message: vite.message });
+    writer?.warn(vite.message);
     return resolved;
   }
   try {
@@ -68,7 +68,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   // The transformer loads the TypeScript compiler: only a program with modules to transform pays for it.
   const { transformModule } = await import('../transform-module.js');
   const result = transformModule(file, text, format, instrument);
-  if (result.skipped !== undefined) writer?.write({ type: 'diagnostic', severity: 'warning', message: result.skipped, file });
+  if (result.skipped !== undefined) writer?.warn(result.skipped, file);
   return { format, source: result.code, shortCircuit: true };
 };
 

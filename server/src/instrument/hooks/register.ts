@@ -29,11 +29,8 @@ if (config && !(slot in globalThis)) {
   if (!isMainThread) flushBeforeMessages((final) => {
     runtime.flush(final);
   });
-  const warn = (message: string, file?: string): void => {
-    writer.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
-  };
-  installRequireHook(config, warn);
-  installJestHook(config, warn);
+  installRequireHook(config, writer.warn);
+  installJestHook(config, writer.warn);
   register('./esm-hooks.js', { parentURL: import.meta.url, data: config });
 }
 

@@ -23,4 +23,9 @@ export class SpoolWriter {
   readonly sink = (batch: FigureBatch): void => {
     this.write({ type: 'batch', batch });
   };
+
+  /** A warning for the report's diagnostics: about `file` when one is named, else about the run. */
+  readonly warn = (message: string, file?: string): void => {
+    this.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
+  };
 }

@@ -42,10 +42,7 @@ export function withCowlensPlugin<C extends InlineConfig>(config: C | undefined)
 
 function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): CowlensVitePlugin {
   const wanted = createInstrumentFilter(run);
-  const writer = new SpoolWriter(run.spool);
-  const warn = (message: string, file?: string): void => {
-    writer.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
-  };
+  const { warn } = new SpoolWriter(run.spool);
   const wantedFile = (id: string): string | undefined => {
     // Virtual modules (`\0…`) and requests with a query (`?raw`, `?worker`, mocks) are not the file as written.
     if (id.includes('?') || id.startsWith('\0') || !isAbsolute(id)) return undefined;
