@@ -1,5 +1,5 @@
 import type { CopyKind } from '../runtime/copy-kinds.js';
-import { RUNTIME_KEY } from './preamble.js';
+import { runtimeLookup } from './preamble.js';
 
 /**
  * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
@@ -33,8 +33,7 @@ export function typedModulePreamble(file: string, sites: readonly (readonly [num
   const tables = [...(sites.length > 0 ? ['__cl$s!:unknown[]'] : []), ...(locations.length > 0 ? ['__cl$l!:unknown[]'] : [])];
   return (
     `var __cl$r:${RUNTIME_TYPE}|undefined${tables.map((t) => `,${t}`).join('')};` +
-    `function __cl$i():NonNullable<typeof __cl$r>{var r=(globalThis as any)[Symbol.for(${JSON.stringify(RUNTIME_KEY)})];` +
-    `if(!r)throw new Error("cowlens: this module was instrumented but the runtime is not loaded (run it with cowlens report)");` +
+    `function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup('(globalThis as any)')}` +
     (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});` : '') +
     (locations.length > 0 ? `__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});` : '') +
     'return __cl$r=r;}'
