@@ -54,6 +54,25 @@ export async function openWorkbench(url, out, consoleFile) {
   return { page, finish };
 }
 
+/**
+ * Runs a script's steps and ends the script whatever happens: on a failure, a screenshot of the
+ * page as it was and the error, and a failing exit status; then the figures gathered (when a file
+ * is named for them) and the browser closed.
+ */
+export async function runSteps({ page, finish, out, log, label, failureShot, figures }, steps) {
+  try {
+    await steps();
+  } catch (error) {
+    await page.screenshot({ path: join(out, failureShot) }).catch(() => {});
+    console.error(`${label} FAILED:`, error);
+    process.exitCode = 1;
+  } finally {
+    if (figures) writeFileSync(join(out, figures.file), JSON.stringify(figures.values, null, 2));
+    await finish();
+    log(process.exitCode ? 'failed' : 'passed');
+  }
+}
+
 /** Polls `probe` until it returns something truthy, and resolves to that. */
 export async function waitFor(page, what, probe, ms = 60_000) {
   const end = Date.now() + ms;

@@ -4,7 +4,7 @@
 // totals and that the report opens. run.sh starts code-server and sets the environment.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2eEnvironment, goToLine, logLines, openFile, openWorkbench, runCommand, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
+import { e2eEnvironment, goToLine, logLines, openFile, openWorkbench, runCommand, runSteps, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
 
 const { url, out: OUT, userData: USER_DATA, workspace: WORKSPACE } = e2eEnvironment();
 const log = stepLog('e2e');
@@ -72,101 +72,93 @@ const figureColor = (figure) =>
     return undefined;
   }, figure);
 
-try {
-  log('workbench ready');
-  await openFile(page, 'main.ts');
-  const opened = Date.now();
-  log('main.ts open');
-  // The sites the test reads (lines 36 and 53) are below the first screen: centre on line 45.
-  await goToLine(page, 45);
+await runSteps({ page, finish, out: OUT, log, label: 'e2e', failureShot: 'failure.png', figures: { file: 'figures.json', values: figures } }, async () => {
+    log('workbench ready');
+    await openFile(page, 'main.ts');
+    const opened = Date.now();
+    log('main.ts open');
+    // The sites the test reads (lines 36 and 53) are below the first screen: centre on line 45.
+    await goToLine(page, 45);
 
-  const staticHint = await waitFor('the static inlay hints of the language server', async () => (await injectedTexts()).find((t) => t.includes('⧉')));
-  figures.staticHintMs = Date.now() - opened;
-  log(`static inlay hint "${staticHint}" after ${figures.staticHintMs} ms`);
-  await page.screenshot({ path: join(OUT, 'static.png') });
+    const staticHint = await waitFor('the static inlay hints of the language server', async () => (await injectedTexts()).find((t) => t.includes('⧉')));
+    figures.staticHintMs = Date.now() - opened;
+    log(`static inlay hint "${staticHint}" after ${figures.staticHintMs} ms`);
+    await page.screenshot({ path: join(OUT, 'static.png') });
 
-  await runCommand(page, 'cowlens: Run Current File');
-  const started = Date.now();
-  const seen = new Set();
-  const first = await waitFor('the first inline figure', async () => figureFor(await inlineFigures(), SNAPSHOT_LINE));
-  figures.firstFigureMs = Date.now() - started;
-  seen.add(first);
-  log(`first inline figure after ${figures.firstFigureMs} ms: ${first}`);
-  const runningStatus = await statusText();
-  log(`status bar while running: ${runningStatus}`);
+    await runCommand(page, 'cowlens: Run Current File');
+    const started = Date.now();
+    const seen = new Set();
+    const first = await waitFor('the first inline figure', async () => figureFor(await inlineFigures(), SNAPSHOT_LINE));
+    figures.firstFigureMs = Date.now() - started;
+    seen.add(first);
+    log(`first inline figure after ${figures.firstFigureMs} ms: ${first}`);
+    const runningStatus = await statusText();
+    log(`status bar while running: ${runningStatus}`);
 
-  const final = await waitFor(
-    'the final figures',
-    async () => {
+    const final = await waitFor(
+      'the final figures',
+      async () => {
+        const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
+        if (now) seen.add(now);
+        if (seen.size === 3) await page.screenshot({ path: join(OUT, 'running.png') });
+        return now && FINAL_SNAPSHOT.test(now) ? now : undefined;
+      },
+      90_000,
+    );
+    log(`final figure: ${final}; ${seen.size} distinct values while running`);
+    if (seen.size < 3) throw new Error(`the figures did not grow live: only ${[...seen].join(' | ')}`);
+
+    const status = await waitFor('the final status bar', async () => {
+      const text = await statusText();
+      return FINAL_STATUS.test(text) ? text : undefined;
+    });
+    log(`status bar: ${status}`);
+    const all = await inlineFigures();
+    const backup = figureFor(all, BACKUP_LINE);
+    if (!backup || !FINAL_BACKUP.test(backup)) throw new Error(`backup site figures: expected ${FINAL_BACKUP}, got ${backup}; all: ${JSON.stringify(all)}`);
+    log(`backup site: ${backup}`);
+    await page.screenshot({ path: join(OUT, 'editor.png') });
+
+    // An edit above the sites: their figures move down with their lines and turn stale-dimmed.
+    const freshColor = await figureColor(final);
+    await goToLine(page, 47);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    let seenAfterEdit;
+    const moved = await waitFor('the figures to follow the edit, dimmed', async () => {
       const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
-      if (now) seen.add(now);
-      if (seen.size === 3) await page.screenshot({ path: join(OUT, 'running.png') });
-      return now && FINAL_SNAPSHOT.test(now) ? now : undefined;
-    },
-    90_000,
-  );
-  log(`final figure: ${final}; ${seen.size} distinct values while running`);
-  if (seen.size < 3) throw new Error(`the figures did not grow live: only ${[...seen].join(' | ')}`);
+      const color = await figureColor(final);
+      seenAfterEdit = { now, color, freshColor };
+      return now === final && color !== undefined && color !== freshColor ? color : undefined;
+    }, 10_000).catch((error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(seenAfterEdit)}`);
+    });
+    log(`after an edit above them the figures moved with their lines, ${freshColor} → ${moved}`);
+    // Undone, so that the file the panel's test debugs next is the fixture as it is.
+    await page.keyboard.press('Control+Z');
 
-  const status = await waitFor('the final status bar', async () => {
-    const text = await statusText();
-    return FINAL_STATUS.test(text) ? text : undefined;
-  });
-  log(`status bar: ${status}`);
-  const all = await inlineFigures();
-  const backup = figureFor(all, BACKUP_LINE);
-  if (!backup || !FINAL_BACKUP.test(backup)) throw new Error(`backup site figures: expected ${FINAL_BACKUP}, got ${backup}; all: ${JSON.stringify(all)}`);
-  log(`backup site: ${backup}`);
-  await page.screenshot({ path: join(OUT, 'editor.png') });
+    await runCommand(page, 'cowlens: Show Report');
+    await waitFor('the report tab', async () => (await page.locator('.monaco-editor .view-lines').last().textContent()).includes('structured-clone'), 20_000);
+    log('report tab shows the run');
+    await page.screenshot({ path: join(OUT, 'report.png') });
 
-  // An edit above the sites: their figures move down with their lines and turn stale-dimmed.
-  const freshColor = await figureColor(final);
-  await goToLine(page, 47);
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Enter');
-  let seenAfterEdit;
-  const moved = await waitFor('the figures to follow the edit, dimmed', async () => {
-    const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
-    const color = await figureColor(final);
-    seenAfterEdit = { now, color, freshColor };
-    return now === final && color !== undefined && color !== freshColor ? color : undefined;
-  }, 10_000).catch((error) => {
-    throw new Error(`${error.message}: ${JSON.stringify(seenAfterEdit)}`);
-  });
-  log(`after an edit above them the figures moved with their lines, ${freshColor} → ${moved}`);
-  // Undone, so that the file the panel's test debugs next is the fixture as it is.
-  await page.keyboard.press('Control+Z');
+    // Watch mode: with cowlens.watch on, saving the file runs it again, and its figures are fresh
+    // again (the undone edit above left them stale). The comment added last moves no site.
+    writeFileSync(join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'cowlens.mode': 'cow', 'cowlens.watch': true }));
+    await openFile(page, 'main.ts');
+    await page.waitForTimeout(1000);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('// saved, so that watch mode runs the file again');
+    await page.keyboard.press('Control+S');
+    await goToLine(page, 45);
+    await waitFor('a run on save with fresh figures', async () => {
+      const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
+      return now === final && (await figureColor(final)) === freshColor;
+    }, 60_000);
+    log('watch mode ran the file again on save: its figures are fresh');
 
-  await runCommand(page, 'cowlens: Show Report');
-  await waitFor('the report tab', async () => (await page.locator('.monaco-editor .view-lines').last().textContent()).includes('structured-clone'), 20_000);
-  log('report tab shows the run');
-  await page.screenshot({ path: join(OUT, 'report.png') });
-
-  // Watch mode: with cowlens.watch on, saving the file runs it again, and its figures are fresh
-  // again (the undone edit above left them stale). The comment added last moves no site.
-  writeFileSync(join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'cowlens.mode': 'cow', 'cowlens.watch': true }));
-  await openFile(page, 'main.ts');
-  await page.waitForTimeout(1000);
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('// saved, so that watch mode runs the file again');
-  await page.keyboard.press('Control+S');
-  await goToLine(page, 45);
-  await waitFor('a run on save with fresh figures', async () => {
-    const now = figureFor(await inlineFigures(), SNAPSHOT_LINE);
-    return now === final && (await figureColor(final)) === freshColor;
-  }, 60_000);
-  log('watch mode ran the file again on save: its figures are fresh');
-
-  figures.activation = [...logLines(USER_DATA, /exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(USER_DATA, /cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
-  log(`activation: ${figures.activation.join(' | ')}`);
-  if (!figures.activation.some((line) => line.includes('activated in'))) throw new Error('the extension did not log its activation');
-} catch (error) {
-  await page.screenshot({ path: join(OUT, 'failure.png') }).catch(() => {});
-  console.error('e2e FAILED:', error);
-  process.exitCode = 1;
-} finally {
-  writeFileSync(join(OUT, 'figures.json'), JSON.stringify(figures, null, 2));
-  await finish();
-  log(process.exitCode ? 'failed' : 'passed');
-}
+    figures.activation = [...logLines(USER_DATA, /exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(USER_DATA, /cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
+    log(`activation: ${figures.activation.join(' | ')}`);
+    if (!figures.activation.some((line) => line.includes('activated in'))) throw new Error('the extension did not log its activation');
+});

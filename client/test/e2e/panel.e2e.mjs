@@ -3,9 +3,8 @@
 // command palette, pause it at a breakpoint, and check from inside the cowlens view's webview that
 // the figures fill while it runs, hold still while it is paused, and end at the editor-tour
 // fixture's figures; then sort the table, reveal a site from it, hide and show the view, clear it.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { e2eEnvironment, goToLine, openFile, openWorkbench, runCommand, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
+import { e2eEnvironment, goToLine, openFile, openWorkbench, runCommand, runSteps, stepLog, waitFor as waitUntil } from './e2e-helpers.mjs';
 
 const { url, out: OUT } = e2eEnvironment();
 const log = stepLog('panel');
@@ -44,151 +43,143 @@ const cursorLine = async () => {
 
 const debugToolbar = () => page.locator('.debug-toolbar').isVisible().catch(() => false);
 
-try {
-  log('workbench ready');
-  // Opening a TypeScript file activates the extension, and the palette knows the view's commands by then.
-  await openFile(page, 'main.ts');
-  await page.locator('[id="cowlens.cowlens.status"]').first().waitFor({ timeout: 60_000 });
-  await runCommand(page, 'Focus on cowlens View');
-  await panel.locator('#cowlens-panel').waitFor({ timeout: 30_000 });
-  const page0 = await panel.locator('html').evaluate((html) => ({
-    csp: html.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
-    scriptNonce: html.querySelector('script[src*="panel.js"]')?.nonce ?? '',
-    empty: html.querySelector('#cowlens-empty')?.textContent ?? '',
-  }));
-  if (!/default-src 'none'/.test(page0.csp) || page0.scriptNonce === '' || !page0.csp.includes(`'nonce-${page0.scriptNonce}'`)) {
-    throw new Error(`the panel's page has no nonce policy: ${JSON.stringify(page0)}`);
-  }
-  log(`the view is there before any run, with a nonce policy; it says: ${page0.empty}`);
+await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: 'panel-failure.png', figures: { file: 'panel-figures.json', values: figures } }, async () => {
+    log('workbench ready');
+    // Opening a TypeScript file activates the extension, and the palette knows the view's commands by then.
+    await openFile(page, 'main.ts');
+    await page.locator('[id="cowlens.cowlens.status"]').first().waitFor({ timeout: 60_000 });
+    await runCommand(page, 'Focus on cowlens View');
+    await panel.locator('#cowlens-panel').waitFor({ timeout: 30_000 });
+    const page0 = await panel.locator('html').evaluate((html) => ({
+      csp: html.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      scriptNonce: html.querySelector('script[src*="panel.js"]')?.nonce ?? '',
+      empty: html.querySelector('#cowlens-empty')?.textContent ?? '',
+    }));
+    if (!/default-src 'none'/.test(page0.csp) || page0.scriptNonce === '' || !page0.csp.includes(`'nonce-${page0.scriptNonce}'`)) {
+      throw new Error(`the panel's page has no nonce policy: ${JSON.stringify(page0)}`);
+    }
+    log(`the view is there before any run, with a nonce policy; it says: ${page0.empty}`);
 
-  await openFile(page, 'main.ts');
-  await goToLine(page, BREAK_LINE);
-  await runCommand(page, 'Debug: Add Conditional Breakpoint...');
-  // Type only once the widget has the focus: keys typed before go into main.ts, which debugging saves.
-  await page.waitForFunction(() => document.activeElement?.closest('.breakpoint-widget') != null, undefined, { timeout: 10_000 });
-  await page.keyboard.type(`tick === ${BREAK_TICK}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.breakpoint-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-  log(`conditional breakpoint at main.ts:${BREAK_LINE} (tick === ${BREAK_TICK})`);
+    await openFile(page, 'main.ts');
+    await goToLine(page, BREAK_LINE);
+    await runCommand(page, 'Debug: Add Conditional Breakpoint...');
+    // Type only once the widget has the focus: keys typed before go into main.ts, which debugging saves.
+    await page.waitForFunction(() => document.activeElement?.closest('.breakpoint-widget') != null, undefined, { timeout: 10_000 });
+    await page.keyboard.type(`tick === ${BREAK_TICK}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.breakpoint-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    log(`conditional breakpoint at main.ts:${BREAK_LINE} (tick === ${BREAK_TICK})`);
 
-  await runCommand(page, 'Debug: Start Debugging');
-  const started = Date.now();
-  await runCommand(page, 'Focus on cowlens View');
+    await runCommand(page, 'Debug: Start Debugging');
+    const started = Date.now();
+    await runCommand(page, 'Focus on cowlens View');
 
-  const seen = new Set();
-  const paused = await waitFor(
-    'the debuggee to stop at the breakpoint with figures in the panel',
-    async () => {
+    const seen = new Set();
+    const paused = await waitFor(
+      'the debuggee to stop at the breakpoint with figures in the panel',
+      async () => {
+        const now = await totals();
+        if (now?.state === 'running' && Number(now.copies) > 0) {
+          figures.firstFiguresMs ??= Date.now() - started;
+          seen.add(now.copies);
+        }
+        const stopped = await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().isVisible().catch(() => false);
+        return stopped && now?.state === 'running' && Number(now.copies) > 0 ? now : undefined;
+      },
+      90_000,
+    );
+    figures.pausedMs = Date.now() - started;
+    // What the program flushed just before it stopped may still be on its way (the runtime's 100 ms
+    // timer, the server's poll, the panel's 250 ms posts): let it settle, then it must hold still.
+    let settled = paused;
+    for (let i = 0; i < 10; i++) {
+      await page.waitForTimeout(500);
       const now = await totals();
-      if (now?.state === 'running' && Number(now.copies) > 0) {
-        figures.firstFiguresMs ??= Date.now() - started;
-        seen.add(now.copies);
-      }
-      const stopped = await page.locator('.debug-top-stack-frame-column, .codicon-debug-stackframe').first().isVisible().catch(() => false);
-      return stopped && now?.state === 'running' && Number(now.copies) > 0 ? now : undefined;
-    },
-    90_000,
-  );
-  figures.pausedMs = Date.now() - started;
-  // What the program flushed just before it stopped may still be on its way (the runtime's 100 ms
-  // timer, the server's poll, the panel's 250 ms posts): let it settle, then it must hold still.
-  let settled = paused;
-  for (let i = 0; i < 10; i++) {
+      if (now?.copies === settled.copies) break;
+      settled = now;
+    }
+    await page.waitForTimeout(1500);
+    const stillPaused = await totals();
+    log(`paused at tick ${BREAK_TICK}: ${settled.copies} copies (${paused.copies} when the pause showed), ${settled.materialized} materialized, ${settled.bytesSaved} bytes saved; 1.5 s later ${stillPaused?.copies}`);
+    if (Number(settled.copies) >= EXPECTED_COPIES) throw new Error(`the panel shows ${settled.copies} copies at the breakpoint: not partial`);
+    if (stillPaused?.copies !== settled.copies) throw new Error(`figures moved while paused: ${settled.copies} then ${stillPaused?.copies}`);
+    figures.pausedCopies = Number(settled.copies);
+    await page.screenshot({ path: join(OUT, 'panel-paused.png') });
+
+    await runCommand(page, 'Debug: Continue');
+    const final = await waitFor(
+      'the final figures in the panel',
+      async () => {
+        const now = await totals();
+        if (now?.state === 'running' && Number(now.copies) > 0) seen.add(now.copies);
+        return now?.state === 'finished' ? now : undefined;
+      },
+      90_000,
+    );
+    figures.finishedMs = Date.now() - started;
+    log(`finished after ${(figures.finishedMs / 1000).toFixed(1)} s: ${JSON.stringify(final)}; ${seen.size} distinct copy counts on the way`);
+    if (Number(final.copies) !== EXPECTED_COPIES || Number(final.sites) !== 4) throw new Error(`final totals: expected ${EXPECTED_COPIES} copies at 4 sites, got ${JSON.stringify(final)}`);
+    if (seen.size < 3) throw new Error(`the panel did not fill live: only ${[...seen].join(', ')}`);
+    await waitFor('the debug session to end', async () => !(await debugToolbar()), 20_000);
+
+    const points = Number(await panel.locator('#cowlens-chart').getAttribute('data-points'));
+    const polyline = (await panel.locator('#cowlens-chart polyline.copied').getAttribute('points')) ?? '';
+    if (points < 3 || polyline.split(' ').length < 3) throw new Error(`the chart has ${points} points`);
+    log(`chart: ${points} points`);
+
+    const rows = await siteRows();
+    const byLine = Object.fromEntries(rows.map((row) => [row.line, row.executions]));
+    if (rows.some((row) => row.file !== 'main.ts') || JSON.stringify(byLine) !== JSON.stringify(EXPECTED_EXECUTIONS)) {
+      throw new Error(`site rows: expected main.ts with ${JSON.stringify(EXPECTED_EXECUTIONS)}, got ${JSON.stringify(rows)}`);
+    }
+    log(`sites: ${rows.map((row) => `${row.file}:${row.line} ×${row.executions}`).join(', ')}`);
+    // For the screenshot, the panel gets the side bar: the debugger's own views fold, its console closes.
+    for (const view of ['Variables', 'Watch', 'Call Stack', 'Breakpoints']) {
+      const header = page.locator(`.pane-header[aria-label^="${view}"][aria-expanded="true"]`).first();
+      if (await header.isVisible().catch(() => false)) await header.click();
+    }
+    await runCommand(page, 'View: Hide Panel');
+    // The side bar opens narrow, and the table then scrolls sideways: widen it, as a user looking at the table would.
+    const sideBar = await page.locator('.part.sidebar').boundingBox();
+    if (sideBar !== null) {
+      const edge = { x: sideBar.x + sideBar.width + 1, y: sideBar.y + sideBar.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + 300, edge.y, { steps: 10 });
+      await page.mouse.up();
+      // Off the sash, which stays highlighted while the pointer is on it.
+      await page.mouse.move(edge.x + 700, edge.y);
+    }
     await page.waitForTimeout(500);
-    const now = await totals();
-    if (now?.copies === settled.copies) break;
-    settled = now;
-  }
-  await page.waitForTimeout(1500);
-  const stillPaused = await totals();
-  log(`paused at tick ${BREAK_TICK}: ${settled.copies} copies (${paused.copies} when the pause showed), ${settled.materialized} materialized, ${settled.bytesSaved} bytes saved; 1.5 s later ${stillPaused?.copies}`);
-  if (Number(settled.copies) >= EXPECTED_COPIES) throw new Error(`the panel shows ${settled.copies} copies at the breakpoint: not partial`);
-  if (stillPaused?.copies !== settled.copies) throw new Error(`figures moved while paused: ${settled.copies} then ${stillPaused?.copies}`);
-  figures.pausedCopies = Number(settled.copies);
-  await page.screenshot({ path: join(OUT, 'panel-paused.png') });
+    await page.screenshot({ path: join(OUT, 'panel.png') });
 
-  await runCommand(page, 'Debug: Continue');
-  const final = await waitFor(
-    'the final figures in the panel',
-    async () => {
+    await panel.locator('#cowlens-sites th button.sort[data-key="location"]').click();
+    const sorted = await waitFor('the table sorted by site', async () => {
+      const lines = (await siteRows()).map((row) => row.line);
+      return lines.join() === '36,41,53,55' ? lines : undefined;
+    }, 10_000);
+    log(`sorted by site: ${sorted.join(', ')}`);
+
+    await panel.locator('#cowlens-sites tr.site[data-line="53"]').click();
+    const line = await waitFor('the editor to reveal main.ts:53', async () => ((await cursorLine()) === 53 ? 53 : undefined), 10_000);
+    const active = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
+    log(`a click on the row of line 53 put the cursor on line ${line} of ${active}`);
+    if (!/main\.ts/.test(active ?? '')) throw new Error(`the active editor is ${active}`);
+    const copyPoints = await panel.locator('#cowlens-sites tr.copy-points button.reveal').allTextContents();
+    log(`the expanded row lists its copy points: ${copyPoints.join(', ')}`);
+    if (!copyPoints.some((text) => text.startsWith('main.ts:55:'))) throw new Error('the copy point at main.ts:55 is not listed');
+
+    // The webview is torn down while hidden; shown again, it must come back with the figures.
+    await runCommand(page, 'View: Show Explorer');
+    await page.waitForTimeout(500);
+    await runCommand(page, 'Focus on cowlens View');
+    const restored = await waitFor('the figures after hiding and showing the view', async () => {
       const now = await totals();
-      if (now?.state === 'running' && Number(now.copies) > 0) seen.add(now.copies);
-      return now?.state === 'finished' ? now : undefined;
-    },
-    90_000,
-  );
-  figures.finishedMs = Date.now() - started;
-  log(`finished after ${(figures.finishedMs / 1000).toFixed(1)} s: ${JSON.stringify(final)}; ${seen.size} distinct copy counts on the way`);
-  if (Number(final.copies) !== EXPECTED_COPIES || Number(final.sites) !== 4) throw new Error(`final totals: expected ${EXPECTED_COPIES} copies at 4 sites, got ${JSON.stringify(final)}`);
-  if (seen.size < 3) throw new Error(`the panel did not fill live: only ${[...seen].join(', ')}`);
-  await waitFor('the debug session to end', async () => !(await debugToolbar()), 20_000);
+      return now?.state === 'finished' && Number(now.copies) === EXPECTED_COPIES ? now : undefined;
+    }, 20_000);
+    log(`hidden and shown again: ${restored.copies} copies, ${restored.state}`);
 
-  const points = Number(await panel.locator('#cowlens-chart').getAttribute('data-points'));
-  const polyline = (await panel.locator('#cowlens-chart polyline.copied').getAttribute('points')) ?? '';
-  if (points < 3 || polyline.split(' ').length < 3) throw new Error(`the chart has ${points} points`);
-  log(`chart: ${points} points`);
-
-  const rows = await siteRows();
-  const byLine = Object.fromEntries(rows.map((row) => [row.line, row.executions]));
-  if (rows.some((row) => row.file !== 'main.ts') || JSON.stringify(byLine) !== JSON.stringify(EXPECTED_EXECUTIONS)) {
-    throw new Error(`site rows: expected main.ts with ${JSON.stringify(EXPECTED_EXECUTIONS)}, got ${JSON.stringify(rows)}`);
-  }
-  log(`sites: ${rows.map((row) => `${row.file}:${row.line} ×${row.executions}`).join(', ')}`);
-  // For the screenshot, the panel gets the side bar: the debugger's own views fold, its console closes.
-  for (const view of ['Variables', 'Watch', 'Call Stack', 'Breakpoints']) {
-    const header = page.locator(`.pane-header[aria-label^="${view}"][aria-expanded="true"]`).first();
-    if (await header.isVisible().catch(() => false)) await header.click();
-  }
-  await runCommand(page, 'View: Hide Panel');
-  // The side bar opens narrow, and the table then scrolls sideways: widen it, as a user looking at the table would.
-  const sideBar = await page.locator('.part.sidebar').boundingBox();
-  if (sideBar !== null) {
-    const edge = { x: sideBar.x + sideBar.width + 1, y: sideBar.y + sideBar.height / 2 };
-    await page.mouse.move(edge.x, edge.y);
-    await page.mouse.down();
-    await page.mouse.move(edge.x + 300, edge.y, { steps: 10 });
-    await page.mouse.up();
-    // Off the sash, which stays highlighted while the pointer is on it.
-    await page.mouse.move(edge.x + 700, edge.y);
-  }
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: join(OUT, 'panel.png') });
-
-  await panel.locator('#cowlens-sites th button.sort[data-key="location"]').click();
-  const sorted = await waitFor('the table sorted by site', async () => {
-    const lines = (await siteRows()).map((row) => row.line);
-    return lines.join() === '36,41,53,55' ? lines : undefined;
-  }, 10_000);
-  log(`sorted by site: ${sorted.join(', ')}`);
-
-  await panel.locator('#cowlens-sites tr.site[data-line="53"]').click();
-  const line = await waitFor('the editor to reveal main.ts:53', async () => ((await cursorLine()) === 53 ? 53 : undefined), 10_000);
-  const active = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label');
-  log(`a click on the row of line 53 put the cursor on line ${line} of ${active}`);
-  if (!/main\.ts/.test(active ?? '')) throw new Error(`the active editor is ${active}`);
-  const copyPoints = await panel.locator('#cowlens-sites tr.copy-points button.reveal').allTextContents();
-  log(`the expanded row lists its copy points: ${copyPoints.join(', ')}`);
-  if (!copyPoints.some((text) => text.startsWith('main.ts:55:'))) throw new Error('the copy point at main.ts:55 is not listed');
-
-  // The webview is torn down while hidden; shown again, it must come back with the figures.
-  await runCommand(page, 'View: Show Explorer');
-  await page.waitForTimeout(500);
-  await runCommand(page, 'Focus on cowlens View');
-  const restored = await waitFor('the figures after hiding and showing the view', async () => {
-    const now = await totals();
-    return now?.state === 'finished' && Number(now.copies) === EXPECTED_COPIES ? now : undefined;
-  }, 20_000);
-  log(`hidden and shown again: ${restored.copies} copies, ${restored.state}`);
-
-  await runCommand(page, 'cowlens: Clear Figures');
-  await waitFor('the empty panel after Clear Figures', () => panel.locator('#cowlens-empty').isVisible().catch(() => false), 10_000);
-  log('Clear Figures empties the panel');
-} catch (error) {
-  await page.screenshot({ path: join(OUT, 'panel-failure.png') }).catch(() => {});
-  console.error('panel e2e FAILED:', error);
-  process.exitCode = 1;
-} finally {
-  writeFileSync(join(OUT, 'panel-figures.json'), JSON.stringify(figures, null, 2));
-  await finish();
-  log(process.exitCode ? 'failed' : 'passed');
-}
+    await runCommand(page, 'cowlens: Clear Figures');
+    await waitFor('the empty panel after Clear Figures', () => panel.locator('#cowlens-empty').isVisible().catch(() => false), 10_000);
+    log('Clear Figures empties the panel');
+});
