@@ -86,15 +86,28 @@ export async function waitFor(page, what, probe, ms = 60_000) {
 
 /**
  * Opens a quick input with `key` and sets its whole text at once. Typing key by key raced the box's
- * own set-up: keys pressed before the palette had put its `>` in went to Quick Open instead.
+ * own set-up: keys pressed before the palette had put its `>` in went to Quick Open instead. The
+ * box can also close as soon as it opened, when the focus moves on behind it (seen after the
+ * conditional-breakpoint widget closed in the editor): then it is opened again, up to three times,
+ * each time logged.
  */
 async function openQuickInput(page, key, text) {
-  // The quick input of the step before may still be closing: the key would then go to the editor.
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.keyboard.press(key);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(text);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  for (let attempt = 1; ; attempt++) {
+    // The quick input of the step before may still be closing: the key would then go to the editor.
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(text, { timeout: 5_000 });
+      await input.waitFor({ state: 'visible', timeout: 1_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.error(`[quick input] attempt ${attempt}, ${key} for ${JSON.stringify(text)}: ${String(error.message).split('\n')[0]}; opening it again`);
+    }
+  }
 }
 
 /** Waits for the quick input's row whose label holds `label`; a timeout says what the box showed. */

@@ -68,6 +68,8 @@ await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: '
     await page.keyboard.type(`tick === ${BREAK_TICK}`);
     await page.keyboard.press('Enter');
     await page.locator('.breakpoint-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    // The editor takes the focus back after the widget has gone; a palette opened before that closes at once.
+    await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
     log(`conditional breakpoint at main.ts:${BREAK_LINE} (tick === ${BREAK_TICK})`);
 
     await runCommand(page, 'Debug: Start Debugging');
