@@ -7,8 +7,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { collectFiles, relativePath } from './collect-files.js';
 import { type ScanDiagnostic, scanSource, type StaticSite } from './scan-source.js';
 
-export { formatScan } from './format-scan.js';
-
 export interface ScanOptions {
   cwd: string;
   include?: readonly string[];

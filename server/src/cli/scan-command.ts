@@ -1,5 +1,6 @@
 import picocolors from 'picocolors';
-import { formatScan, scanPaths } from '../analysis/scan-paths.js';
+import { formatScan } from '../analysis/format-scan.js';
+import { scanPaths } from '../analysis/scan-paths.js';
 import { ExitCode } from './exit-codes.js';
 import { writeOutput } from './write-output.js';
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatScan, type ScanResult, scanPaths } from '../../src/analysis/scan-paths.js';
+import { formatScan } from '../../src/analysis/format-scan.js';
+import { type ScanResult, scanPaths } from '../../src/analysis/scan-paths.js';
 
 let root: string;
 

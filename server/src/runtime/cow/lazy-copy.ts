@@ -4,8 +4,8 @@ import { deepSize, shallowSize } from '../size/index.js';
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
-import { createView, handlerOf, type PrivateContent, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
-import { type Inherited, InheritedLayers, Root, type TopShape } from './root.js';
+import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
+import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
 import { type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
 

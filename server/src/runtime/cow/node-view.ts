@@ -3,7 +3,7 @@ import { childObjects } from '../child-objects.js';
 import { shallowSize } from '../size/index.js';
 import { TAGGED } from '../size/v8-layout.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
-import type { Inherited, Root } from './root.js';
+import type { Inherited, PrivateContent, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
 import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shallowImage, versionsOf } from './versions.js';
 
@@ -18,21 +18,6 @@ import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shall
  * handler of a value is one property read; plain objects answer undefined from their prototype.
  */
 export const VIEW = Symbol('cowlens.view');
-
-/** Content a root made private (a view's target, or a Date or typed array copied when read). */
-export interface PrivateContent {
-  readonly kind: NodeKind;
-  /** The node it stands for, and the tick that node is read at: its identity in the lineage. */
-  readonly node: object;
-  readonly tick: number;
-  readonly shell: object;
-  ownSlots(): ReadonlySet<PropertyKey> | undefined;
-  /**
-   * How a later copy of this lineage, made at `tick`, reads this content; undefined when it holds
-   * values a later copy could not read as they were at `tick`.
-   */
-  sharedRecord(tick: number): Inherited | undefined;
-}
 
 /** A Date or typed array a deep view copied when first read: plain, and the root's own from then on. */
 class CopiedLeaf implements PrivateContent {

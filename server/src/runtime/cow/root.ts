@@ -1,8 +1,22 @@
 import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
 import type { NodeKind } from './node-kind.js';
-import type { PrivateContent } from './node-view.js';
 import { Domain } from './versions.js';
+
+/** Content a root made private (a view's target, or a Date or typed array copied when read). */
+export interface PrivateContent {
+  readonly kind: NodeKind;
+  /** The node it stands for, and the tick that node is read at: its identity in the lineage. */
+  readonly node: object;
+  readonly tick: number;
+  readonly shell: object;
+  ownSlots(): ReadonlySet<PropertyKey> | undefined;
+  /**
+   * How a later copy of this lineage, made at `tick`, reads this content; undefined when it holds
+   * values a later copy could not read as they were at `tick`.
+   */
+  sharedRecord(tick: number): Inherited | undefined;
+}
 
 /** Where an earlier view of the same lineage keeps a node it wrote: its content as of `tick`. */
 export interface Inherited {
