@@ -117,7 +117,8 @@ export class Observer {
    * A deep copy was made: enters every node of the copy with its parent, and, when the copy opens
    * a new group, every node of the source with its parent, walking both side by side (where they
    * differ in shape, as JSON turns Dates into strings, only the copy side). Reads own data
-   * properties only: no getter runs. Returns the bytes the copy duplicated, strings included (a
+   * properties only: no getter runs. A source slot is read only where the copy holds an object
+   * there, since only nodes are paired: leaves, the most of any data, cost no descriptor. Returns the bytes the copy duplicated, strings included (a
    * deep copy allocates them anew).
    */
   deep(site: SiteId, source: unknown, copy: object): number {
@@ -166,13 +167,19 @@ export class Observer {
       }
       if (Array.isArray(c)) {
         const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
-        for (let i = 0; i < c.length; i++) pending.push(c[i], sArray ? dataValue(sArray, i) : undefined, c, sNode);
+        for (let i = 0; i < c.length; i++) {
+          const child: unknown = c[i];
+          pending.push(child, sArray && isNode(child) ? dataValue(sArray, i) : undefined, c, sNode);
+        }
       } else if (c instanceof Map) {
         for (const [k, v] of c as Map<unknown, unknown>) pending.push(v, sNode instanceof Map ? (sNode as Map<unknown, unknown>).get(k) : undefined, c, sNode);
       } else if (c instanceof Set) {
         for (const v of c as Set<unknown>) pending.push(v, undefined, c, undefined);
       } else if (!ArrayBuffer.isView(c)) {
-        for (const key of Object.keys(c)) pending.push((c as Record<string, unknown>)[key], sNode ? dataValue(sNode, key) : undefined, c, sNode);
+        for (const key of Object.keys(c)) {
+          const child = (c as Record<string, unknown>)[key];
+          pending.push(child, sNode && isNode(child) ? dataValue(sNode, key) : undefined, c, sNode);
+        }
       }
     }
     top.bytes = bytes;
@@ -291,6 +298,8 @@ export class Observer {
     return bytes;
   }
 }
+
+const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 function uncopied<Owner>(entries: PathEntry<Owner>[]): PathEntry<Owner>[] | undefined {
   const left = entries.filter((e) => !e.copied);
