@@ -41,14 +41,18 @@ export function privateStamp<T>(): PrivateStamp<T> {
     }
   }
   const fallback = new WeakMap<object, T>();
+  // Until an object refuses a private field (none does on today's V8), an unstamped object is not
+  // looked up in the WeakMap: that lookup would cost more than the stamp.
+  let fallbackUsed = false;
   return {
-    get: (o) => (Stamped.has(o) ? Stamped.read(o) : fallback.get(o)),
+    get: (o) => (Stamped.has(o) ? Stamped.read(o) : fallbackUsed ? fallback.get(o) : undefined),
     set: (o, value) => {
       if (Stamped.has(o)) Stamped.write(o, value);
       else {
         try {
           new Stamped(o, value);
         } catch {
+          fallbackUsed = true;
           fallback.set(o, value);
         }
       }
