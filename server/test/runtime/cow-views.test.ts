@@ -24,6 +24,26 @@ describe('cow mode: values one copy hands to another', () => {
     expect(copy.map((d) => d.getTime())).toEqual([0, 0]);
     expect(copy[1]).not.toBe(second[0]);
   });
+
+  it('a shared Date or typed array whose prototype the program swapped can still be written, and the deep view keeps its value', () => {
+    // Found by the differential fuzz (seed -1022844041): the image of the Date called its own getTime, gone with its prototype.
+    const rt = createRuntime('cow', { minSharedBytes: 0 });
+    const s = rt.site('app.ts', 1, 1, 'structured-clone');
+    const loc = rt.location('app.ts', 2, 1);
+    const date = new Date(0);
+    const bytes = new Uint8Array([1, 2, 3]);
+    const copy = rt.structuredClone(s, { a: [date, bytes] });
+    Object.setPrototypeOf(date, null);
+    Object.setPrototypeOf(bytes, null);
+    expect(rt.set(date, 'a', 0, loc)).toBe(0);
+    expect(rt.set(bytes, 0, 9, loc)).toBe(9);
+    const [copiedDate, copiedBytes] = copy.a as [Date, Uint8Array];
+    expect(copiedDate).toBeInstanceOf(Date);
+    expect(copiedDate.getTime()).toBe(0);
+    expect(Object.keys(copiedDate)).toEqual([]);
+    expect(copiedBytes).toBeInstanceOf(Uint8Array);
+    expect([...copiedBytes]).toEqual([1, 2, 3]);
+  });
 });
 
 describe('cow mode: shallow copies', () => {

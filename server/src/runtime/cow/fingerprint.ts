@@ -1,4 +1,5 @@
 import { privateStamp } from '../private-stamp.js';
+import { dateTime, typedLength } from './builtin-reads.js';
 import { NodeKind } from './node-kind.js';
 
 /**
@@ -83,12 +84,13 @@ export function fingerprint(node: object, kind: NodeKind): number {
       return h;
     }
     case NodeKind.Date:
-      return digestValue((node as Date).getTime());
+      return digestValue(dateTime(node));
     case NodeKind.Typed: {
       const t = node as Uint8Array;
-      let h = mix(4, t.length);
-      const step = t.length <= SAMPLE ? 1 : t.length / SAMPLE;
-      for (let x = 0; x < t.length; x += step) h = mix(h, digestValue(t[Math.floor(x)]));
+      const length = typedLength(t);
+      let h = mix(4, length);
+      const step = length <= SAMPLE ? 1 : length / SAMPLE;
+      for (let x = 0; x < length; x += step) h = mix(h, digestValue(t[Math.floor(x)]));
       return h;
     }
   }

@@ -1,3 +1,4 @@
+import { dateTime, typedCopy } from './builtin-reads.js';
 import { currentTick } from './clock.js';
 import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
@@ -203,8 +204,8 @@ export function shallowImage(node: object, kind: NodeKind): object {
     case NodeKind.Object:
       return Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as object, node);
     case NodeKind.Date:
-      return new Date((node as Date).getTime());
+      return new Date(dateTime(node));
     case NodeKind.Typed:
-      return (node as Uint8Array).slice();
+      return typedCopy(node);
   }
 }
