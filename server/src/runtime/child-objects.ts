@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { isObject } from './is-object.js';
 
 /**
  * The objects a node holds directly: a Map's keys and values, a Set's members, the values of an
@@ -9,7 +10,7 @@ import { types } from 'node:util';
 export function childObjects(node: object): object[] {
   const out: object[] = [];
   const add = (v: unknown): void => {
-    if (typeof v === 'object' && v !== null) out.push(v);
+    if (isObject(v)) out.push(v);
   };
   // By internal slot, not prototype: a Map whose prototype was swapped is still a Map, a Proxy of one is not.
   if (types.isMap(node)) {

@@ -12,6 +12,7 @@ import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
 import type { LocationId, SiteId } from './figures/types.js';
+import { isObject } from './is-object.js';
 import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
@@ -57,8 +58,6 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     }
     return at;
   };
-
-  const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null;
 
   /** Observe mode: the copy exists; record it and watch both sides. */
   const observed = <T>(site: SiteId, source: unknown, copy: T, deep: boolean): T => {

@@ -1,5 +1,6 @@
 import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
+import { isObject } from '../is-object.js';
 import { deepSize, shallowSize } from '../size/index.js';
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
@@ -105,7 +106,7 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): L
   for (const written of from.unsharedWrites) {
     for (const key of written.ownSlots() ?? []) {
       const value = (written.shell as Record<PropertyKey, unknown>)[key];
-      if (typeof value === 'object' && value !== null && !adoptDeep(value, DeepRules.Structured, from.ownDomain)) return undefined;
+      if (isObject(value) && !adoptDeep(value, DeepRules.Structured, from.ownDomain)) return undefined;
     }
   }
   // Values already versioned are not walked again: what methods put into them since is looked at now.

@@ -1,6 +1,7 @@
 import type { Counters } from '../figures/counters.js';
 import type { LocationId, SiteId } from '../figures/types.js';
 import { dataValue } from '../data-value.js';
+import { isObject } from '../is-object.js';
 import { privateStamp } from '../private-stamp.js';
 import { copySize, shallowSize } from '../size/index.js';
 
@@ -118,11 +119,11 @@ export class Observer {
    * a new group, every node of the source with its parent, walking both side by side (where they
    * differ in shape, as JSON turns Dates into strings, only the copy side). Reads own data
    * properties only: no getter runs. A source slot is read only where the copy holds an object
-   * there, since only nodes are paired: leaves, the most of any data, cost no descriptor. Returns the bytes the copy duplicated, strings included (a
-   * deep copy allocates them anew).
+   * there, since only nodes are paired: leaves, the most of any data, cost no descriptor. Returns
+   * the bytes the copy duplicated, strings included (a deep copy allocates them anew).
    */
   deep(site: SiteId, source: unknown, copy: object): number {
-    const from = typeof source === 'object' && source !== null ? this.recordOf(source) : undefined;
+    const from = isObject(source) ? this.recordOf(source) : undefined;
     const top = this.recordOf(copy);
     top.site = site;
     top.source = from;
@@ -153,13 +154,13 @@ export class Observer {
         bytes += shallowSize(c);
         continue;
       }
-      if (typeof c !== 'object' || c === null) continue;
+      if (!isObject(c)) continue;
       const record = this.recordOf(c);
       // A node met before in this walk (a cycle, a shared subgraph) already has its entry for `top` last.
       if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) continue;
       (record.paths ??= []).push({ owner: top, parent: cParent, copied: false });
       bytes += copySize(c);
-      const sNode = typeof s === 'object' && s !== null ? s : undefined;
+      const sNode = isObject(s) ? s : undefined;
       if (sNode) {
         const sRecord = this.recordOf(sNode);
         const last = sRecord.sourcePaths?.[sRecord.sourcePaths.length - 1];
@@ -169,7 +170,7 @@ export class Observer {
         const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
         for (let i = 0; i < c.length; i++) {
           const child: unknown = c[i];
-          pending.push(child, sArray && isNode(child) ? dataValue(sArray, i) : undefined, c, sNode);
+          pending.push(child, sArray && isObject(child) ? dataValue(sArray, i) : undefined, c, sNode);
         }
       } else if (c instanceof Map) {
         for (const [k, v] of c as Map<unknown, unknown>) pending.push(v, sNode instanceof Map ? (sNode as Map<unknown, unknown>).get(k) : undefined, c, sNode);
@@ -178,7 +179,7 @@ export class Observer {
       } else if (!ArrayBuffer.isView(c)) {
         for (const key of Object.keys(c)) {
           const child = (c as Record<string, unknown>)[key];
-          pending.push(child, sNode && isNode(child) ? dataValue(sNode, key) : undefined, c, sNode);
+          pending.push(child, sNode && isObject(child) ? dataValue(sNode, key) : undefined, c, sNode);
         }
       }
     }
@@ -298,8 +299,6 @@ export class Observer {
     return bytes;
   }
 }
-
-const isNode = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 function uncopied<Owner>(entries: PathEntry<Owner>[]): PathEntry<Owner>[] | undefined {
   const left = entries.filter((e) => !e.copied);
