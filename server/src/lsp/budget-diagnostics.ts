@@ -41,8 +41,8 @@ export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings
     byUri.set(uri, list);
   };
   const budget = settings.budgets.maxBytesCopiedPerSite;
-  if (budget > 0) {
-    for (const path of figures.paths()) {
+  for (const path of figures.paths()) {
+    if (budget > 0) {
       for (const { site, line, column } of figures.sitesIn(path)) {
         if (site.bytesCopied <= budget) continue;
         add(path, line, column, {
@@ -55,9 +55,7 @@ export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings
         });
       }
     }
-  }
-  if (settings.budgets.hazardsAsDiagnostics) {
-    for (const path of figures.paths()) {
+    if (settings.budgets.hazardsAsDiagnostics) {
       for (const { hazard, line, column } of figures.hazardsIn(path)) {
         add(path, line, column, {
           severity: DiagnosticSeverity.Warning,
