@@ -68,10 +68,10 @@ start_code_server() {
   CSPID=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && return 0
-    kill -0 "$CSPID" 2>/dev/null || { echo "code-server died:"; cat "$R/cs.log"; exit 1; }
+    kill -0 "$CSPID" 2>/dev/null || { echo "code-server died:"; cat "$R/cs.log"; return 1; }
     sleep 0.1
   done
-  echo "code-server did not answer in 60 s"; exit 1
+  echo "code-server did not answer in 60 s"; return 1
 }
 # Stops code-server and keeps what helps to debug a failure: its log, and the extension host's and
 # cowlens's logs of the profile, in the script's logs/.
@@ -100,8 +100,9 @@ run_script() {
     rm -rf "$E2E_OUT"
     fresh_workspace
     fresh_profile "$trust"
-    if [ "$trust" = true ]; then start_code_server; else start_code_server --disable-workspace-trust; fi
-    if timeout 300 node "$HERE/$script"; then
+    local flags=()
+    [ "$trust" = true ] || flags=(--disable-workspace-trust)
+    if start_code_server "${flags[@]}" && timeout 300 node "$HERE/$script"; then
       stop_code_server
       [ "$attempt" = 2 ] && echo "e2e: $name FLAKY: it failed once and passed on its second try; the first try's screenshots are in out/first-try-$name/"
       return 0
