@@ -143,17 +143,15 @@ async function quickInputState(page) {
       const widget = document.querySelector('.quick-input-widget');
       const shown = (el) => !!el && el.getBoundingClientRect().height > 0 && getComputedStyle(el).visibility !== 'hidden';
       const input = widget?.querySelector('input');
-      const active = document.activeElement;
       return {
         widget: shown(widget),
         title: widget?.querySelector('.quick-input-title')?.textContent ?? '',
         input: input ? { shown: shown(input), value: input.value } : null,
         message: widget?.querySelector('.quick-input-message')?.textContent ?? '',
-        focus: active ? [active.tagName.toLowerCase(), ...active.classList].join('.') : 'none',
       };
     })
     .catch((error) => ({ error: String(error) }));
-  return `${JSON.stringify(state)}, rows ${JSON.stringify(await quickInputLabels(page))}`;
+  return `${JSON.stringify(state)}, focus in ${await focusedElement(page)}, rows ${JSON.stringify(await quickInputLabels(page))}`;
 }
 
 /** Waits for the quick input's row whose label holds `label`; a timeout says what the box showed. */
@@ -205,12 +203,17 @@ export async function runCommand(page, title) {
 /** The active editor tab and the focused element, which decide the context a `when` clause reads. */
 async function workbenchFocus(page) {
   const tab = await page.locator('.tab.active').first().getAttribute('aria-label', { timeout: 1000 }).catch(() => null);
-  const focus = await page.evaluate(() => {
-    const el = document.activeElement;
-    return el ? [el.tagName.toLowerCase(), ...el.classList].join('.') : 'none';
-  });
-  return `active tab ${JSON.stringify(tab)}, focus in ${focus}`;
+  return `active tab ${JSON.stringify(tab)}, focus in ${await focusedElement(page)}`;
 }
+
+/** The focused element as tag and classes ("div.native-edit-context"). */
+const focusedElement = (page) =>
+  page
+    .evaluate(() => {
+      const el = document.activeElement;
+      return el ? [el.tagName.toLowerCase(), ...el.classList].join('.') : 'none';
+    })
+    .catch((error) => `unknown (${error})`);
 
 /** The open palette's rows for the category of `title` (all of "cowlens: …"), to tell a hidden command from a missing extension. */
 async function categoryRows(page, title) {

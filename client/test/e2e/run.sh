@@ -93,15 +93,14 @@ export CS_URL="http://127.0.0.1:$PORT/?folder=$R/ws" E2E_OUT=$OUT E2E_USER_DATA=
 # stays in out/first-try-<script>/ and the log says loudly that it needed a second try; a script
 # that fails twice fails the test.
 run_script() {
-  local script=$1 trust=$2 name attempt
+  local script=$1 trust=$2 name attempt flags=()
   name=$(basename "$script" .e2e.mjs)
+  [ "$trust" = true ] || flags=(--disable-workspace-trust)
   for attempt in 1 2; do
     export E2E_OUT=$OUT/$name
     rm -rf "$E2E_OUT"
     fresh_workspace
     fresh_profile "$trust"
-    local flags=()
-    [ "$trust" = true ] || flags=(--disable-workspace-trust)
     if start_code_server "${flags[@]}" && timeout 300 node "$HERE/$script"; then
       stop_code_server
       [ "$attempt" = 2 ] && echo "e2e: $name FLAKY: it failed once and passed on its second try; the first try's screenshots are in out/first-try-$name/"
