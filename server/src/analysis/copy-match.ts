@@ -5,10 +5,11 @@
  * destructuring pattern from a literal and to reject nodes inside types and `declare` contexts.
  */
 import { ts } from 'ts-morph';
-import { collectLodashBindings, type LodashBindings } from './lodash-bindings.js';
-import { matchCall, matchNew } from './match-calls.js';
+import { collectLodashBindings } from './lodash-bindings.js';
+import { matchCall, type MatchContext, matchNew } from './match-calls.js';
 import { matchArrayLiteral, matchObjectBindingPattern, matchObjectLiteral } from './match-literals.js';
 import type { CopyMatch } from './match-result.js';
+import { createNameResolver, type NameResolver } from './name-resolution.js';
 import { isInValuePosition } from './value-position.js';
 
 export type { CopyMatch } from './match-result.js';
@@ -24,7 +25,7 @@ export const COPY_NODE_KINDS: readonly ts.SyntaxKind[] = [
   SK.NewExpression,
 ];
 
-function matchSyntax(node: ts.Node, lodash: LodashBindings): CopyMatch | undefined {
+function matchSyntax(node: ts.Node, context: MatchContext): CopyMatch | undefined {
   switch (node.kind) {
     case SK.ObjectLiteralExpression:
       return matchObjectLiteral(node as ts.ObjectLiteralExpression);
@@ -33,20 +34,23 @@ function matchSyntax(node: ts.Node, lodash: LodashBindings): CopyMatch | undefin
     case SK.ObjectBindingPattern:
       return matchObjectBindingPattern(node as ts.ObjectBindingPattern);
     case SK.CallExpression:
-      return matchCall(node as ts.CallExpression, lodash);
+      return matchCall(node as ts.CallExpression, context);
     case SK.NewExpression:
-      return matchNew(node as ts.NewExpression);
+      return matchNew(node as ts.NewExpression, context.names);
     default:
       return undefined;
   }
 }
 
-/** A matcher for one file: knows the file's lodash bindings. Call it on every node of a walk. */
-export function createCopyMatcher(sourceFile: ts.SourceFile): (node: ts.Node) => CopyMatch | undefined {
+/**
+ * A matcher for one file: knows the file's bindings (by scope) and which of them are lodash. Call
+ * it on every node of a walk. `names` lets a caller share one resolver with its other questions.
+ */
+export function createCopyMatcher(sourceFile: ts.SourceFile, names: NameResolver = createNameResolver(sourceFile)): (node: ts.Node) => CopyMatch | undefined {
   if (sourceFile.isDeclarationFile) return () => undefined;
-  const lodash = collectLodashBindings(sourceFile);
+  const context: MatchContext = { names, lodash: collectLodashBindings(sourceFile) };
   return (node) => {
-    const match = matchSyntax(node, lodash);
+    const match = matchSyntax(node, context);
     return match !== undefined && isInValuePosition(node) ? match : undefined;
   };
 }

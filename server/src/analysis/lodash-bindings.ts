@@ -1,10 +1,12 @@
 /**
  * The names through which one file reaches lodash's `clone` and `cloneDeep`: imports and
  * `require`s at the top level of the file. Only top-level statements are read, which keeps this a
- * look at a few statements instead of a walk; `_` and `lodash` are always taken as lodash, the
- * way a page that loads it with a script tag uses it.
+ * look at a few statements instead of a walk. A name counts only where it resolves to that
+ * top-level binding; `_` and `lodash` with no binding in the file are taken as lodash, the way a
+ * page that loads it with a script tag uses it.
  */
 import { ts } from 'ts-morph';
+import { GLOBAL, type NameResolver } from './name-resolution.js';
 import { requiredModule, unwrap } from './syntax.js';
 
 const SK = ts.SyntaxKind;
@@ -49,8 +51,11 @@ function moduleKind(specifier: string): LodashKind | 'namespace' | undefined {
   return WHOLE_LIBRARY.has(specifier) ? 'namespace' : ONE_FUNCTION.get(specifier);
 }
 
+/** The names a script-tag lodash binds globally. */
+const GLOBAL_NAMESPACES = new Set(['_', 'lodash']);
+
 class BindingCollector {
-  readonly namespaces = new Set(['_', 'lodash']);
+  readonly namespaces = new Set<string>();
   readonly functions = new Map<string, LodashKind>();
 
   bind(name: ts.Node | undefined, kind: LodashKind | 'namespace' | undefined): void {
@@ -119,15 +124,24 @@ export function collectLodashBindings(sourceFile: ts.SourceFile): LodashBindings
   return collector;
 }
 
+/** Whether `id` is the lodash namespace here: bound to it at the top level, or `_` with no binding at all. */
+function isNamespace(id: ts.Identifier, bindings: LodashBindings, names: NameResolver): boolean {
+  if (bindings.namespaces.has(id.text) && names.isTopLevel(id)) return true;
+  return GLOBAL_NAMESPACES.has(id.text) && names.resolve(id) === GLOBAL;
+}
+
 /** The lodash copy a callee makes: `cloneDeep`, `_.clone`, `require('lodash').cloneDeep`; undefined for any other callee. */
-export function lodashCallKind(callee: ts.Expression, bindings: LodashBindings): LodashKind | undefined {
-  if (callee.kind === SK.Identifier) return bindings.functions.get((callee as ts.Identifier).text);
+export function lodashCallKind(callee: ts.Expression, bindings: LodashBindings, names: NameResolver): LodashKind | undefined {
+  if (callee.kind === SK.Identifier) {
+    const kind = bindings.functions.get((callee as ts.Identifier).text);
+    return kind !== undefined && names.isTopLevel(callee as ts.Identifier) ? kind : undefined;
+  }
   if (callee.kind !== SK.PropertyAccessExpression) return undefined;
   const { expression, name } = callee as ts.PropertyAccessExpression;
   const kind = MEMBER_KIND.get(name.text);
   if (kind === undefined) return undefined;
   const receiver = unwrap(expression);
-  if (receiver.kind === SK.Identifier) return bindings.namespaces.has((receiver as ts.Identifier).text) ? kind : undefined;
+  if (receiver.kind === SK.Identifier) return isNamespace(receiver as ts.Identifier, bindings, names) ? kind : undefined;
   const required = requiredModule(receiver);
   return required !== undefined && WHOLE_LIBRARY.has(required) ? kind : undefined;
 }

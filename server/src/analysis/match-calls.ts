@@ -6,9 +6,17 @@
  * anything else is a candidate the runtime checks again on the real value.
  */
 import { ts } from 'ts-morph';
+import { builtinPath, isBuiltin } from './builtin-names.js';
 import { type LodashBindings, lodashCallKind } from './lodash-bindings.js';
 import { type CopyMatch, copyMatch } from './match-result.js';
-import { calledMemberName, isIdentifierNamed, isMemberOf, unwrap } from './syntax.js';
+import type { NameResolver } from './name-resolution.js';
+import { calledMemberName, isIdentifierNamed, unwrap } from './syntax.js';
+
+/** What a matcher knows of the file: its bindings, by scope. */
+export interface MatchContext {
+  readonly names: NameResolver;
+  readonly lodash: LodashBindings;
+}
 
 const SK = ts.SyntaxKind;
 
@@ -93,18 +101,18 @@ function isNothing(node: ts.Expression): boolean {
   return isIdentifierNamed(node, 'undefined') || node.kind === SK.NullKeyword || node.kind === SK.VoidExpression;
 }
 
-function isCallOf(node: ts.Expression, object: string, member: string): node is ts.CallExpression {
-  return node.kind === SK.CallExpression && isMemberOf((node as ts.CallExpression).expression, object, member);
+function isCallOf(node: ts.Expression, path: string, names: NameResolver): node is ts.CallExpression {
+  return node.kind === SK.CallExpression && isBuiltin((node as ts.CallExpression).expression, path, names);
 }
 
-function matchObjectAssign(node: ts.CallExpression): CopyMatch | undefined {
+function matchObjectAssign(node: ts.CallExpression, names: NameResolver): CopyMatch | undefined {
   const [target, ...sources] = node.arguments;
   if (target === undefined || sources.length === 0) return undefined;
   const inner = unwrap(target);
   const kind =
     inner.kind === SK.ObjectLiteralExpression && (inner as ts.ObjectLiteralExpression).properties.length === 0
       ? 'object-assign'
-      : isCallOf(inner, 'Object', 'create')
+      : isCallOf(inner, 'Object.create', names)
         ? 'object-assign-proto'
         : undefined;
   if (kind === undefined) return undefined;
@@ -113,11 +121,11 @@ function matchObjectAssign(node: ts.CallExpression): CopyMatch | undefined {
   return copyMatch(kind, node, eager);
 }
 
-function matchJsonRoundTrip(node: ts.CallExpression): CopyMatch | undefined {
+function matchJsonRoundTrip(node: ts.CallExpression, names: NameResolver): CopyMatch | undefined {
   const text = soleArgument(node.arguments);
   if (text === undefined) return undefined;
   const inner = unwrap(text);
-  return isCallOf(inner, 'JSON', 'stringify') && soleArgument(inner.arguments) !== undefined
+  return isCallOf(inner, 'JSON.stringify', names) && soleArgument(inner.arguments) !== undefined
     ? copyMatch('json-roundtrip', node, false)
     : undefined;
 }
@@ -138,45 +146,57 @@ function matchBufferFrom(node: ts.CallExpression): CopyMatch | undefined {
     : copyMatch('buffer-copy', node, false);
 }
 
-function matchMemberCall(node: ts.CallExpression, member: string, lodash: LodashBindings): CopyMatch | undefined {
-  const callee = node.expression as ts.PropertyAccessExpression;
-  const hasArgument = firstArgument(node.arguments) !== undefined;
+/** A copy by a call of a built-in that takes the source as an argument: `structuredClone(x)`, `Object.assign({}, x)`. */
+function matchBuiltinCall(node: ts.CallExpression, path: string, names: NameResolver): CopyMatch | undefined {
+  switch (path) {
+    case 'structuredClone':
+      return firstArgument(node.arguments) !== undefined ? copyMatch('structured-clone', node, false) : undefined;
+    case 'Array.from':
+      return matchArrayFrom(node);
+    case 'Buffer.from':
+      return matchBufferFrom(node);
+    case 'Object.assign':
+      return matchObjectAssign(node, names);
+    case 'JSON.parse':
+      return matchJsonRoundTrip(node, names);
+    default:
+      return undefined;
+  }
+}
+
+/** A copy by a method of whatever the receiver is (the runtime checks it): `x.slice()`, `port.postMessage(m)`. */
+function matchMethodCall(node: ts.CallExpression, member: string): CopyMatch | undefined {
   switch (member) {
     case 'slice':
       return copyMatch('array-slice', node, false);
     case 'concat':
       return copyMatch('array-concat', node, node.arguments.length > 0);
     case 'postMessage':
-      return hasArgument ? copyMatch('post-message', node, false) : undefined;
-    case 'structuredClone':
-      return hasArgument && isIdentifierNamed(callee.expression, 'globalThis') ? copyMatch('structured-clone', node, false) : undefined;
-    case 'from':
-      if (isIdentifierNamed(callee.expression, 'Array')) return matchArrayFrom(node);
-      return isIdentifierNamed(callee.expression, 'Buffer') ? matchBufferFrom(node) : undefined;
-    case 'assign':
-      return isIdentifierNamed(callee.expression, 'Object') ? matchObjectAssign(node) : undefined;
-    case 'parse':
-      return isIdentifierNamed(callee.expression, 'JSON') ? matchJsonRoundTrip(node) : undefined;
-    default: {
-      const kind = lodashCallKind(callee, lodash);
-      return kind !== undefined && hasArgument ? copyMatch(kind, node, false) : undefined;
-    }
+      return firstArgument(node.arguments) !== undefined ? copyMatch('post-message', node, false) : undefined;
+    default:
+      return undefined;
   }
 }
 
-export function matchCall(node: ts.CallExpression, lodash: LodashBindings): CopyMatch | undefined {
-  const member = calledMemberName(node);
-  if (member !== undefined) return matchMemberCall(node, member, lodash);
+export function matchCall(node: ts.CallExpression, context: MatchContext): CopyMatch | undefined {
   const callee = node.expression;
-  if (callee.kind !== SK.Identifier || firstArgument(node.arguments) === undefined) return undefined;
-  if ((callee as ts.Identifier).text === 'structuredClone') return copyMatch('structured-clone', node, false);
-  const kind = lodashCallKind(callee, lodash);
-  return kind === undefined ? undefined : copyMatch(kind, node, false);
+  const builtin = builtinPath(callee, context.names);
+  if (builtin !== undefined) {
+    const match = matchBuiltinCall(node, builtin.path, context.names);
+    // Through an alias only a plain call can be rewritten: the alias's value goes along, and the
+    // runtime checks it is the built-in when it runs.
+    if (match !== undefined) return builtin.direct ? match : unwrap(callee).kind === SK.Identifier ? { ...match, viaCallee: true } : undefined;
+  }
+  const member = calledMemberName(node);
+  const method = member === undefined ? undefined : matchMethodCall(node, member);
+  if (method !== undefined) return method;
+  const kind = lodashCallKind(callee, context.lodash, context.names);
+  return kind !== undefined && firstArgument(node.arguments) !== undefined ? copyMatch(kind, node, false) : undefined;
 }
 
-export function matchNew(node: ts.NewExpression): CopyMatch | undefined {
+export function matchNew(node: ts.NewExpression, names: NameResolver): CopyMatch | undefined {
   const constructor = node.expression;
-  if (constructor.kind !== SK.Identifier) return undefined;
+  if (constructor.kind !== SK.Identifier || !names.isGlobal(constructor as ts.Identifier)) return undefined;
   const name = (constructor as ts.Identifier).text;
   const isCollection = name === 'Map' || name === 'Set';
   if (!isCollection && !TYPED_ARRAYS.has(name)) return undefined;

@@ -10,6 +10,11 @@ export interface CopyMatch {
   readonly at: ts.Node;
   /** A copy made together with writes (`{ ...s, k: v }`): it materializes at once and saves nothing. */
   readonly eager: boolean;
+  /**
+   * The callee is an alias of the built-in (`assign` after `const { assign } = Object`), not the
+   * built-in as written: the instrumenter passes its value to the runtime, which checks it.
+   */
+  readonly viaCallee?: true;
 }
 
 export function copyMatch(kind: CopyKind, node: ts.Node, eager: boolean, at: ts.Node = node): CopyMatch {

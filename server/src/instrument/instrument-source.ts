@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
+import { createNameResolver } from '../analysis/name-resolution.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
-import { modulePreamble, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
+import { modulePreamble, PREAMBLE_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { parseSource } from '../analysis/parse-source.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
@@ -35,8 +36,9 @@ type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFil
  */
 export function instrumentSource(file: string, text: string): Instrumented {
   const sf = parseSource(file, text, scriptKindOf(file) ?? ts.ScriptKind.JS);
-  const match = createCopyMatcher(sf);
-  const packages = collectPackageBindings(sf);
+  const names = createNameResolver(sf);
+  const match = createCopyMatcher(sf, names);
+  const packages = collectPackageBindings(sf, names);
   const edits = new SourceEdits(text);
   const sites: [number, number, CopyKind][] = [];
   const locations: [number, number][] = [];
@@ -55,12 +57,13 @@ export function instrumentSource(file: string, text: string): Instrumented {
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
-    writeTargetsOf(node, writes);
+    writeTargetsOf(node, writes, names);
     for (const w of writes) {
       const at = newLocation(w.at);
-      edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
+      if (w.value) edits.wrap(w.value.getStart(sf), w.value.end, `${RUNTIME_REF}.wrote(`, `, ${w.target.getText(sf)}, ${at})`, Layer.Wrap);
+      else edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
     }
-    if (packages.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
+    if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
       const at = lent.length > 0 ? newLocation(node) : '';
       for (const arg of lent) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
@@ -79,6 +82,10 @@ export function instrumentSource(file: string, text: string): Instrumented {
     let done: boolean;
     if (m.kind === 'object-rest') {
       done = rewriteRest(m, site, edits, sf, () => tempName(temps++));
+    } else if (m.viaCallee) {
+      const callee = (m.node as ts.CallExpression).expression;
+      edits.wrap(callee.getStart(sf), callee.end, `${RUNTIME_REF}.viaCallee(${site}, `, ')', Layer.Rewrite);
+      done = true;
     } else if (m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) {
       edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.eager(${site}, void 0, `, ')', Layer.Rewrite);
       done = true;
@@ -92,7 +99,7 @@ export function instrumentSource(file: string, text: string): Instrumented {
   visit(sf);
   if (sites.length > 0 || locations.length > 0) {
     const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
-    edits.prepend(preambleOffset(sf, text), (typed ? typedModulePreamble : modulePreamble)(file, sites, locations));
+    edits.append(PREAMBLE_SEPARATOR + (typed ? typedModulePreamble : modulePreamble)(file, sites, locations, names.declaresAtTopLevel('globalThis')));
   }
   const { code, map } = edits.apply(file);
   return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };
@@ -131,13 +138,13 @@ const receiverFirst =
     if (withCallee) {
       const first = call.arguments[0];
       if (!first) return false;
-      edits.insert(call.getStart(sf), `${RUNTIME_REF}.${method}(${site}, `);
+      edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.${method}(${site}, `, '', Layer.Rewrite);
       edits.replace(callee.end, first.getStart(sf), ', ');
       return true;
     }
     if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
     const first = call.arguments[0];
-    edits.insert(call.getStart(sf), `${RUNTIME_REF}.${method}(${site}, `);
+    edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.${method}(${site}, `, '', Layer.Rewrite);
     edits.replace(callee.expression.end, first ? first.getStart(sf) : call.end - 1, first ? ', ' : '');
     return true;
   };
@@ -188,7 +195,7 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   const t = temp();
   const namedText = named.map((e) => e.getText(sf)).join(', ');
   edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = `);
-  edits.insert(decl.end, `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`);
+  edits.wrap(decl.getStart(sf), decl.end, '', `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`, Layer.Rewrite);
   return true;
 }
 
@@ -219,14 +226,4 @@ function parseErrorsOf(sf: ts.SourceFile): number {
 
 function isOptionalChain(node: ts.Node): boolean {
   return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
-}
-
-/** Where the preamble goes: after a hashbang line and the directive prologue, which must stay first. */
-function preambleOffset(sf: ts.SourceFile, text: string): number {
-  let offset = text.startsWith('#!') ? text.indexOf('\n') + 1 || text.length : 0;
-  for (const statement of sf.statements) {
-    if (!ts.isExpressionStatement(statement) || !ts.isStringLiteral(statement.expression)) break;
-    offset = statement.end;
-  }
-  return offset;
 }

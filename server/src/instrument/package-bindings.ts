@@ -1,5 +1,6 @@
 import { builtinModules } from 'node:module';
 import { ts } from 'ts-morph';
+import type { NameResolver } from '../analysis/name-resolution.js';
 import { requiredModule } from '../analysis/syntax.js';
 
 const SK = ts.SyntaxKind;
@@ -16,12 +17,19 @@ function isPackage(specifier: string): boolean {
   return !BUILTINS.has(specifier.split('/')[0]!);
 }
 
+export interface PackageBindings {
+  /** The names bound at the top level to what packages export. */
+  readonly bindings: ReadonlySet<string>;
+  readonly names: NameResolver;
+}
+
 /**
  * The names a module binds at its top level to what packages export: `sortBy` in
  * `import { sortBy } from 'lib'`, `lib` in `import * as lib from 'lib'` or `const lib = require('lib')`.
- * A call through one of them hands its arguments to uninstrumented code.
+ * A call through one of them, where the name resolves to that binding, hands its arguments to
+ * uninstrumented code.
  */
-export function collectPackageBindings(sourceFile: ts.SourceFile): ReadonlySet<string> {
+export function collectPackageBindings(sourceFile: ts.SourceFile, resolver: NameResolver): PackageBindings {
   const names = new Set<string>();
   const bind = (name: ts.Node | undefined): void => {
     if (name?.kind === SK.Identifier) names.add((name as ts.Identifier).text);
@@ -42,14 +50,14 @@ export function collectPackageBindings(sourceFile: ts.SourceFile): ReadonlySet<s
       }
     }
   }
-  return names;
+  return { bindings: names, names: resolver };
 }
 
 /** The arguments a call hands to a package: `f(a, b)` and `ns.f(a)` / `ns.x.f(a)` through a package binding. */
-export function argumentsLentToPackages(call: ts.CallExpression, packages: ReadonlySet<string>): readonly ts.Expression[] {
+export function argumentsLentToPackages(call: ts.CallExpression, packages: PackageBindings): readonly ts.Expression[] {
   let root: ts.Expression = call.expression;
   while (ts.isPropertyAccessExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
-  if (!ts.isIdentifier(root) || !packages.has(root.text)) return [];
+  if (!ts.isIdentifier(root) || !packages.bindings.has(root.text) || !packages.names.isTopLevel(root)) return [];
   return call.arguments.filter((arg) => !ts.isSpreadElement(arg) && !isLiteral(arg));
 }
 

@@ -6,9 +6,12 @@ export const RUNTIME_KEY = 'cowlens.runtime';
 /**
  * How instrumented code reaches the runtime. The module's ids are registered on first use, not
  * at the top of the module: a hoisted function can run before the module body does (cyclic
- * imports), and `__cl$i` is a hoisted function declaration too.
+ * imports), and `__cl$i` is a hoisted function declaration too. It begins with an identifier, not
+ * a parenthesis, so that an edit at the start of a statement never continues the statement before
+ * it in code without semicolons: where the original's first token was a name, ASI ends the line
+ * before it for a name just the same.
  */
-export const RUNTIME_REF = '(__cl$r||__cl$i())';
+export const RUNTIME_REF = '__cl$i()';
 
 export const siteRef = (index: number): string => `__cl$s[${String(index)}]`;
 export const locationRef = (index: number): string => `__cl$l[${String(index)}]`;
@@ -16,20 +19,47 @@ export const tempName = (index: number): string => `__cl$t${String(index)}`;
 
 /**
  * The preamble's first statements: `r` is the runtime, or the module fails with a message that
- * says what to do. `global` is how the module's language lets it read the global slot.
+ * says what to do. `global` is how the module's language reaches the global object; `Symbol` and
+ * `Error` are read from it, since the module may bind names of its own to them.
  */
 export function runtimeLookup(global: string): string {
   return (
-    `var r=${global}[Symbol.for(${JSON.stringify(RUNTIME_KEY)})];` +
-    `if(!r)throw new Error("cowlens: this module was instrumented but the runtime is not loaded (run it with cowlens report)");`
+    `if(__cl$r)return __cl$r;var g=${global},r=g[g.Symbol.for(${JSON.stringify(RUNTIME_KEY)})];` +
+    `if(!r)throw new g.Error("cowlens: this module was instrumented but the runtime is not loaded (run it with cowlens report)");`
   );
 }
 
-/** One line of code, no newline, so that every line of the module stays where it was. */
-export function modulePreamble(file: string, sites: readonly (readonly [number, number, CopyKind])[], locations: readonly (readonly [number, number])[]): string {
+/**
+ * The global object, as a module reaches it. A module that binds `globalThis` itself gets it from
+ * a function made from text, whose body only sees globals; the constructor is read from an arrow
+ * function, since the module may also bind `Function`.
+ */
+export function globalObject(bindsGlobalThis: boolean): string {
+  return bindsGlobalThis ? '(()=>{}).constructor("return globalThis")()' : 'globalThis';
+}
+
+/**
+ * The module's runtime bindings: one line, put after the last line of the module (see
+ * PREAMBLE_SEPARATOR), where it moves no line and no column. Its `var` and function declaration
+ * are hoisted, so code anywhere in the module can use them.
+ */
+export function modulePreamble(
+  file: string,
+  sites: readonly (readonly [number, number, CopyKind])[],
+  locations: readonly (readonly [number, number])[],
+  bindsGlobalThis: boolean,
+): string {
   const f = JSON.stringify(file);
   return (
-    `var __cl$r,__cl$s,__cl$l;function __cl$i(){${runtimeLookup('globalThis')}` +
+    `var __cl$r,__cl$s,__cl$l;function __cl$i(){${runtimeLookup(globalObject(bindsGlobalThis))}` +
     `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});return __cl$r=r;}`
   );
 }
+
+/**
+ * What goes between a module's last line and its preamble. At the end, not the top, the preamble
+ * leaves the file's head as written: a hashbang, a directive prologue with or without semicolons,
+ * and the comments tools read only there (`// @ts-nocheck`, `// @flow`, the `@jsx` pragma, license
+ * banners). The newline ends a last line that is a `//` comment or a statement with no semicolon.
+ */
+export const PREAMBLE_SEPARATOR = '\n';

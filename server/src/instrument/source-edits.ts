@@ -30,7 +30,10 @@ interface Replace {
 /**
  * Edits to a source text that keep every line where it was: inserted text never holds a newline,
  * so stack traces keep their line numbers even without the source map. Edits nest like the syntax
- * tree they come from; replaced ranges never overlap and never hold inserts.
+ * tree they come from: each inserted text belongs to a node's extent [start, end), and at one
+ * offset the texts of an enclosing node open before, and close after, those of a node inside it
+ * (for one extent, the wrap encloses the rewrite). Replaced ranges are a node's own tokens: they
+ * never overlap and never hold inserts.
  */
 export class SourceEdits {
   private readonly inserts: Insert[] = [];
@@ -49,13 +52,9 @@ export class SourceEdits {
     if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer });
   }
 
-  insert(pos: number, text: string): void {
-    this.inserts.push({ pos, text, opening: true, span: 0, layer: Layer.Rewrite });
-  }
-
-  /** Inserts `text` at `pos` before every other insert there. */
-  prepend(pos: number, text: string): void {
-    this.inserts.push({ pos, text, opening: true, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap });
+  /** Adds `text` after the end of the text, behind every other insert there. */
+  append(text: string): void {
+    this.inserts.push({ pos: this.text.length, text, opening: false, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap });
   }
 
   replace(start: number, end: number, text: string): void {

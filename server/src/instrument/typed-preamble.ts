@@ -1,5 +1,5 @@
 import type { CopyKind } from '../runtime/copy-kinds.js';
-import { runtimeLookup } from './preamble.js';
+import { globalObject, runtimeLookup } from './preamble.js';
 
 /**
  * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
@@ -10,7 +10,7 @@ import { runtimeLookup } from './preamble.js';
  */
 const RUNTIME_TYPE =
   '{sites(f:string,s:unknown[]):unknown[];locations(f:string,l:unknown[]):unknown[];' +
-  'touch<T>(v:T,l:unknown):T;lend<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;' +
+  'touch<T>(v:T,l:unknown):T;wrote<T>(v:T,t:unknown,l:unknown):T;viaCallee<F>(s:unknown,f:F):F;lend<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;' +
   'objectSpread<T>(s:unknown,v:T):T;objectRest<T,K extends PropertyKey>(s:unknown,v:T,k:readonly K[]):Omit<T,K>;' +
   'arraySpread<T extends readonly unknown[]>(s:unknown,v:T):[...T];arraySpread<T>(s:unknown,v:Iterable<T>):T[];' +
   'slice<T extends{slice(...a:any[]):any}>(s:unknown,r:T,...a:any[]):ReturnType<T["slice"]>;' +
@@ -28,12 +28,17 @@ const RUNTIME_TYPE =
  * module uses, so that `noUnusedLocals` finds nothing either, and those as definitely assigned
  * (`!`), since the compiler cannot see that `__cl$i()` assigns them before top-level code reads them.
  */
-export function typedModulePreamble(file: string, sites: readonly (readonly [number, number, CopyKind])[], locations: readonly (readonly [number, number])[]): string {
+export function typedModulePreamble(
+  file: string,
+  sites: readonly (readonly [number, number, CopyKind])[],
+  locations: readonly (readonly [number, number])[],
+  bindsGlobalThis: boolean,
+): string {
   const f = JSON.stringify(file);
   const tables = [...(sites.length > 0 ? ['__cl$s!:unknown[]'] : []), ...(locations.length > 0 ? ['__cl$l!:unknown[]'] : [])];
   return (
     `var __cl$r:${RUNTIME_TYPE}|undefined${tables.map((t) => `,${t}`).join('')};` +
-    `function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup('(globalThis as any)')}` +
+    `function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup(`(${globalObject(bindsGlobalThis)} as any)`)}` +
     (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});` : '') +
     (locations.length > 0 ? `__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});` : '') +
     'return __cl$r=r;}'

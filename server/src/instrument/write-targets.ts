@@ -1,4 +1,6 @@
 import { ts } from 'ts-morph';
+import { builtinPath, isBuiltin } from '../analysis/builtin-names.js';
+import type { NameResolver } from '../analysis/name-resolution.js';
 
 /**
  * Methods that write into their receiver: Array's, Map's and Set's. A call of one of these names
@@ -7,10 +9,10 @@ import { ts } from 'ts-morph';
  */
 const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
 
-/** `Object.*` and `Reflect.*` functions that write into their first argument. */
-const WRITING_STATICS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['Object', new Set(['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions'])],
-  ['Reflect', new Set(['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions'])],
+/** Built-in functions that write into their first argument, by the path the global object reaches them. */
+const WRITING_STATICS: ReadonlySet<string> = new Set([
+  ...['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions'].map((f) => `Object.${f}`),
+  ...['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions'].map((f) => `Reflect.${f}`),
 ]);
 
 const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
@@ -38,20 +40,35 @@ export interface WriteTarget {
   readonly target: ts.Expression;
   /** Where the write is reported (the start of the whole write). */
   readonly at: ts.Node;
+  /**
+   * The last expression the write evaluates before it writes (the right side of an assignment,
+   * the last argument of a mutating call), when `target` is `this` or a name nothing reassigns:
+   * the runtime then sees the target as this value passes, right before the write, and the
+   * target keeps its syntax, so a type-checker narrows `h.m` after `h.m = v` as it did.
+   */
+  readonly value?: ts.Expression;
 }
 
 /**
  * The object expressions that `node` writes into, if `node` is a write: a member assignment
- * (plain, compound or logical, including targets inside destructuring patterns), `++`/`--`,
- * `delete`, a mutating method call, or `Object.assign(target, …)` and its kin.
+ * (plain, compound or logical, including targets inside destructuring patterns and `for…in/of`
+ * heads), `++`/`--`, `delete`, a mutating method call (also by a computed name, or through
+ * `call`/`apply` of a built-in's method), or `Object.assign(target, …)` and its kin, aliases
+ * included.
  */
-export function writeTargetsOf(node: ts.Node, out: WriteTarget[]): void {
+export function writeTargetsOf(node: ts.Node, out: WriteTarget[], names: NameResolver): void {
   switch (node.kind) {
     case ts.SyntaxKind.BinaryExpression: {
       const b = node as ts.BinaryExpression;
       if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind)) return;
       if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out);
-      else memberTarget(b.left, node, out);
+      else memberTarget(b.left, node, out, stableReceiver(b.left, names) ? b.right : undefined);
+      return;
+    }
+    case ts.SyntaxKind.ForInStatement:
+    case ts.SyntaxKind.ForOfStatement: {
+      const initializer = (node as ts.ForInOrOfStatement).initializer;
+      if (!ts.isVariableDeclarationList(initializer)) patternElement(initializer, node, out);
       return;
     }
     case ts.SyntaxKind.PrefixUnaryExpression:
@@ -63,32 +80,68 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[]): void {
     case ts.SyntaxKind.DeleteExpression:
       memberTarget((node as ts.DeleteExpression).expression, node, out);
       return;
-    case ts.SyntaxKind.CallExpression: {
-      const call = node as ts.CallExpression;
-      const callee = skipParentheses(call.expression);
-      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return;
-      const name = callee.name.text;
-      const receiver = callee.expression;
-      if (ts.isIdentifier(receiver) && WRITING_STATICS.get(receiver.text)?.has(name) === true) {
-        const first = call.arguments[0];
-        if (first && !ts.isSpreadElement(first) && !isFresh(first)) out.push({ target: first, at: node });
-        return;
-      }
-      if (MUTATING_METHODS.has(name) && isWrappable(receiver)) out.push({ target: receiver, at: node });
+    case ts.SyntaxKind.CallExpression:
+      callTarget(node as ts.CallExpression, out, names);
       return;
-    }
     default:
       return;
   }
 }
 
-function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[]): void {
+/** The name a call invokes on its receiver: `push` in `a.push()` and `a['push']()`; '' when computed. */
+function invokedName(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(callee)) return ts.isIdentifier(callee.name) ? callee.name.text : undefined;
+  const key = skipParentheses(callee.argumentExpression);
+  if (ts.isStringLiteralLike(key)) return key.text;
+  return ts.isNumericLiteral(key) ? undefined : '';
+}
+
+function callTarget(call: ts.CallExpression, out: WriteTarget[], names: NameResolver): void {
+  const callee = skipParentheses(call.expression);
+  const first = call.arguments[0];
+  const firstWritten = first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) ? first : undefined;
+  const builtin = builtinPath(callee, names);
+  if (builtin !== undefined && WRITING_STATICS.has(builtin.path)) {
+    if (firstWritten) out.push({ target: firstWritten, at: call });
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
+  const name = invokedName(callee);
+  if (name === undefined) return;
+  const receiver = callee.expression;
+  // `Array.prototype.push.call(s, x)`, `[].splice.apply(s, args)`: the method writes its `this`.
+  if (name === 'call' || name === 'apply') {
+    const method = skipParentheses(receiver);
+    const methodName = ts.isPropertyAccessExpression(method) || ts.isElementAccessExpression(method) ? invokedName(method) : undefined;
+    if (firstWritten && methodName !== undefined && (methodName === '' || MUTATING_METHODS.has(methodName))) out.push({ target: firstWritten, at: call });
+    return;
+  }
+  // A computed name (`s[m]()`) may be any method, a mutating one too.
+  if ((name === '' || MUTATING_METHODS.has(name)) && isWrappable(receiver) && call.questionDotToken === undefined && callee.questionDotToken === undefined) {
+    const last = call.arguments[call.arguments.length - 1];
+    const value = last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
+    out.push({ target: receiver, at: call, ...(value !== undefined && stableReceiver(callee, names) ? { value } : {}) });
+  }
+}
+
+/**
+ * Whether the object of the member access `expr` can be read once more, just before the write,
+ * and be the same object: `this`, or a name of the file that nothing reassigns.
+ */
+function stableReceiver(expr: ts.Expression, names: NameResolver): boolean {
+  const access = skipParentheses(expr);
+  if (!ts.isPropertyAccessExpression(access) && !ts.isElementAccessExpression(access)) return false;
+  const object = access.expression;
+  return object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && names.isConstant(object));
+}
+
+function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], value?: ts.Expression): void {
   const target = skipParentheses(expr);
   if (ts.isPropertyAccessExpression(target)) {
     if (ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
-    if (isWrappable(target.expression)) out.push({ target: target.expression, at });
+    if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...(value ? { value } : {}) });
   } else if (ts.isElementAccessExpression(target) && isWrappable(target.expression)) {
-    out.push({ target: target.expression, at });
+    out.push({ target: target.expression, at, ...(value ? { value } : {}) });
   }
 }
 
@@ -129,12 +182,10 @@ function isWrappable(e: ts.Expression): boolean {
 }
 
 /** An object made right there (`{}`, `[]`, `Object.create(p)`) cannot be shared with anything yet. */
-function isFresh(e: ts.Expression): boolean {
+function isFresh(e: ts.Expression, names: NameResolver): boolean {
   const inner = skipParentheses(e);
   if (ts.isObjectLiteralExpression(inner) || ts.isArrayLiteralExpression(inner)) return true;
-  if (!ts.isCallExpression(inner) || !ts.isPropertyAccessExpression(inner.expression)) return false;
-  const callee = inner.expression;
-  return ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'create';
+  return ts.isCallExpression(inner) && isBuiltin(inner.expression, 'Object.create', names);
 }
 
 function skipParentheses(e: ts.Expression): ts.Expression {

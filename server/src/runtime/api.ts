@@ -71,6 +71,17 @@ export interface CowlensRuntime {
    */
   touch<T>(target: T, location: LocationId): T;
   /**
+   * `value`, on its way into a write to `target` (`target.k = value`, `target.push(…, value)`):
+   * as `touch`, at the last moment before the write. Returns `value`.
+   */
+  wrote<T>(value: T, target: unknown, location: LocationId): T;
+  /**
+   * The function to call in place of `fn`, an alias of a built-in that copies (`assign` after
+   * `const { assign } = Object`): the site's copy method when `fn` is that built-in when the call
+   * runs, else `fn` itself.
+   */
+  viaCallee<F>(site: SiteId, fn: F): F;
+  /**
    * Before code hands `value` to code that is not instrumented (a package), which may write it
    * where cowlens cannot see: copies sharing it, or anything it holds, get their own images now.
    * Returns `value`.

@@ -217,6 +217,19 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
 
   const strategy = mode === 'cow' ? cow : observe;
 
+  /** Per site, the built-in an alias called there last held, and the copy method that stands for it. */
+  const viaMethods: { readonly fn: unknown; readonly call: (...args: unknown[]) => unknown }[] = [];
+  const copyMethodOf = (site: SiteId, fn: unknown): ((...args: unknown[]) => unknown) | undefined => {
+    const known = viaMethods[site];
+    if (known !== undefined && known.fn === fn) return known.call;
+    const method = fn === Object.assign ? 'assign' : fn === nativeStructuredClone ? 'structuredClone' : fn === Array.from ? 'arrayFrom' : undefined;
+    if (method === undefined) return undefined;
+    const copy = strategy[method] as (site: SiteId, ...args: unknown[]) => unknown;
+    const call = (...args: unknown[]): unknown => copy(site, ...args);
+    viaMethods[site] = { fn, call };
+    return call;
+  };
+
   const beforeWriteTo = (target: unknown, location: LocationId): void => {
     if (!isObject(target)) return;
     if (mode === 'observe') {
@@ -336,6 +349,14 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       }
       accounting.location = handlerOf(target) ? location : 0;
       return target;
+    },
+    wrote: (value, target, location) => {
+      runtime.touch(target, location);
+      return value;
+    },
+    viaCallee: (site, fn) => {
+      const copy = copyMethodOf(site, fn);
+      return copy === undefined ? fn : (copy as typeof fn);
     },
     lend: (value, location) => {
       if (!isObject(value)) return value;

@@ -248,3 +248,39 @@ describe('createCopyMatcher on a tree with parent pointers', () => {
     expect(matchesOf('declare const a: number;', 'x.d.ts')).toEqual([]);
   });
 });
+
+describe('names resolve by scope, not by spelling', () => {
+  it('a name the program binds is not the built-in, at any scope level', () => {
+    const text = [
+      /* 1 */ "import { Map } from 'immutable';",
+      /* 2 */ 'const a = new Map(m);',
+      /* 3 */ 'function f(structuredClone) { return structuredClone(v); }',
+      /* 4 */ 'try { g(); } catch ({ JSON }) { JSON.parse(JSON.stringify(v)); }',
+      /* 5 */ '{ const Object = lib; Object.assign({}, o); }',
+      /* 6 */ 'function h() { return new Set(s); var Set = Other; }',
+      /* 7 */ 'class Array { static from(x) { return x; } } Array.from(x);',
+      /* 8 */ 'const copy = (_) => _.cloneDeep(v);',
+      /* 9 */ 'const b = new Set(s);',
+    ].join('\n');
+    expect(siteTags(text, 'sample.mjs')).toEqual(['set-copy@9:11']);
+  });
+
+  it('a type-only import binds no value, and `declare` emits none', () => {
+    expect(siteTags("import type { Map } from 'immutable';\ndeclare const Set: unknown;\nconst a = new Map(m), b = new Set(s);")).toEqual(['map-copy@3:11', 'set-copy@3:27']);
+  });
+
+  it('aliases of Object.assign are sites; through an unknown binding nothing is claimed', () => {
+    const text = [
+      /* 1 */ 'const assign = Object.assign || polyfill;',
+      /* 2 */ 'const { assign: a2 } = Object;',
+      /* 3 */ 'const c = assign({}, o), d = a2({}, o);',
+      /* 4 */ 'with (scope) { Object.assign({}, o); }',
+    ].join('\n');
+    expect(siteTags(text, 'sample.js')).toEqual(['object-assign@3:11', 'object-assign@3:30']);
+  });
+
+  it('globalThis.structuredClone is the built-in unless globalThis is bound', () => {
+    expect(siteTags('const a = globalThis.structuredClone(v);', 'sample.mjs')).toEqual(['structured-clone@1:11']);
+    expect(siteTags('const globalThis = { structuredClone: (x) => x };\nconst a = globalThis.structuredClone(v);', 'sample.mjs')).toEqual([]);
+  });
+});

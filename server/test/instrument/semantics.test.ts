@@ -61,6 +61,7 @@ const CASES: Record<string, string> = {
   'TDZ errors stay TDZ errors': `
     try { x.y = 1; } catch (e) { log(e.name); }
     let x = {};
+    x.z = 2;
     log(x);`,
   'strict mode: writes to frozen copies throw, sloppy mode: silently ignored': `
     const fr = Object.freeze({ a: 1, list: [1] });

@@ -81,6 +81,13 @@ describe('instrumented TypeScript type-checks as the module did', () => {
     sample('every-kind.ts', EVERY_KIND),
     sample('writes-only.ts', 'export function grow(xs: number[]): number {\n  return xs.push(1);\n}\n'),
     sample('sites-only.ts', 'export const copy = (xs: readonly string[]): string[] => [...xs].map((x) => x.trim());\n'),
+    // Assignment narrowing: after `h.m = …`, `h.m` is the assigned type, so the target keeps its syntax.
+    sample(
+      'narrowing.ts',
+      'interface Holder { m?: Map<string, number>; list?: number[]; n?: number }\n' +
+        'export function put(h: Holder, k: string, v: number): number {\n  h.m = h.m ?? new Map();\n  h.m.set(k, v);\n' +
+        '  h.list ??= [];\n  h.list.push(v);\n  h.n = 1;\n  h.n += h.m.size;\n  return h.m.size + h.list.length + h.n;\n}\n',
+    ),
   ];
   for (const { file, text } of cases) {
     it(`${file.slice(file.lastIndexOf('/') + 1)}, strict, noUnusedLocals and the like`, () => {
@@ -90,6 +97,15 @@ describe('instrumented TypeScript type-checks as the module did', () => {
       expect(typeErrors(file, instrumented.code)).toEqual([]);
     });
   }
+
+  it('a // @ts-nocheck on the first line still switches the checker off', () => {
+    const file = join(REPO, 'server/test/instrument/nocheck.ts');
+    const text = '// @ts-nocheck\nexport const n: number = "not a number";\nexport const copy = { ...{ n } };\ncopy.n = 2;\n';
+    const instrumented = instrumentSource(file, text);
+    expect(instrumented.sites).toBe(1);
+    expect(instrumented.code.split('\n').slice(0, 2)).toEqual(text.split('\n').slice(0, 2));
+    expect(typeErrors(file, instrumented.code)).toEqual([]);
+  });
 
   it('the TypeScript of the runner fixtures', () => {
     for (const path of ['test-fixtures/runners/vitest-suite/src/inventory.ts', 'test-fixtures/runners/vitest-suite/test/snapshot.test.ts', 'test-fixtures/cli/ts-app/rows.ts']) {
