@@ -10,6 +10,7 @@ import { languageOf } from '../analysis/source-language.js';
 import { typedModulePreamble } from './typed-preamble.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
+import { CallStyle, notIterableMessage, v8OperandText } from './v8-operand-text.js';
 
 export interface Instrumented {
   /** The edited source, in the language of the input (TypeScript stays TypeScript). */
@@ -41,6 +42,8 @@ export function instrumentSource(file: string, text: string): Instrumented {
   const packages = collectPackageBindings(sf, names);
   const edits = new SourceEdits(text);
   const sites: [number, number, CopyKind][] = [];
+  /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
+  const failures: (string | 0)[] = [];
   const locations: [number, number][] = [];
   let temps = 0;
 
@@ -92,14 +95,17 @@ export function instrumentSource(file: string, text: string): Instrumented {
     } else {
       done = REWRITES[m.kind](m, site, edits, sf);
     }
-    if (done) sites.push([line, column, m.kind]);
+    if (done) {
+      sites.push([line, column, m.kind]);
+      failures.push(failureMessage(m));
+    }
     return done;
   };
 
   visit(sf);
   if (sites.length > 0 || locations.length > 0) {
     const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
-    edits.append(PREAMBLE_SEPARATOR + (typed ? typedModulePreamble : modulePreamble)(file, sites, locations, names.declaresAtTopLevel('globalThis')));
+    edits.append(PREAMBLE_SEPARATOR + (typed ? typedModulePreamble : modulePreamble)(file, sites, failures, locations, names.declaresAtTopLevel('globalThis')));
   }
   const { code, map } = edits.apply(file);
   return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };
@@ -194,9 +200,42 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   }
   const t = temp();
   const namedText = named.map((e) => e.getText(sf)).join(', ');
-  edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = `);
+  edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = ${RUNTIME_REF}.restSource(${site}, `);
+  edits.wrap(decl.initializer.getStart(sf), decl.initializer.end, '', ')', Layer.Rewrite);
   edits.wrap(decl.getStart(sf), decl.end, '', `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`, Layer.Rewrite);
   return true;
+}
+
+/**
+ * What V8 says when the copy fails for its operand's type, from the site's text: `x is not
+ * iterable`, `o.list.slice is not a function`, `Cannot destructure property 'a' of 'x' as it is %s.`
+ * (the runtime puts null or undefined for `%s`).
+ */
+function failureMessage(m: CopyMatch): string | 0 {
+  const node = m.node;
+  switch (m.kind) {
+    case 'array-spread': {
+      const operand = soleOperand(node);
+      return operand ? notIterableMessage(operand) : 0;
+    }
+    case 'array-slice':
+    case 'array-concat':
+    case 'post-message': {
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 0;
+      return `${v8OperandText(node.expression.expression, CallStyle.WithArguments)}.${node.expression.name.text} is not a function`;
+    }
+    case 'object-rest': {
+      const decl = node.parent;
+      if (!ts.isObjectBindingPattern(node) || !ts.isVariableDeclaration(decl) || !decl.initializer) return 0;
+      const operand = v8OperandText(decl.initializer, CallStyle.WithArguments);
+      const first = node.elements.length > 1 ? node.elements[0] : undefined;
+      const key = first === undefined ? undefined : (first.propertyName ?? first.name);
+      const keyText = key === undefined ? undefined : ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : ts.isNumericLiteral(key) ? String(Number(key.text)) : undefined;
+      return keyText === undefined ? `Cannot destructure '${operand}' as it is %s.` : `Cannot destructure property '${keyText}' of '${operand}' as it is %s.`;
+    }
+    default:
+      return 0;
+  }
 }
 
 /** `x` in `JSON.parse(JSON.stringify(x))`. */

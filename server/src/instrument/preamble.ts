@@ -46,13 +46,14 @@ export function globalObject(bindsGlobalThis: boolean): string {
 export function modulePreamble(
   file: string,
   sites: readonly (readonly [number, number, CopyKind])[],
+  failures: readonly (string | 0)[],
   locations: readonly (readonly [number, number])[],
   bindsGlobalThis: boolean,
 ): string {
   const f = JSON.stringify(file);
   return (
     `var __cl$r,__cl$s,__cl$l;function __cl$i(){${runtimeLookup(globalObject(bindsGlobalThis))}` +
-    `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});return __cl$r=r;}`
+    `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())}${failuresArgument(failures)});__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});return __cl$r=r;}`
   );
 }
 
@@ -63,3 +64,8 @@ export function modulePreamble(
  * banners). The newline ends a last line that is a `//` comment or a statement with no semicolon.
  */
 export const PREAMBLE_SEPARATOR = '\n';
+
+/** The sites' failure messages as a last argument of `sites`, when a site has one. */
+export function failuresArgument(failures: readonly (string | 0)[]): string {
+  return failures.some((m) => m !== 0) ? `,${JSON.stringify(failures)}` : '';
+}

@@ -1,5 +1,5 @@
 import type { CopyKind } from '../runtime/copy-kinds.js';
-import { globalObject, runtimeLookup } from './preamble.js';
+import { failuresArgument, globalObject, runtimeLookup } from './preamble.js';
 
 /**
  * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
@@ -9,8 +9,8 @@ import { globalObject, runtimeLookup } from './preamble.js';
  * module did. Inline, one line, no named type: a script file's top-level names are global.
  */
 const RUNTIME_TYPE =
-  '{sites(f:string,s:unknown[]):unknown[];locations(f:string,l:unknown[]):unknown[];' +
-  'touch<T>(v:T,l:unknown):T;wrote<T>(v:T,t:unknown,l:unknown):T;viaCallee<F>(s:unknown,f:F):F;lend<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;' +
+  '{sites(f:string,s:unknown[],m?:unknown[]):unknown[];locations(f:string,l:unknown[]):unknown[];' +
+  'touch<T>(v:T,l:unknown):T;wrote<T>(v:T,t:unknown,l:unknown):T;viaCallee<F>(s:unknown,f:F):F;lend<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;restSource<T>(s:unknown,v:T):T;' +
   'objectSpread<T>(s:unknown,v:T):T;objectRest<T,K extends PropertyKey>(s:unknown,v:T,k:readonly K[]):Omit<T,K>;' +
   'arraySpread<T extends readonly unknown[]>(s:unknown,v:T):[...T];arraySpread<T>(s:unknown,v:Iterable<T>):T[];' +
   'slice<T extends{slice(...a:any[]):any}>(s:unknown,r:T,...a:any[]):ReturnType<T["slice"]>;' +
@@ -31,6 +31,7 @@ const RUNTIME_TYPE =
 export function typedModulePreamble(
   file: string,
   sites: readonly (readonly [number, number, CopyKind])[],
+  failures: readonly (string | 0)[],
   locations: readonly (readonly [number, number])[],
   bindsGlobalThis: boolean,
 ): string {
@@ -39,7 +40,7 @@ export function typedModulePreamble(
   return (
     `var __cl$r:${RUNTIME_TYPE}|undefined${tables.map((t) => `,${t}`).join('')};` +
     `function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup(`(${globalObject(bindsGlobalThis)} as any)`)}` +
-    (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())});` : '') +
+    (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())}${failuresArgument(failures)});` : '') +
     (locations.length > 0 ? `__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});` : '') +
     'return __cl$r=r;}'
   );

@@ -19,13 +19,18 @@ export interface CowlensRuntime {
 
   site(file: string, line: number, column: number, kind: CopyKind): SiteId;
   location(file: string, line: number, column: number): LocationId;
-  /** Registers a module's sites at once: `flat` holds line, column and kind of each, in turn. */
-  sites(file: string, flat: readonly (number | CopyKind)[]): SiteId[];
+  /**
+   * Registers a module's sites at once: `flat` holds line, column and kind of each, in turn;
+   * `failures`, for some, the message V8 gives when the copy fails for its operand's type.
+   */
+  sites(file: string, flat: readonly (number | CopyKind)[], failures?: readonly (string | 0)[]): SiteId[];
   /** Registers a module's write locations at once: `flat` holds line and column of each, in turn. */
   locations(file: string, flat: readonly number[]): LocationId[];
 
   /** `{ ...source }` */
   objectSpread(site: SiteId, source: unknown): object;
+  /** The source of an object rest, checked before the pattern reads it: null and undefined fail as V8 says it. */
+  restSource<T>(site: SiteId, value: T): T;
   /** `const { a, b, ...rest } = source`: `excluded` are the keys named before the rest. */
   objectRest(site: SiteId, source: unknown, excluded: readonly PropertyKey[]): object;
   /** `[...source]` */

@@ -16,6 +16,8 @@ import { isObject } from './is-object.js';
 import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
+import { types } from 'node:util';
+import { withoutOwnFrames } from './own-frames.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -107,14 +109,14 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
   const observe: Strategy = {
     objectSpread: (site, source) => observed(site, source, { ...(source as object) }, false),
     objectRest: (site, source, excluded) => observed(site, source, restOf(source, excluded), false),
-    arraySpread: (site, source) => observed(site, source, [...source], false),
+    arraySpread: (site, source) => observed(site, source, spreadOf(site, source), false),
     slice: (site, target, ...args) => {
-      const result: unknown = (target as { slice(...a: unknown[]): unknown }).slice(...args);
+      const result = Reflect.apply(methodOf(site, target, 'slice'), target, args) as unknown;
       if (!Array.isArray(target)) return result;
       return fullArrayCopyArgs(target, args) ? observed(site, target, result, false) : eagerRecord(site, result);
     },
     concat: (site, target, ...args) => {
-      const result: unknown = (target as { concat(...a: unknown[]): unknown }).concat(...args);
+      const result = Reflect.apply(methodOf(site, target, 'concat'), target, args) as unknown;
       if (!Array.isArray(target)) return result;
       return args.length === 0 ? observed(site, target, result, false) : eagerRecord(site, result);
     },
@@ -151,19 +153,21 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     arraySpread: (site, source) =>
       Array.isArray(source) && usesArrayIterator(source)
         ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
-        : eagerRecord<unknown[]>(site, [...source]),
+        : eagerRecord<unknown[]>(site, spreadOf(site, source)),
     slice: (site, target, ...args) => {
-      // Read for arrays only: any other value's `slice` is read once, by the call, as the program reads it.
-      const native = Array.isArray(target) && (target as { slice?: unknown }).slice === Array.prototype.slice;
+      // The method is read once, as the program reads it.
+      const method = methodOf(site, target, 'slice');
+      const native = Array.isArray(target) && method === Array.prototype.slice;
       if (!native || !fullArrayCopyArgs(target, args)) {
-        return observeOnly(site, target, (t) => (native ? Array.prototype.slice.apply(elementsOf(t), args as [number?, number?]) : (t as { slice(...a: unknown[]): unknown }).slice(...args)));
+        return observeOnly(site, target, (t) => Reflect.apply(method, native ? elementsOf(t) : t, args) as unknown);
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
     concat: (site, target, ...args) => {
-      const native = Array.isArray(target) && (target as { concat?: unknown }).concat === Array.prototype.concat;
+      const method = methodOf(site, target, 'concat');
+      const native = Array.isArray(target) && method === Array.prototype.concat;
       if (!native || args.length > 0) {
-        return observeOnly(site, target, (t) => (native ? Array.prototype.concat.apply(elementsOf(t), args) : (t as { concat(...a: unknown[]): unknown }).concat(...args)));
+        return observeOnly(site, target, (t) => Reflect.apply(method, native ? elementsOf(t) : t, args) as unknown);
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
     },
@@ -217,6 +221,30 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
 
   const strategy = mode === 'cow' ? cow : observe;
 
+  /**
+   * Per site, the message V8 gives when the copy fails for the operand's type (`x is not
+   * iterable`), rendered from the site's own text by the instrumenter.
+   */
+  const failures: string[] = [];
+  const failure = (site: SiteId, fallback: string): TypeError => new TypeError(failures[site] ?? fallback);
+
+  /** `[...source]`: the iterator method is read once, as the language reads it. */
+  function spreadOf(site: SiteId, source: unknown): unknown[] {
+    if (source === null || source === undefined) throw failure(site, `${String(source)} is not iterable`);
+    const iterate = (source as { [Symbol.iterator]?: unknown })[Symbol.iterator];
+    if (typeof iterate !== 'function') throw failure(site, 'object is not iterable');
+    // An array's own iterator read again from its prototype runs no code, unless a Proxy reads it.
+    if (iterate === arrayValues && Array.isArray(source) && !isProxy(source)) return [...(source as unknown[])];
+    return [...{ [Symbol.iterator]: () => Reflect.apply(iterate, source, []) as Iterator<unknown> }];
+  }
+
+  /** `target[name]`, read once, as a call reads it, failing with V8's words for the site. */
+  function methodOf(site: SiteId, target: unknown, name: string): (...args: unknown[]) => unknown {
+    const method = (target as Record<string, unknown>)[name];
+    if (typeof method !== 'function') throw failure(site, `${name} is not a function`);
+    return method as (...args: unknown[]) => unknown;
+  }
+
   /** Per site, the built-in an alias called there last held, and the copy method that stands for it. */
   const viaMethods: { readonly fn: unknown; readonly call: (...args: unknown[]) => unknown }[] = [];
   const copyMethodOf = (site: SiteId, fn: unknown): ((...args: unknown[]) => unknown) | undefined => {
@@ -224,7 +252,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     if (known !== undefined && known.fn === fn) return known.call;
     const method = fn === Object.assign ? 'assign' : fn === nativeStructuredClone ? 'structuredClone' : fn === Array.from ? 'arrayFrom' : undefined;
     if (method === undefined) return undefined;
-    const copy = strategy[method] as (site: SiteId, ...args: unknown[]) => unknown;
+    const copy = runtime[method] as (site: SiteId, ...args: unknown[]) => unknown;
     const call = (...args: unknown[]): unknown => copy(site, ...args);
     viaMethods[site] = { fn, call };
     return call;
@@ -290,10 +318,20 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     accounting,
     site: (file, line, column, kind: CopyKind) => registry.site(file, line, column, kind),
     location: (file, line, column) => registry.location(file, line, column),
-    sites: (file, flat) => {
+    sites: (file, flat, messages) => {
       const ids: SiteId[] = [];
-      for (let i = 0; i + 2 < flat.length; i += 3) ids.push(registry.site(file, flat[i] as number, flat[i + 1] as number, flat[i + 2] as CopyKind));
+      for (let i = 0; i + 2 < flat.length; i += 3) {
+        const id = registry.site(file, flat[i] as number, flat[i + 1] as number, flat[i + 2] as CopyKind);
+        const message = messages?.[i / 3];
+        if (typeof message === 'string') failures[id] = message;
+        ids.push(id);
+      }
       return ids;
+    },
+    restSource: (site, value) => {
+      if (value !== null && value !== undefined) return value;
+      const template = failures[site] ?? "Cannot destructure '%s' as it is %s.";
+      throw new TypeError(template.replace(/%s/g, String(value)));
     },
     locations: (file, flat) => {
       const ids: LocationId[] = [];
@@ -310,8 +348,9 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
     },
     postMessage: (site, port, message, transfer) => {
+      const post = methodOf(site, port, 'postMessage');
       recordEager(site, deepSize(message, { strings: true }));
-      port.postMessage(toCloneable(message), transfer);
+      Reflect.apply(post, port, [toCloneable(message), transfer]);
     },
     eager: (site, _source, result) => {
       const bytes = isObject(result) ? copySize(result) : 0;
@@ -371,7 +410,39 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       flusher.flush(final);
     },
   };
+  for (const name of COPY_METHODS) (runtime as unknown as Record<string, unknown>)[name] = hidingOwnFrames(runtime[name] as (...args: unknown[]) => unknown);
   return runtime;
+}
+
+/** The methods that run the program's operand through native code or its own: their errors are the program's. */
+const COPY_METHODS = [
+  'objectSpread',
+  'objectRest',
+  'restSource',
+  'arraySpread',
+  'slice',
+  'concat',
+  'arrayFrom',
+  'assign',
+  'structuredClone',
+  'jsonRoundTrip',
+  'newMap',
+  'newSet',
+  'typedArrayCopy',
+  'bufferCopy',
+  'lodashClone',
+  'lodashCloneDeep',
+  'postMessage',
+] as const satisfies readonly (keyof CowlensRuntime)[];
+
+function hidingOwnFrames(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
+  return function copy(...args: unknown[]): unknown {
+    try {
+      return method(...args);
+    } catch (error) {
+      throw withoutOwnFrames(error);
+    }
+  };
 }
 
 /** A failed `delete` throws in strict code, which instrumented modules are. */
@@ -397,6 +468,7 @@ function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
 }
 
 const arrayValues = Array.prototype[Symbol.iterator];
+const isProxy = types.isProxy;
 
 function usesArrayIterator(array: unknown[]): boolean {
   return array[Symbol.iterator] === arrayValues;

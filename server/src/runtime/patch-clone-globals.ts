@@ -12,17 +12,18 @@ export function patchCloneGlobals(): () => void {
   const originalClone = globalThis.structuredClone;
   type CloneOptions = Parameters<typeof originalClone>[1];
   const restores: (() => void)[] = [];
-  globalThis.structuredClone = function structuredClone(value: unknown, options?: CloneOptions) {
-    return originalClone(toCloneable(value), options);
-  } as typeof structuredClone;
+  // Called with what it was called with: no argument is an error of the built-in's own.
+  globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]) {
+    return args.length === 0 ? Reflect.apply(originalClone, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
+  }, originalClone) as typeof structuredClone;
   restores.push(() => {
     globalThis.structuredClone = originalClone;
   });
   for (const proto of [MessagePort.prototype, Worker.prototype, BroadcastChannel.prototype] as { postMessage: PostMessage }[]) {
     const original = proto.postMessage;
-    proto.postMessage = function postMessage(this: unknown, message: unknown, ...rest: unknown[]) {
-      original.call(this, toCloneable(message), ...rest);
-    };
+    proto.postMessage = keepArity(function postMessage(this: unknown, ...args: unknown[]) {
+      Reflect.apply(original, this, args.length === 0 ? [] : [toCloneable(args[0]), ...args.slice(1)]);
+    }, original);
     restores.push(() => {
       proto.postMessage = original;
     });
@@ -30,4 +31,10 @@ export function patchCloneGlobals(): () => void {
   return () => {
     for (const restore of restores) restore();
   };
+}
+
+/** `replacement`, with the `length` of the function it stands for. */
+export function keepArity<F extends (...args: never[]) => unknown>(replacement: F, original: (...args: never[]) => unknown): F {
+  Object.defineProperty(replacement, 'length', { value: original.length, configurable: true });
+  return replacement;
 }

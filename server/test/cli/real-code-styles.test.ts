@@ -17,6 +17,7 @@ const PROGRAMS: Record<string, string> = {
   'shadowed-names.mjs': 'names bound by the program (an import, a parameter, a catch binding, a block, a hoisted var) are not the built-ins',
   'global-this.mjs': 'a module that binds globalThis, Symbol and Error still reaches the runtime',
   'assign-aliases.js': 'aliases of Object.assign copy and write like Object.assign',
+  'error-messages.js': "a copy that fails for its operand fails with V8's own message, naming the operand as written",
 };
 
 describe('real code styles run as written', () => {
@@ -32,6 +33,19 @@ describe('real code styles run as written', () => {
       });
     }
   }
+
+  it("errors raised while cowlens copies show none of cowlens's frames", () => {
+    const plain = plainNode(['stack-frames.js'], { cwd: DIR });
+    const frames = (out: string): string[][] => out.trim().split('\n').map((line) => line.split(' | '));
+    for (const mode of ['observe', 'cow'] as const) {
+      const run = reportOf(['node', 'stack-frames.js'], { mode, cwd: DIR });
+      const [want, got] = [frames(plain.stdout), frames(run.stdout)];
+      expect(got.map((stack) => stack.length)).toEqual(want.map((stack) => stack.length));
+      // The message and the frame the error was raised in are the program's own, every line of them.
+      expect(got.map((stack) => stack[0])).toEqual(want.map((stack) => stack[0]));
+      expect(run.stdout).not.toMatch(/cowlens|[\\/]server[\\/](src|dist)[\\/]/);
+    }
+  });
 
   it('shadowed names are not sites, and the aliases of Object.assign are', () => {
     const shadowed = reportOf(['node', 'shadowed-names.mjs'], { cwd: DIR });

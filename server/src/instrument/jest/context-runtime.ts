@@ -95,7 +95,8 @@ function patchContextClone(context: vm.Context, toCloneable: (value: unknown) =>
   const global = vm.runInContext('globalThis', context) as { structuredClone?: (value: unknown, options?: unknown) => unknown };
   const clone = global.structuredClone;
   if (typeof clone !== 'function') return;
-  global.structuredClone = function structuredClone(value: unknown, options?: unknown) {
-    return clone(toCloneable(value), options);
+  global.structuredClone = function structuredClone(...args: unknown[]) {
+    return args.length === 0 ? Reflect.apply(clone, undefined, []) : clone(toCloneable(args[0]), args[1]);
   };
+  Object.defineProperty(global.structuredClone, 'length', { value: clone.length, configurable: true });
 }

@@ -1,0 +1,158 @@
+/**
+ * The text V8 prints for an operand in a TypeError (`x is not iterable`, `o.f(...).slice is not a
+ * function`, `Cannot destructure property 'a' of 'o.zz'`). An error that the runtime raises for a
+ * site must read as the error the original expression raises, and V8 builds that message from the
+ * source text at the site (its CallPrinter), which the runtime does not see: the instrumenter
+ * renders it here, the way V8 does, and the runtime uses it only when the operation fails.
+ * What V8 prints as `(intermediate value)` is rendered so too.
+ */
+import { ts } from 'ts-morph';
+
+const SK = ts.SyntaxKind;
+
+const INTERMEDIATE = '(intermediate value)';
+
+/**
+ * How a call inside the operand reads: in "is not iterable" messages V8 prints `o.f.x` for
+ * `o.f().x`; in the others `o.f(...).x`.
+ */
+export const enum CallStyle {
+  Bare,
+  WithArguments,
+}
+
+const BINARY_TEXT: Partial<Record<ts.SyntaxKind, string>> = {
+  [SK.BarBarToken]: '||',
+  [SK.AmpersandAmpersandToken]: '&&',
+  [SK.QuestionQuestionToken]: '??',
+  [SK.PlusToken]: '+',
+  [SK.MinusToken]: '-',
+  [SK.AsteriskToken]: '*',
+  [SK.SlashToken]: '/',
+  [SK.PercentToken]: '%',
+  [SK.LessThanToken]: '<',
+  [SK.GreaterThanToken]: '>',
+  [SK.LessThanEqualsToken]: '<=',
+  [SK.GreaterThanEqualsToken]: '>=',
+  [SK.EqualsEqualsToken]: '==',
+  [SK.EqualsEqualsEqualsToken]: '===',
+  [SK.ExclamationEqualsToken]: '!=',
+  [SK.ExclamationEqualsEqualsToken]: '!==',
+  [SK.CommaToken]: ',',
+};
+
+const PREFIX_TEXT: Partial<Record<ts.SyntaxKind, string>> = {
+  [SK.ExclamationToken]: '!',
+  [SK.MinusToken]: '-',
+  [SK.PlusToken]: '+',
+  [SK.TildeToken]: '~',
+};
+
+function isTypeWrapper(e: ts.Expression): e is ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
+  return ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e);
+}
+
+/** A number as V8 prints a literal it has folded: its value, not its spelling (`0x10` is 16). */
+function numberText(text: string): string | undefined {
+  const value = Number(text.replace(/_/g, ''));
+  return Number.isNaN(value) ? undefined : String(value);
+}
+
+/** V8 folds arithmetic on two number literals into the number it makes. */
+function foldedText(left: ts.NumericLiteral, operator: ts.SyntaxKind, right: ts.NumericLiteral): string {
+  const [a, b] = [Number(numberText(left.text)), Number(numberText(right.text))];
+  switch (operator) {
+    case SK.PlusToken:
+      return String(a + b);
+    case SK.MinusToken:
+      return String(a - b);
+    case SK.AsteriskToken:
+      return String(a * b);
+    case SK.SlashToken:
+      return String(a / b);
+    default:
+      return INTERMEDIATE;
+  }
+}
+
+export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
+  const e = node;
+  if (ts.isParenthesizedExpression(e) || isTypeWrapper(e)) return v8OperandText(e.expression, calls);
+  if ((e.flags & ts.NodeFlags.OptionalChain) !== 0) return INTERMEDIATE;
+  switch (e.kind) {
+    case SK.Identifier:
+      return (e as ts.Identifier).text;
+    case SK.ThisKeyword:
+      return 'this';
+    case SK.NullKeyword:
+      return 'null';
+    case SK.TrueKeyword:
+      return 'true';
+    case SK.FalseKeyword:
+      return 'false';
+    case SK.NumericLiteral:
+      return numberText((e as ts.NumericLiteral).text) ?? INTERMEDIATE;
+    case SK.StringLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+      return `"${(e as ts.StringLiteralLike).text}"`;
+    case SK.RegularExpressionLiteral:
+      return (e as ts.RegularExpressionLiteral).text;
+    case SK.PropertyAccessExpression: {
+      const access = e as ts.PropertyAccessExpression;
+      return `${v8OperandText(access.expression, calls)}.${access.name.text}`;
+    }
+    case SK.ElementAccessExpression: {
+      const access = e as ts.ElementAccessExpression;
+      const key = access.argumentExpression;
+      const base = v8OperandText(access.expression, calls);
+      // A string key reads as a name, whatever it holds: `o['a-b']` is `o.a-b`.
+      if (ts.isStringLiteralLike(key)) return `${base}.${key.text}`;
+      return `${base}[${v8OperandText(key, calls)}]`;
+    }
+    case SK.CallExpression: {
+      const callee = v8OperandText((e as ts.CallExpression).expression, calls);
+      return calls === CallStyle.Bare ? callee : `${callee}(...)`;
+    }
+    case SK.BinaryExpression: {
+      const { left, operatorToken, right } = e as ts.BinaryExpression;
+      if (operatorToken.kind >= SK.FirstAssignment && operatorToken.kind <= SK.LastAssignment) return v8OperandText(left, calls);
+      const op = BINARY_TEXT[operatorToken.kind];
+      if (ts.isNumericLiteral(left) && ts.isNumericLiteral(right)) return foldedText(left, operatorToken.kind, right);
+      if (op === undefined) return INTERMEDIATE;
+      return `(${v8OperandText(left, calls)} ${op} ${v8OperandText(right, calls)})`;
+    }
+    case SK.PrefixUnaryExpression: {
+      const { operator, operand } = e as ts.PrefixUnaryExpression;
+      if (operator === SK.MinusToken && ts.isNumericLiteral(operand)) {
+        const text = numberText(operand.text);
+        return text === undefined ? INTERMEDIATE : String(-Number(text));
+      }
+      const op = PREFIX_TEXT[operator];
+      return op === undefined ? INTERMEDIATE : `(${op}${v8OperandText(operand, calls)})`;
+    }
+    case SK.VoidExpression:
+      return `(void ${v8OperandText((e as ts.VoidExpression).expression, calls)})`;
+    case SK.ConditionalExpression:
+      return `${INTERMEDIATE}${INTERMEDIATE}${INTERMEDIATE}`;
+    case SK.ObjectLiteralExpression:
+      return (e as ts.ObjectLiteralExpression).properties.length === 0 ? '{}' : `{${INTERMEDIATE}}`;
+    case SK.ArrayLiteralExpression: {
+      const elements = (e as ts.ArrayLiteralExpression).elements;
+      return elements.every((x) => ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isIdentifier(x))
+        ? `[${elements.map((x) => v8OperandText(x, calls)).join(',')}]`
+        : INTERMEDIATE;
+    }
+    default:
+      return INTERMEDIATE;
+  }
+}
+
+/** V8's message when the operand of `[...operand]` is not iterable. */
+export function notIterableMessage(operand: ts.Expression): string {
+  let inner = operand;
+  while (ts.isParenthesizedExpression(inner) || isTypeWrapper(inner)) inner = inner.expression;
+  if ((ts.isCallExpression(inner) || ts.isNewExpression(inner)) && (inner.flags & ts.NodeFlags.OptionalChain) === 0) {
+    return `${v8OperandText(inner.expression, CallStyle.Bare)} is not a function or its return value is not iterable`;
+  }
+  return `${v8OperandText(operand, CallStyle.Bare)} is not iterable`;
+}
