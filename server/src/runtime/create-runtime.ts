@@ -111,12 +111,12 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     objectRest: (site, source, excluded) => observed(site, source, restOf(source, excluded), false),
     arraySpread: (site, source) => observed(site, source, spreadOf(site, source), false),
     slice: (site, target, ...args) => {
-      const result = Reflect.apply(methodOf(site, target, 'slice'), target, args) as unknown;
+      const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'slice'), target, args);
       if (!Array.isArray(target)) return result;
       return fullArrayCopyArgs(target, args) ? observed(site, target, result, false) : eagerRecord(site, result);
     },
     concat: (site, target, ...args) => {
-      const result = Reflect.apply(methodOf(site, target, 'concat'), target, args) as unknown;
+      const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'concat'), target, args);
       if (!Array.isArray(target)) return result;
       return args.length === 0 ? observed(site, target, result, false) : eagerRecord(site, result);
     },
@@ -159,7 +159,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       const method = methodOf(site, target, 'slice');
       const native = Array.isArray(target) && method === Array.prototype.slice;
       if (!native || !fullArrayCopyArgs(target, args)) {
-        return observeOnly(site, target, (t) => Reflect.apply(method, native ? elementsOf(t) : t, args) as unknown);
+        return observeOnly(site, target, (t) => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args));
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
     },
@@ -167,7 +167,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       const method = methodOf(site, target, 'concat');
       const native = Array.isArray(target) && method === Array.prototype.concat;
       if (!native || args.length > 0) {
-        return observeOnly(site, target, (t) => Reflect.apply(method, native ? elementsOf(t) : t, args) as unknown);
+        return observeOnly(site, target, (t) => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args));
       }
       return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
     },
@@ -252,8 +252,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     if (known !== undefined && known.fn === fn) return known.call;
     const method = fn === Object.assign ? 'assign' : fn === nativeStructuredClone ? 'structuredClone' : fn === Array.from ? 'arrayFrom' : undefined;
     if (method === undefined) return undefined;
-    const copy = runtime[method] as (site: SiteId, ...args: unknown[]) => unknown;
-    const call = (...args: unknown[]): unknown => copy(site, ...args);
+    const call = (...args: unknown[]): unknown => (runtime[method] as (site: SiteId, ...rest: unknown[]) => unknown)(site, ...args);
     viaMethods[site] = { fn, call };
     return call;
   };
@@ -410,7 +409,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       flusher.flush(final);
     },
   };
-  for (const name of COPY_METHODS) (runtime as unknown as Record<string, unknown>)[name] = hidingOwnFrames(runtime[name] as (...args: unknown[]) => unknown);
+  const methods = runtime as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name of COPY_METHODS) methods[name] = hidingOwnFrames(methods[name]!);
   return runtime;
 }
 

@@ -13,8 +13,8 @@ export function patchCloneGlobals(): () => void {
   type CloneOptions = Parameters<typeof originalClone>[1];
   const restores: (() => void)[] = [];
   // Called with what it was called with: no argument is an error of the built-in's own.
-  globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]) {
-    return args.length === 0 ? Reflect.apply(originalClone, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
+  globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]): unknown {
+    return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
   }, originalClone) as typeof structuredClone;
   restores.push(() => {
     globalThis.structuredClone = originalClone;
