@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
-import { createNameResolver } from '../analysis/name-resolution.js';
+import { isEvolvingArray } from '../analysis/evolving-arrays.js';
+import { createNameResolver, type NameResolver } from '../analysis/name-resolution.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
 import { modulePreamble, PREAMBLE_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
@@ -11,6 +12,7 @@ import { typedModulePreamble } from './typed-preamble.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, notIterableMessage, v8OperandText } from './v8-operand-text.js';
+import { emitLending, emitWrite } from './emit-writes.js';
 
 export interface Instrumented {
   /** The edited source, in the language of the input (TypeScript stays TypeScript). */
@@ -40,6 +42,8 @@ export function instrumentSource(file: string, text: string): Instrumented {
   const names = createNameResolver(sf);
   const match = createCopyMatcher(sf, names);
   const packages = collectPackageBindings(sf, names);
+  const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
+  const writeContext = { names, typed };
   const edits = new SourceEdits(text);
   const sites: [number, number, CopyKind][] = [];
   /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
@@ -60,16 +64,11 @@ export function instrumentSource(file: string, text: string): Instrumented {
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
-    writeTargetsOf(node, writes, names);
-    for (const w of writes) {
-      const at = newLocation(w.at);
-      if (w.value) edits.wrap(w.value.getStart(sf), w.value.end, `${RUNTIME_REF}.wrote(`, `, ${w.target.getText(sf)}, ${at})`, Layer.Wrap);
-      else edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
-    }
+    writeTargetsOf(node, writes, writeContext);
+    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf);
     if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
-      const at = lent.length > 0 ? newLocation(node) : '';
-      for (const arg of lent) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
+      if (lent.length > 0) emitLending(node, lent, newLocation(node), edits, sf, names);
     }
     // The parser leaves parent pointers unset (a pass of its own over the tree); the walk sets
     // them on the way down, before the matcher, which looks up from each node, reaches a child.
@@ -89,7 +88,7 @@ export function instrumentSource(file: string, text: string): Instrumented {
       const callee = (m.node as ts.CallExpression).expression;
       edits.wrap(callee.getStart(sf), callee.end, `${RUNTIME_REF}.viaCallee(${site}, `, ')', Layer.Rewrite);
       done = true;
-    } else if (m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) {
+    } else if ((m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) || (typed && copiesEvolvingArray(m, names))) {
       edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.eager(${site}, void 0, `, ')', Layer.Rewrite);
       done = true;
     } else {
@@ -104,7 +103,6 @@ export function instrumentSource(file: string, text: string): Instrumented {
 
   visit(sf);
   if (sites.length > 0 || locations.length > 0) {
-    const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
     edits.append(PREAMBLE_SEPARATOR + (typed ? typedModulePreamble : modulePreamble)(file, sites, failures, locations, names.declaresAtTopLevel('globalThis')));
   }
   const { code, map } = edits.apply(file);
@@ -122,6 +120,14 @@ const aroundOperand =
     return true;
   };
 
+/**
+ * The call's type arguments, for the runtime method that stands for it: each takes those of the
+ * built-in it replaces (`new Map<K, V>(…)` → `newMap<K, V>(…)`), so the copy keeps its type.
+ */
+function typeArgumentsOf(call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile): string {
+  return call.typeArguments ? `<${call.typeArguments.map((t) => t.getText(sf)).join(', ')}>` : '';
+}
+
 /** `f(args)` → `R.method(S, args)`: the arguments keep their text, order and spreads. */
 const calleeReplaced =
   (method: string, extra: (call: ts.CallExpression | ts.NewExpression, sf: ts.SourceFile) => string = () => ''): Rewrite =>
@@ -130,7 +136,10 @@ const calleeReplaced =
     if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return false;
     const first = call.arguments?.[0];
     if (!first || isOptionalChain(call)) return false;
-    edits.replace(call.getStart(sf), first.getStart(sf), `${RUNTIME_REF}.${method}(${site}, ${extra(call, sf)}`);
+    // A typed array's type argument is its buffer's, which typedArrayCopy cannot take in the constructor's place.
+    if (call.typeArguments && method === 'typedArrayCopy') return false;
+    const typeArguments = typeArgumentsOf(call, sf);
+    edits.replace(call.getStart(sf), first.getStart(sf), `${RUNTIME_REF}.${method}${typeArguments}(${site}, ${extra(call, sf)}`);
     return true;
   };
 
@@ -144,11 +153,12 @@ const receiverFirst =
     if (withCallee) {
       const first = call.arguments[0];
       if (!first) return false;
-      edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.${method}(${site}, `, '', Layer.Rewrite);
+      edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.${method}${typeArgumentsOf(call, sf)}(${site}, `, '', Layer.Rewrite);
       edits.replace(callee.end, first.getStart(sf), ', ');
       return true;
     }
-    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return false;
+    // A method called with type arguments is some class's own: its type is not what `slice` of the runtime gives.
+    if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword || call.typeArguments) return false;
     const first = call.arguments[0];
     edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.${method}(${site}, `, '', Layer.Rewrite);
     edits.replace(callee.expression.end, first ? first.getStart(sf) : call.end - 1, first ? ', ' : '');
@@ -236,6 +246,19 @@ function failureMessage(m: CopyMatch): string | 0 {
     default:
       return 0;
   }
+}
+
+/**
+ * Whether the copy's source is a name TypeScript may type as an evolving array: its pushes are not
+ * seen (see evolving-arrays.ts), so a view of it could see them; the copy is made as written.
+ */
+function copiesEvolvingArray(m: CopyMatch, names: NameResolver): boolean {
+  const node = m.node;
+  let source: ts.Expression | undefined;
+  if (ts.isCallExpression(node)) source = ts.isPropertyAccessExpression(node.expression) && m.kind.startsWith('array-') && m.kind !== 'array-from' ? node.expression.expression : node.arguments[0];
+  else if (ts.isNewExpression(node)) source = node.arguments?.[0];
+  else source = soleOperand(node);
+  return source !== undefined && ts.isIdentifier(source) && isEvolvingArray(source, names);
 }
 
 /** `x` in `JSON.parse(JSON.stringify(x))`. */

@@ -61,6 +61,17 @@ export function argumentsLentToPackages(call: ts.CallExpression, packages: Packa
   return call.arguments.filter((arg) => !ts.isSpreadElement(arg) && !isLiteral(arg));
 }
 
+/** A value made right there: nothing shares it yet, so lending it would protect nothing. */
 function isLiteral(e: ts.Expression): boolean {
-  return ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SK.TrueKeyword || e.kind === SK.FalseKeyword || e.kind === SK.NullKeyword || ts.isArrowFunction(e) || ts.isFunctionExpression(e);
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isNumericLiteral(e) ||
+    e.kind === SK.TrueKeyword ||
+    e.kind === SK.FalseKeyword ||
+    e.kind === SK.NullKeyword ||
+    ts.isArrowFunction(e) ||
+    ts.isFunctionExpression(e) ||
+    ts.isObjectLiteralExpression(e) ||
+    ts.isArrayLiteralExpression(e)
+  );
 }

@@ -19,6 +19,8 @@ interface Insert {
   readonly opening: boolean;
   readonly span: number;
   readonly layer: Layer;
+  /** The wrap it belongs to, in the order wraps were made: of two wraps of one extent, the first made is the outer. */
+  readonly wrap: number;
 }
 
 interface Replace {
@@ -38,6 +40,7 @@ interface Replace {
 export class SourceEdits {
   private readonly inserts: Insert[] = [];
   private readonly replaces: Replace[] = [];
+  private wraps = 0;
 
   constructor(private readonly text: string) {}
 
@@ -48,13 +51,14 @@ export class SourceEdits {
   /** Puts `before` in front of [start, end) and `after` behind it. */
   wrap(start: number, end: number, before: string, after: string, layer: Layer): void {
     const span = end - start;
-    if (before !== '') this.inserts.push({ pos: start, text: before, opening: true, span, layer });
-    if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer });
+    const wrap = this.wraps++;
+    if (before !== '') this.inserts.push({ pos: start, text: before, opening: true, span, layer, wrap });
+    if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer, wrap });
   }
 
   /** Adds `text` after the end of the text, behind every other insert there. */
   append(text: string): void {
-    this.inserts.push({ pos: this.text.length, text, opening: false, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap });
+    this.inserts.push({ pos: this.text.length, text, opening: false, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap, wrap: -1 });
   }
 
   replace(start: number, end: number, text: string): void {
@@ -94,8 +98,8 @@ export class SourceEdits {
 function compareInserts(a: Insert, b: Insert): number {
   if (a.pos !== b.pos) return a.pos - b.pos;
   if (a.opening !== b.opening) return a.opening ? 1 : -1;
-  // Opening: the outer (longer span, then the wrap) first. Closing: the inner first.
-  const outerFirst = b.span - a.span || b.layer - a.layer;
+  // Opening: the outer (longer span, then the wrap, then the one made first) first. Closing: the inner first.
+  const outerFirst = b.span - a.span || b.layer - a.layer || a.wrap - b.wrap;
   return a.opening ? outerFirst : -outerFirst;
 }
 

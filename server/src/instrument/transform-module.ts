@@ -1,27 +1,32 @@
 import { type Instrumented, instrumentSource } from './instrument-source.js';
 import { needsTranspile } from '../analysis/source-language.js';
-import { type ModuleFormat, toJavaScript, withInlineMap } from './to-javascript.js';
+import type { EncodedSourceMap } from './source-edits.js';
+import { type ModuleFormat, toJavaScript } from './to-javascript.js';
 
 export interface TransformResult {
   readonly code: string;
+  /**
+   * Leads from `code` back to the file as written; absent when `code` is the file's own text.
+   * Whether Node is given it is the hooks' choice (hooks/module-source-map.ts).
+   */
+  readonly map?: EncodedSourceMap;
   /** Set when the module runs without instrumentation, with the reason. */
   readonly skipped?: string;
 }
 
 /**
- * What Node runs for one user module: the instrumented source, as JavaScript, with an inline
- * source map to the original. A module the instrumenter cannot handle still runs, uninstrumented
- * (only type-stripped when it needs it), and says why: a failure here must never stop the program.
+ * What Node runs for one user module: the instrumented source, as JavaScript. A module the
+ * instrumenter cannot handle still runs, uninstrumented (only type-stripped when it needs it),
+ * and says why: a failure here must never stop the program.
  */
 export function transformModule(file: string, text: string, format: ModuleFormat, instrument: boolean): TransformResult {
-  if (!instrument) return needsTranspile(file) ? plain(file, text, format, undefined) : { code: text };
+  if (!instrument) return plain(file, text, format, undefined);
   const attempt = tryInstrument(file, text);
   if ('skipped' in attempt) return plain(file, text, format, attempt.skipped);
   const { instrumented } = attempt;
-  if (!needsTranspile(file)) return { code: withInlineMap(instrumented.code, instrumented.map) };
+  if (!needsTranspile(file)) return { code: instrumented.code, map: instrumented.map };
   try {
-    const js = toJavaScript(file, instrumented.code, instrumented.map, format);
-    return { code: withInlineMap(js.code, js.map) };
+    return toJavaScript(file, instrumented.code, instrumented.map, format);
   } catch (error) {
     return plain(file, text, format, cannotInstrument(file, error));
   }
@@ -45,12 +50,8 @@ function cannotInstrument(file: string, error: unknown): string {
   return `cowlens could not instrument ${file}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** The module as written, only without its types when it needs that. */
 function plain(file: string, text: string, format: ModuleFormat, skipped: string | undefined): TransformResult {
-  const code = needsTranspile(file) ? javascriptOf(file, text, format) : text;
-  return skipped === undefined ? { code } : { code, skipped };
-}
-
-function javascriptOf(file: string, text: string, format: ModuleFormat): string {
-  const js = toJavaScript(file, text, undefined, format);
-  return withInlineMap(js.code, js.map);
+  const js = needsTranspile(file) ? toJavaScript(file, text, undefined, format) : { code: text };
+  return skipped === undefined ? js : { ...js, skipped };
 }

@@ -1,6 +1,15 @@
 import { ts } from 'ts-morph';
 import { builtinPath, isBuiltin } from '../analysis/builtin-names.js';
+import { isAssignmentTarget } from '../analysis/assignment-target.js';
+import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import type { NameResolver } from '../analysis/name-resolution.js';
+
+/** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
+export interface WriteContext {
+  readonly names: NameResolver;
+  /** TypeScript: writes that grow an evolving array stay as written (see evolving-arrays.ts). */
+  readonly typed: boolean;
+}
 
 /**
  * Methods that write into their receiver: Array's, Map's and Set's. A call of one of these names
@@ -56,13 +65,17 @@ export interface WriteTarget {
  * `call`/`apply` of a built-in's method), or `Object.assign(target, …)` and its kin, aliases
  * included.
  */
-export function writeTargetsOf(node: ts.Node, out: WriteTarget[], names: NameResolver): void {
+export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: WriteContext): void {
+  const { names } = context;
   switch (node.kind) {
     case ts.SyntaxKind.BinaryExpression: {
       const b = node as ts.BinaryExpression;
-      if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind)) return;
+      // `[a.x = 1] = v`: a default of a pattern, whose target the pattern's own assignment reports.
+      if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind) || isAssignmentTarget(b)) return;
       if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out);
-      else memberTarget(b.left, node, out, stableReceiver(b.left, names) ? b.right : undefined);
+      else if (!(context.typed && b.operatorToken.kind === ts.SyntaxKind.EqualsToken && growsEvolvingArray(b.left, names))) {
+        memberTarget(b.left, node, out, stableReceiver(b.left, names) ? b.right : undefined);
+      }
       return;
     }
     case ts.SyntaxKind.ForInStatement:
@@ -81,7 +94,7 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], names: NameRes
       memberTarget((node as ts.DeleteExpression).expression, node, out);
       return;
     case ts.SyntaxKind.CallExpression:
-      callTarget(node as ts.CallExpression, out, names);
+      callTarget(node as ts.CallExpression, out, context);
       return;
     default:
       return;
@@ -96,8 +109,18 @@ function invokedName(callee: ts.PropertyAccessExpression | ts.ElementAccessExpre
   return ts.isNumericLiteral(key) ? undefined : '';
 }
 
-function callTarget(call: ts.CallExpression, out: WriteTarget[], names: NameResolver): void {
+/** `xs[i] = v`, `xs.push(v)`, `xs.unshift(v)` on a name TypeScript may type as an evolving array. */
+function growsEvolvingArray(target: ts.Expression, names: NameResolver): boolean {
+  const access = skipParentheses(target);
+  if (ts.isElementAccessExpression(access)) return ts.isIdentifier(access.expression) && isEvolvingArray(access.expression, names);
+  if (!ts.isPropertyAccessExpression(access) || (access.name.text !== 'push' && access.name.text !== 'unshift')) return false;
+  return ts.isIdentifier(access.expression) && isEvolvingArray(access.expression, names);
+}
+
+function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteContext): void {
+  const { names } = context;
   const callee = skipParentheses(call.expression);
+  if (context.typed && growsEvolvingArray(callee, names)) return;
   const first = call.arguments[0];
   const firstWritten = first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) ? first : undefined;
   const builtin = builtinPath(callee, names);

@@ -92,4 +92,6 @@ export interface CowlensRuntime {
    * Returns `value`.
    */
   lend<T>(value: T, location: LocationId): T;
+  /** `lend` of each of `values`, made before a call that hands them over as written. Returns true. */
+  lent(location: LocationId, ...values: unknown[]): true;
 }

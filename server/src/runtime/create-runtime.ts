@@ -17,7 +17,7 @@ import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 import { types } from 'node:util';
-import { withoutOwnFrames } from './own-frames.js';
+import { raisedFor, withoutOwnFrames } from './own-frames.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -226,7 +226,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
    * iterable`), rendered from the site's own text by the instrumenter.
    */
   const failures: string[] = [];
-  const failure = (site: SiteId, fallback: string): TypeError => new TypeError(failures[site] ?? fallback);
+  const failure = (site: SiteId, fallback: string): TypeError => raisedFor(new TypeError(failures[site] ?? fallback));
 
   /** `[...source]`: the iterator method is read once, as the language reads it. */
   function spreadOf(site: SiteId, source: unknown): unknown[] {
@@ -240,6 +240,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
 
   /** `target[name]`, read once, as a call reads it, failing with V8's words for the site. */
   function methodOf(site: SiteId, target: unknown, name: string): (...args: unknown[]) => unknown {
+    if (target === null || target === undefined) throw raisedFor(new TypeError(`Cannot read properties of ${String(target)} (reading '${name}')`));
     const method = (target as Record<string, unknown>)[name];
     if (typeof method !== 'function') throw failure(site, `${name} is not a function`);
     return method as (...args: unknown[]) => unknown;
@@ -330,7 +331,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     restSource: (site, value) => {
       if (value !== null && value !== undefined) return value;
       const template = failures[site] ?? "Cannot destructure '%s' as it is %s.";
-      throw new TypeError(template.replace(/%s/g, String(value)));
+      throw raisedFor(new TypeError(template.replace(/%s/g, String(value))));
     },
     locations: (file, flat) => {
       const ids: LocationId[] = [];
@@ -402,6 +403,10 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       else lendShared(value, location);
       return value;
     },
+    lent: (location, ...values) => {
+      for (const value of values) runtime.lend(value, location);
+      return true;
+    },
     connect: (sink, intervalMs = 100) => {
       flusher.connect(sink, intervalMs);
     },
@@ -436,13 +441,14 @@ const COPY_METHODS = [
 ] as const satisfies readonly (keyof CowlensRuntime)[];
 
 function hidingOwnFrames(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
-  return function copy(...args: unknown[]): unknown {
+  const copy = (...args: unknown[]): unknown => {
     try {
       return method(...args);
     } catch (error) {
-      throw withoutOwnFrames(error);
+      throw withoutOwnFrames(error, copy);
     }
   };
+  return copy;
 }
 
 /** A failed `delete` throws in strict code, which instrumented modules are. */
@@ -458,7 +464,7 @@ function propertyKey(key: PropertyKey): PropertyKey {
 function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
   const skip = new Set<PropertyKey>(excluded.map(propertyKey));
   const rest: Record<PropertyKey, unknown> = {};
-  if (source === null || source === undefined) throw new TypeError(`Cannot destructure '${String(source)}' as it is ${String(source)}.`);
+  if (source === null || source === undefined) throw raisedFor(new TypeError(`Cannot destructure '${String(source)}' as it is ${String(source)}.`));
   const from = Object(source) as Record<PropertyKey, unknown>;
   for (const key of Reflect.ownKeys(from)) {
     if (skip.has(key) || !Object.prototype.propertyIsEnumerable.call(from, key)) continue;

@@ -1,8 +1,9 @@
 /**
  * Errors that reach the program through the runtime show the program's frames only, as they would
  * without cowlens: a copy the runtime makes for `new Map(x)` or `[...x]` runs under its own frames,
- * and the error a bad `x` raises there must not show them. Every file of cowlens lies below one
- * folder, the one its `server` package is in, source-mapped or not, bundled or not.
+ * and the error a bad `x` raises there must not show them. An error cowlens itself raised by
+ * mistake keeps them, so that the run can say cowlens failed. Every file of cowlens lies below
+ * one folder, the one its `server` package is in, source-mapped or not, bundled or not.
  */
 
 /** The folder of cowlens's server package, as a stack trace prints it: a path and a file URL. */
@@ -21,22 +22,49 @@ function ownRoots(): readonly string[] {
 
 const ROOTS = ownRoots();
 
+const isFrame = (line: string): boolean => line.startsWith('    at ');
+
 function isOwnFrame(line: string): boolean {
-  if (!line.trimStart().startsWith('at ')) return false;
+  if (!isFrame(line)) return false;
   for (const root of ROOTS) if (line.includes(root)) return true;
   return false;
 }
 
-/** `error`, its stack without the lines of cowlens's own frames; anything else as it is. */
-export function withoutOwnFrames(error: unknown): unknown {
+/** Errors the runtime raises on purpose, as the operation it stands for would: `x is not iterable`. */
+const deliberate = new WeakSet<object>();
+
+export function raisedFor<E extends Error>(error: E): E {
+  deliberate.add(error);
+  return error;
+}
+
+/** The frames of a stack trace taken now, from the caller of `entry` outwards. */
+function framesBelow(entry: (...args: never[]) => unknown): string[] | undefined {
+  const holder: { stack?: unknown } = {};
+  Error.captureStackTrace(holder, entry);
+  return typeof holder.stack === 'string' ? holder.stack.split('\n').filter(isFrame) : undefined;
+}
+
+/**
+ * `error` as the program would have had it, `entry` being the runtime method the program called:
+ * the frames it was raised in (native code, or the program's own callback) and then the
+ * program's, from its call of `entry` outwards, none of cowlens's in between.
+ */
+export function withoutOwnFrames(error: unknown, entry: (...args: never[]) => unknown): unknown {
   if (ROOTS.length === 0 || !(error instanceof Error) || !Object.prototype.hasOwnProperty.call(error, 'stack')) return error;
   const stack = error.stack;
   if (typeof stack !== 'string') return error;
   const lines = stack.split('\n');
-  const kept = lines.filter((line) => !isOwnFrame(line));
-  if (kept.length === lines.length) return error;
+  const first = lines.findIndex(isFrame);
+  if (first === -1) return error;
+  const raised = lines.slice(first);
+  const own = raised.findIndex(isOwnFrame);
+  if (own === -1 || (own === 0 && !deliberate.has(error))) return error;
+  const below = framesBelow(entry);
+  if (below === undefined) return error;
+  const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : Infinity;
   try {
-    error.stack = kept.join('\n');
+    error.stack = [...lines.slice(0, first), ...[...raised.slice(0, own), ...below].slice(0, limit)].join('\n');
   } catch {
     // A frozen error keeps its stack as it is.
   }

@@ -88,6 +88,12 @@ describe('instrumented TypeScript type-checks as the module did', () => {
         'export function put(h: Holder, k: string, v: number): number {\n  h.m = h.m ?? new Map();\n  h.m.set(k, v);\n' +
         '  h.list ??= [];\n  h.list.push(v);\n  h.n = 1;\n  h.n += h.m.size;\n  return h.m.size + h.list.length + h.n;\n}\n',
     ),
+    // Evolving arrays: `[]` with no type is typed by what is pushed into it, and no other mention may come first.
+    sample(
+      'evolving.ts',
+      'export function collect(n: number): number[] {\n  const out = [];\n  for (let i = 0; i < n; i++) out.push(i);\n' +
+        '  const copy = [...out];\n  out[0] = 5;\n  let later;\n  later = [];\n  later.push(2);\n  return copy.concat(out, later);\n}\n',
+    ),
   ];
   for (const { file, text } of cases) {
     it(`${file.slice(file.lastIndexOf('/') + 1)}, strict, noUnusedLocals and the like`, () => {

@@ -1,0 +1,147 @@
+/**
+ * How a write and a hand-over to a package are written into the module, so that the runtime sees
+ * them first and a type-checker sees the code as written: the write's target and a call's callee
+ * and arguments keep their syntax wherever that can be done without evaluating anything twice or
+ * in another order. A type-checker narrows `h.m` after `h.m = v`, types a function assigned to a
+ * property by that property (its `this` included), and narrows by a type guard's argument only
+ * where the syntax is the original's.
+ */
+import { ts } from 'ts-morph';
+import type { NameResolver } from '../analysis/name-resolution.js';
+import { RUNTIME_REF } from './preamble.js';
+import { Layer, type SourceEdits } from './source-edits.js';
+import type { WriteTarget } from './write-targets.js';
+
+const SK = ts.SyntaxKind;
+
+/** Whether evaluating `e` runs no code of anyone's: it cannot see or change what the program holds. */
+function isInert(e: ts.Expression): boolean {
+  switch (e.kind) {
+    case SK.FunctionExpression:
+    case SK.ArrowFunction:
+    case SK.Identifier:
+    case SK.ThisKeyword:
+    case SK.StringLiteral:
+    case SK.NumericLiteral:
+    case SK.BigIntLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+    case SK.TrueKeyword:
+    case SK.FalseKeyword:
+    case SK.NullKeyword:
+    case SK.RegularExpressionLiteral:
+      return true;
+    case SK.ParenthesizedExpression:
+    case SK.AsExpression:
+    case SK.SatisfiesExpression:
+    case SK.NonNullExpression:
+      return isInert((e as ts.ParenthesizedExpression).expression);
+    case SK.ArrayLiteralExpression:
+      return (e as ts.ArrayLiteralExpression).elements.every((x) => !ts.isSpreadElement(x) && isInert(x));
+    case SK.ObjectLiteralExpression:
+      return (e as ts.ObjectLiteralExpression).properties.every(
+        (p) =>
+          ts.isMethodDeclaration(p) ||
+          ts.isShorthandPropertyAssignment(p) ||
+          ((ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) && !ts.isComputedPropertyName(p.name)) ||
+          (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isInert(p.initializer)),
+      );
+    default:
+      return false;
+  }
+}
+
+/** Whether `node` is where its expression statement begins: text put before it would begin the statement. */
+function beginsStatement(node: ts.Node, sf: ts.SourceFile): boolean {
+  const start = node.getStart(sf);
+  for (let n = node.parent as ts.Node | undefined; n !== undefined && n.getStart(sf) === start; n = n.parent as ts.Node | undefined) {
+    if (ts.isExpressionStatement(n)) return true;
+  }
+  return false;
+}
+
+/** Whether the statement that holds `node` alone may become two: it sits in a list of statements. */
+function isListed(statement: ts.Statement): boolean {
+  const parent = statement.parent;
+  return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent);
+}
+
+/**
+ * Puts `prefix` (which ends with `, ` or ` && `) before `node` as one expression: bare where
+ * `node` begins its statement (a parenthesis there could join the line before in code without
+ * semicolons), in parentheses elsewhere.
+ */
+function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdits, sf: ts.SourceFile): void {
+  const bare = beginsStatement(node, sf) && (ts.isExpressionStatement(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === SK.CommaToken));
+  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `(${prefix}`, bare ? '' : ')', Layer.Wrap);
+}
+
+/**
+ * A write into `w.target`: the runtime sees the target right before the write.
+ * - `target.k = value` with a stable target: the value passes through `wrote` on its way in, after
+ *   it is evaluated; an inert value (a function, a literal) goes as written, `touch` before it,
+ *   so that it keeps the type the property gives it.
+ * - Otherwise the target passes through `touch` where it is evaluated.
+ */
+export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile): void {
+  const value = w.value;
+  if (value === undefined) {
+    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
+    return;
+  }
+  const target = w.target.getText(sf);
+  if (isInert(value) && ts.isBinaryExpression(w.at)) {
+    prefixExpression(w.at, `${RUNTIME_REF}.touch(${target}, ${at}), `, edits, sf);
+    return;
+  }
+  edits.wrap(value.getStart(sf), value.end, `${RUNTIME_REF}.wrote(`, `, ${target}, ${at})`, Layer.Wrap);
+}
+
+/**
+ * Whether the call's value is used as a truth value (`if (isX(v))`, `isX(v) && v.k`, `!isX(v)`):
+ * such a call is a test, which writes nothing it is given, and a type-checker narrows by it.
+ */
+function isTested(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if (ts.isPrefixUnaryExpression(parent)) return parent.operator === SK.ExclamationToken;
+    if (ts.isBinaryExpression(parent)) {
+      const op = parent.operatorToken.kind;
+      if (op !== SK.AmpersandAmpersandToken && op !== SK.BarBarToken) return false;
+      // The left operand is tested; the right one is the value of the whole, tested if the whole is.
+      if (parent.left === node) return true;
+      node = parent;
+      continue;
+    }
+    if (ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) return parent.expression === node;
+    if (ts.isForStatement(parent)) return parent.condition === node;
+    if (ts.isConditionalExpression(parent)) return parent.condition === node;
+    return false;
+  }
+}
+
+/**
+ * Hands `lent`, arguments of a call into a package, to the runtime before the call. A call whose
+ * value is only tested is a test (`_.isEqual`, a type guard) and lends nothing. Arguments that
+ * are `this` or names nothing reassigns are lent before the call, which keeps them as written:
+ * in a statement of their own where the call is one, else `lent(…) && call`. Any other argument
+ * passes through `lend` where it is evaluated.
+ */
+export function emitLending(call: ts.CallExpression, lent: readonly ts.Expression[], at: string, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
+  if (isTested(call)) return;
+  const stable = lent.filter((arg) => arg.kind === SK.ThisKeyword || (ts.isIdentifier(arg) && names.isConstant(arg)));
+  const statement = call.parent;
+  const whole = ts.isExpressionStatement(statement);
+  const hoisted = stable.length > 0 && (whole || !beginsStatement(call, sf)) ? stable : [];
+  for (const arg of lent) {
+    if (!hoisted.includes(arg)) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
+  }
+  if (hoisted.length === 0) return;
+  const names_ = hoisted.map((arg) => arg.getText(sf)).join(', ');
+  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.lent(${at}, ${names_}); `, '', Layer.Wrap);
+  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}, ${names_}) && `, edits, sf);
+}
