@@ -1,3 +1,5 @@
+import { constants } from 'node:os';
+
 /**
  * How `cowlens` ends. When the program fails, its own status is passed on (128 + the signal
  * number when a signal killed it), so `cowlens report -- npm test` fails exactly when `npm test`
@@ -13,12 +15,10 @@ export const ExitCode = {
   CowlensFailed: 99,
 } as const;
 
-const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGTERM: 15 };
-
 /** The status a shell would give a program that ended this way. */
 export function programStatus(exitCode: number | null, signal: string | null): number {
   if (exitCode !== null) return exitCode;
-  if (signal !== null) return 128 + (SIGNAL_NUMBERS[signal] ?? 0);
+  if (signal !== null) return 128 + ((constants.signals as Readonly<Record<string, number | undefined>>)[signal] ?? 0);
   return ExitCode.CowlensFailed;
 }
 

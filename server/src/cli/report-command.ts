@@ -55,8 +55,9 @@ export async function reportCommand(command: readonly string[], options: ReportC
     await writeOutput(options.out, formatReport(report, options.format, { color: false }));
     if (!options.quiet && options.out !== '-') {
       stderr.write(`${summaryLine(report)}; ${options.format} report written to ${options.out}\n`);
-      // Warnings about the run as a whole (a test runner cowlens cannot instrument) must not hide in a file.
-      for (const d of report.diagnostics) if (d.file === undefined) stderr.write(`cowlens: ${d.severity}: ${d.message}\n`);
+      // Warnings about the run as a whole (a test runner cowlens cannot instrument), and errors
+      // that broke it (a file that no longer compiles once instrumented), must not hide in a file.
+      for (const d of report.diagnostics) if (d.file === undefined || d.severity === 'error') stderr.write(`cowlens: ${d.severity}: ${d.message}\n`);
     }
   }
   const budgets = checkReportBudgets(report, options, baseline);

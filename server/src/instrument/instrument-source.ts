@@ -199,6 +199,9 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   const rest = pattern.elements[pattern.elements.length - 1];
   if (!rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return false;
   const named = pattern.elements.slice(0, -1);
+  // The named part is written again after the source: any edit inside it (a default's site) would
+  // be lost, and on a declaration of several lines its names would move to another line.
+  if (named.some(holdsEdits) || spansLines(decl, sf)) return false;
   const keys: string[] = [];
   for (const e of named) {
     if (e.initializer || e.dotDotDotToken) return false;
@@ -259,6 +262,18 @@ function copiesEvolvingArray(m: CopyMatch, names: NameResolver): boolean {
   else if (ts.isNewExpression(node)) source = node.arguments?.[0];
   else source = soleOperand(node);
   return source !== undefined && ts.isIdentifier(source) && isEvolvingArray(source, names);
+}
+
+function spansLines(node: ts.Node, sf: ts.SourceFile): boolean {
+  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line !== sf.getLineAndCharacterOfPosition(node.end).line;
+}
+
+/** Whether a binding pattern's element holds code that may be edited: a default value or a computed key, at any depth. */
+function holdsEdits(element: ts.BindingElement): boolean {
+  if (element.initializer !== undefined || (element.propertyName !== undefined && ts.isComputedPropertyName(element.propertyName))) return true;
+  const name = element.name;
+  if (ts.isIdentifier(name)) return false;
+  return (name.elements as readonly ts.ArrayBindingElement[]).some((e) => ts.isBindingElement(e) && holdsEdits(e));
 }
 
 /** `x` in `JSON.parse(JSON.stringify(x))`. */

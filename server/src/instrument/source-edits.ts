@@ -72,28 +72,50 @@ export class SourceEdits {
     const out = new OutputWithMap(this.text, file);
     let cursor = 0;
     let r = 0;
+    const replaceWith = (replace: Replace): void => {
+      out.copy(cursor, replace.start);
+      out.add(replacementOf(this.text, replace.start, replace.end, replace.text), replace.start, replace.end);
+      cursor = replace.end;
+    };
     for (const insert of inserts) {
-      while (r < replaces.length && replaces[r]!.start < insert.pos) {
-        const replace = replaces[r++]!;
-        out.copy(cursor, replace.start);
-        out.add(replace.text, replace.start);
-        cursor = replace.end;
-      }
+      while (r < replaces.length && replaces[r]!.start < insert.pos) replaceWith(replaces[r++]!);
       if (insert.pos < cursor) throw new Error(`cowlens: overlapping edits at offset ${String(insert.pos)} of ${file}`);
       out.copy(cursor, insert.pos);
-      out.add(insert.text, insert.pos);
+      out.add(insert.text, insert.pos, insert.pos);
       cursor = insert.pos;
     }
-    for (; r < replaces.length; r++) {
-      const replace = replaces[r]!;
-      out.copy(cursor, replace.start);
-      out.add(replace.text, replace.start);
-      cursor = replace.end;
-    }
+    for (; r < replaces.length; r++) replaceWith(replaces[r]!);
     out.copy(cursor, this.text.length);
     return { code: out.code(), map: out.map() };
   }
 }
+
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
+const CLOSER = /[)\]}]\s*$/;
+
+/**
+ * `text` in place of the original [start, end), with the line breaks that range held, so that every
+ * line after it starts where it did. The text goes on the line of the range's closing bracket when
+ * the range ends with one (`…\n}` → `…\n)`: a token after it, such as `as T`, must not follow a line
+ * break), else on its first line (`{\n...` → `f(S, \n`: a `return` before it must not either);
+ * spaces then bring the rest of that line back to its columns.
+ */
+function replacementOf(original: string, start: number, end: number, text: string): string {
+  const dropped = original.slice(start, end);
+  const breaks = dropped.match(LINE_BREAK);
+  if (breaks === null) return text;
+  LINE_BREAK.lastIndex = 0;
+  let lastBreakEnd = 0;
+  for (let m = LINE_BREAK.exec(dropped); m !== null; m = LINE_BREAK.exec(dropped)) lastBreakEnd = m.index + m[0].length;
+  const lastColumn = dropped.length - lastBreakEnd;
+  if (CLOSER.test(dropped)) {
+    const closer = dropped.trimEnd().length - 1;
+    return breaks.join('') + ' '.repeat(Math.max(0, closer - lastBreakEnd)) + text + ' '.repeat(Math.max(0, dropped.length - closer - 1 - text.length));
+  }
+  return text + breaks.join('') + ' '.repeat(lastColumn);
+}
+
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
 
 function compareInserts(a: Insert, b: Insert): number {
   if (a.pos !== b.pos) return a.pos - b.pos;
@@ -148,14 +170,27 @@ class OutputWithMap {
     this.emit(text.slice(from, to));
   }
 
-  add(text: string, at: number): void {
+  /**
+   * Adds `text` in place of the original [at, resume): a space keeps it apart from a name or
+   * keyword it would otherwise run into (`return[…]` must not become `return__cl$i()…`).
+   */
+  add(text: string, at: number, resume: number): void {
+    if (text === '') return;
     const origLine = this.lineOf(at);
+    const glueBefore = isWordCode(text.charCodeAt(0)) && isWordCode(this.lastCode);
+    const glueAfter = isWordCode(text.charCodeAt(text.length - 1)) && resume < this.text.length && isWordCode(this.text.charCodeAt(resume));
+    if (glueBefore) this.emit(' ');
     addSegment(this.gen, this.line, this.column, this.file, origLine, at - this.lineStarts[origLine]!);
-    this.emit(text);
+    this.emit(glueAfter ? `${text} ` : text);
   }
 
+  /** The last character emitted, as a code unit (0 before any). */
+  private lastCode = 0;
+
   private emit(text: string): void {
+    if (text === '') return;
     this.parts.push(text);
+    this.lastCode = text.charCodeAt(text.length - 1);
     const lastNewline = text.lastIndexOf('\n');
     if (lastNewline === -1) {
       this.column += text.length;

@@ -31,7 +31,3 @@ export function toJavaScript(file: string, code: string, map: EncodedSourceMap |
   const composed = map ? (remapping([JSON.stringify(emitted), JSON.stringify(map)], () => null) as unknown as EncodedSourceMap) : emitted;
   return { code: out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map: composed };
 }
-
-export function withInlineMap(code: string, map: EncodedSourceMap | object): string {
-  return `${code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
-}

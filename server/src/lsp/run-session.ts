@@ -17,7 +17,10 @@ import type { RunPlan } from './run-plan.js';
 import { PROGRESS_MS, snapshotIntervalMs } from './snapshot-pacing.js';
 import { latestWins } from './throttle.js';
 
-/** A stopped program gets this long to flush its figures after SIGTERM before SIGKILL. */
+/**
+ * A stopped program gets this long after SIGTERM before SIGKILL: one with a SIGTERM handler of its
+ * own may use it to finish; one without dies at once, with the figures it flushed last.
+ */
 const KILL_GRACE_MS = 3000;
 
 export const STOPPED_FROM_EDITOR = 'stopped from the editor';

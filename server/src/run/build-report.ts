@@ -1,8 +1,9 @@
+import { basename, isAbsolute, relative } from 'node:path';
 import type { Mode } from '../runtime/api.js';
 import { sortHazards, sortSites } from '../report/canonical-order.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/model.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
-import type { RunAggregate } from './run-aggregate.js';
+import type { RunAggregate, StreamIdentity } from './run-aggregate.js';
 import type { CommandOutcome } from './run-command.js';
 import { plural } from '../report/labels.js';
 
@@ -14,6 +15,9 @@ export interface RunFacts {
   readonly version: string;
   readonly timeout: number | undefined;
 }
+
+/** A process's command line in a reason is cut to this many characters: enough to tell processes apart. */
+const MAX_COMMAND_LABEL = 80;
 
 /** The report of a run from what its processes sent and how the command ended. */
 export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: RunFacts): Report {
@@ -40,23 +44,47 @@ export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: 
 }
 
 function incompleteReasons(live: RunAggregate, outcome: CommandOutcome, facts: RunFacts): string[] {
+  const { root } = live;
   const reasons: string[] = [];
   if (outcome.startError !== undefined) reasons.push(`the command did not start: ${outcome.startError}`);
   if (outcome.stoppedBecause !== undefined) reasons.push(`the command was ${outcome.stoppedBecause}`);
   else if (outcome.timedOut) reasons.push(`the command ran longer than --timeout ${String(facts.timeout)} s and was stopped`);
-  else if (outcome.signal !== null) reasons.push(`the command was killed by ${outcome.signal}`);
   const unfinished = live.unfinished();
-  const processes = unfinished.filter((u) => u.thread === 0).map((u) => u.pid);
+  // A signal ends a Node process without its 'exit' event, so it sends no last batch: only the
+  // command's own process is known to have died of the signal the command ended with.
+  const signalled = outcome.signal === null ? undefined : unfinished.find((u) => u.thread === 0 && u.pid === outcome.pid);
+  if (signalled !== undefined && outcome.signal !== null) {
+    reasons.push(
+      `${processLabel(signalled, root)} was killed by ${outcome.signal}: its figures are those it flushed before (every 100 ms while its event loop runs, none during a long synchronous computation)`,
+    );
+  } else if (outcome.signal !== null && outcome.stoppedBecause === undefined && !outcome.timedOut) {
+    reasons.push(`the command was killed by ${outcome.signal}`);
+  }
+  const processes = unfinished.filter((u) => u.thread === 0 && u !== signalled);
   const threads = unfinished.filter((u) => u.thread !== 0);
   if (processes.length > 0) {
-    reasons.push(`${plural(processes.length, 'process', 'processes')} (pid ${processes.join(', ')}) ended without sending ${processes.length === 1 ? 'its' : 'their'} last figures: killed, or crashed hard`);
+    const which = processes.map((p) => processLabel(p, root)).join(', ');
+    reasons.push(`${which} ended without sending ${processes.length === 1 ? 'its' : 'their'} last figures (killed by a signal, or crashed hard): ${processes.length === 1 ? 'its' : 'their'} figures are those flushed before`);
   }
   if (threads.length > 0) {
     const which = threads.map((t) => `${String(t.thread)} of pid ${String(t.pid)}`).join(', ');
     reasons.push(`${plural(threads.length, 'worker thread')} (${which}) ended without sending ${threads.length === 1 ? 'its' : 'their'} last figures (terminated by ${threads.length === 1 ? 'its' : 'their'} parent?); what ${threads.length === 1 ? 'it' : 'they'} sent before each message posted is counted`);
   }
+  for (const failed of live.failed()) {
+    const who = failed.thread === 0 ? processLabel(failed, root) : `worker thread ${String(failed.thread)} of pid ${String(failed.pid)}`;
+    reasons.push(`${who} met an uncaught error that cowlens caused or may have caused (see the diagnostics): the run is not what the program does without cowlens`);
+  }
   if (outcome.startError === undefined && live.processes === 0) {
     reasons.push('no Node.js process reported: the command started none, or none loaded cowlens (a NODE_OPTIONS override, or a runner that isolates its own module loading?)');
   }
   return reasons;
+}
+
+/** `process pid 123 (node app.js --flag)`: the command line as typed, files relative to the run's folder. */
+function processLabel({ pid, argv }: StreamIdentity, root: string): string {
+  if (argv.length === 0) return `process pid ${String(pid)}`;
+  const [exec = '', ...args] = argv;
+  const words = [basename(exec), ...args.map((arg) => (isAbsolute(arg) && !relative(root, arg).startsWith('..') ? relative(root, arg) : arg))];
+  const line = words.join(' ');
+  return `process pid ${String(pid)} (${line.length > MAX_COMMAND_LABEL ? `${line.slice(0, MAX_COMMAND_LABEL - 1)}…` : line})`;
 }

@@ -13,11 +13,23 @@ interface StreamState {
   final: boolean;
   pid: number;
   thread: number;
+  argv: readonly string[];
+  /** Set when the process reported an uncaught error that cowlens caused (or may have). */
+  failed: boolean;
   readonly sites: Map<number, SiteInfo>;
   readonly locations: Map<number, LocationInfo>;
   readonly figures: Map<number, SiteFigures>;
   readonly hazards: Map<string, Hazard>;
 }
+
+/** Which process (or worker thread) a stream is, and the command line it was started with. */
+export interface StreamIdentity {
+  readonly pid: number;
+  readonly thread: number;
+  readonly argv: readonly string[];
+}
+
+const identityOf = ({ pid, thread, argv }: StreamState): StreamIdentity => ({ pid, thread, argv });
 
 /**
  * Merges the records of every process of a run into per-site figures. Each process sends
@@ -31,7 +43,7 @@ export class RunAggregate {
   private readonly seenDiagnostics = new Set<string>();
   private changed = false;
 
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   add(stream: string, record: SpoolRecord): void {
     const state = this.streamOf(stream);
@@ -40,9 +52,20 @@ export class RunAggregate {
         state.started = true;
         state.pid = record.pid;
         state.thread = record.thread;
+        state.argv = record.argv;
         return;
       case 'diagnostic':
         this.diagnose({ severity: record.severity, message: record.message, ...(record.file === undefined ? {} : { file: this.relativeFile(record.file) }) });
+        return;
+      case 'failure':
+        state.failed = true;
+        this.diagnose({
+          severity: 'error',
+          message: record.message,
+          ...(record.file === undefined ? {} : { file: this.relativeFile(record.file) }),
+          ...(record.line === undefined ? {} : { line: record.line }),
+          ...(record.column === undefined ? {} : { column: record.column }),
+        });
         return;
       case 'batch': {
         const { batch } = record;
@@ -72,8 +95,13 @@ export class RunAggregate {
   }
 
   /** Processes and worker threads that started but never sent their last batch. */
-  unfinished(): { pid: number; thread: number }[] {
-    return [...this.streams.values()].filter((s) => s.started && !s.final).map(({ pid, thread }) => ({ pid, thread }));
+  unfinished(): StreamIdentity[] {
+    return [...this.streams.values()].filter((s) => s.started && !s.final).map(identityOf);
+  }
+
+  /** Processes and worker threads that met an uncaught error cowlens caused (or may have), by their own account. */
+  failed(): StreamIdentity[] {
+    return [...this.streams.values()].filter((s) => s.started && s.failed).map(identityOf);
   }
 
   get processes(): number {
@@ -147,7 +175,7 @@ export class RunAggregate {
   private streamOf(name: string): StreamState {
     let state = this.streams.get(name);
     if (!state) {
-      state = { started: false, final: false, pid: 0, thread: 0, sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
+      state = { started: false, final: false, pid: 0, thread: 0, argv: [], failed: false, sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
       this.streams.set(name, state);
     }
     return state;

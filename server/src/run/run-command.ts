@@ -9,6 +9,8 @@ export interface CommandOutcome {
   readonly startError?: string;
   /** Set when the command was stopped through `CommandOptions.stop`: the reason given there. */
   readonly stoppedBecause?: string;
+  /** The process started for the command (a shell's on Windows), when it started. */
+  readonly pid?: number;
 }
 
 /** How long piped output may trail the program's exit. */
@@ -105,7 +107,8 @@ export function runCommand(command: readonly string[], options: CommandOptions):
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
       options.stop?.removeEventListener('abort', onStop);
-      resolve(stoppedBecause === undefined ? outcome : { ...outcome, stoppedBecause });
+      const started = child.pid === undefined ? outcome : { ...outcome, pid: child.pid };
+      resolve(stoppedBecause === undefined ? started : { ...started, stoppedBecause });
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
       done({ exitCode: null, signal: null, timedOut, startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message });

@@ -18,9 +18,10 @@ describe('lodash instrumented from node_modules', () => {
       expect(run.stdout).toBe(plain.stdout);
       expect(run.report.complete).toBe(true);
       expect(run.report.diagnostics).toEqual([]);
-      // lodash's own code ran instrumented, not just the workload's: one of its writes is a copy
-      // point. (Its `new Map`/`new Set` are not sites: lodash binds `Map` and `Set` itself.)
-      expect(run.report.sites.some((s) => s.copyPoints.some((p) => p.file === 'node_modules/lodash/lodash.js'))).toBe(true);
+      // lodash's own code ran instrumented, not just the workload's: in observe mode one of its
+      // writes is a copy point (in cow mode the hand-over to lodash made the copy first). Its
+      // `new Map`/`new Set` are not sites: lodash binds `Map` and `Set` itself.
+      if (mode === 'observe') expect(run.report.sites.some((s) => s.copyPoints.some((p) => p.file === 'node_modules/lodash/lodash.js'))).toBe(true);
       expect(run.report.sites.find((s) => s.kind === 'lodash-clone-deep')).toMatchObject({ file: 'test-fixtures/cli/lodash-workload.cjs', executions: 1 });
     });
   }

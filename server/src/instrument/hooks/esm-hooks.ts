@@ -8,19 +8,35 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { InitializeHook, LoadHook, ResolveHook } from 'node:module';
+import type { MessagePort } from 'node:worker_threads';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { RunConfig } from './run-config.js';
+import { type SourceMapsLink, SourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
 import { classifyViteImport, wrapperSource, wrapperUrl } from './vite-for-vitest.js';
 
+/**
+ * What register.ts hands the hooks: the run's configuration, where to tell which modules were
+ * instrumented, and whether the importing thread has source maps on.
+ */
+export interface EsmHooksData extends RunConfig {
+  /** Gets the path of each module instrumented, for the crash monitor of the thread that loads it (crash-monitor.ts). */
+  readonly instrumented: MessagePort;
+  readonly sourceMaps: SourceMapsLink;
+}
+
 let wanted: (file: string) => boolean = () => false;
 let writer: SpoolWriter | undefined;
+let instrumented: MessagePort | undefined;
+let sourceMaps: SourceMapsState | undefined;
 
-export const initialize: InitializeHook<RunConfig> = (config) => {
-  wanted = createInstrumentFilter(config);
-  writer = new SpoolWriter(config.spool);
+export const initialize: InitializeHook<EsmHooksData> = (data) => {
+  wanted = createInstrumentFilter(data);
+  writer = new SpoolWriter(data.spool);
+  instrumented = data.instrumented;
+  sourceMaps = new SourceMapsState(data.sourceMaps);
 };
 
 const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
@@ -65,11 +81,17 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const format = formatOf(file, context.format) ?? (await detectFormat(file, text));
   // CommonJS goes through require(), where the require hook instruments it.
   if (format === 'commonjs') return { format, shortCircuit: true };
+  // Transpiled code runs with its map (module-source-map.ts): the importing thread turns source
+  // maps on meanwhile.
+  const transpiles = needsTranspile(file);
+  if (transpiles) sourceMaps?.request();
   // The transformer loads the TypeScript compiler: only a program with modules to transform pays for it.
-  const { transformModule } = await import('../transform-module.js');
+  const [{ transformModule }, { codeForNode }] = await Promise.all([import('../transform-module.js'), import('./module-source-map.js')]);
   const result = transformModule(file, text, format, instrument);
   if (result.skipped !== undefined) writer?.warn(result.skipped, file);
-  return { format, source: result.code, shortCircuit: true };
+  else if (instrument) instrumented?.postMessage(file);
+  if (transpiles) sourceMaps?.untilEnabled();
+  return { format, source: codeForNode(file, text, result, sourceMaps?.readers ?? { node: false, debugger: false }), shortCircuit: true };
 };
 
 /** The format Node gave, the extension's, or the nearest package.json's `type`; undefined when none decides. */

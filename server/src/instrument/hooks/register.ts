@@ -4,15 +4,17 @@
  * to the spool, and installs the module hooks that instrument the program's sources as they load.
  */
 import { register } from 'node:module';
-import { isMainThread, MessagePort, threadId } from 'node:worker_threads';
+import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
 import { RUNTIME_KEY } from '../preamble.js';
 import { installJestHook } from '../jest/jest-runtime-hook.js';
+import { monitorCrashes } from './crash-monitor.js';
+import type { EsmHooksData } from './esm-hooks.js';
 import { isWorkersLastMessage } from './last-message.js';
 import { installRequireHook } from './require-hook.js';
 import { readRunConfig } from './run-config.js';
+import { shareSourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
-import { flushOnTermination } from './termination.js';
 
 const config = readRunConfig(process.env);
 const slot = Symbol.for(RUNTIME_KEY);
@@ -22,16 +24,28 @@ if (config && !(slot in globalThis)) {
   const runtime = createRuntime(config.mode);
   Object.defineProperty(globalThis, slot, { value: runtime, enumerable: false });
   if (config.mode === 'cow') patchCloneGlobals();
+  // Figures go out every 100 ms and at 'exit'. A signal ends the process without 'exit', and
+  // nothing here listens for signals: a listener would replace Node's default of dying at once
+  // (and could not run during synchronous code anyway), so a killed process loses what it copied
+  // since its last flush, and the report says so.
   runtime.connect(writer.sink, 100);
-  flushOnTermination(() => {
-    runtime.flush(true);
-  });
-  if (!isMainThread) flushBeforeMessages((final) => {
+  const flush = (final: boolean): void => {
     runtime.flush(final);
-  });
-  installRequireHook(config, writer.warn);
+  };
+  if (!isMainThread) flushBeforeMessages(flush);
+  // A child process with an IPC channel is likewise often killed (SIGTERM) by its parent once it
+  // has said it is done: vitest's forks pool stops its workers so.
+  if (process.send !== undefined) flushBeforeSending(flush);
+  // The module hooks run on a thread of their own: they name the modules they instrument through
+  // a port that the crash monitor reads only if a module fails to compile.
+  const { port1, port2 } = new MessageChannel();
+  const monitor = monitorCrashes(config, writer, port1);
+  installRequireHook(config, writer.warn, monitor.instrumentedCommonJs);
   installJestHook(config, writer.warn);
-  register('./esm-hooks.js', { parentURL: import.meta.url, data: config });
+  const sourceMaps = shareSourceMapsState();
+  const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps };
+  const transferList = sourceMaps.requests === undefined ? [port2] : [port2, sourceMaps.requests];
+  register('./esm-hooks.js', { parentURL: import.meta.url, data, transferList });
 }
 
 /**
@@ -45,5 +59,15 @@ function flushBeforeMessages(flush: (final: boolean) => void): void {
   proto.postMessage = function postMessage(this: MessagePort, ...args: unknown[]) {
     flush(isWorkersLastMessage(args[0]));
     original.apply(this, args);
+  };
+}
+
+/** As `flushBeforeMessages`, for the messages a child process sends its parent over IPC. */
+function flushBeforeSending(flush: (final: boolean) => void): void {
+  const channel = process as { send: (this: NodeJS.Process, ...args: unknown[]) => boolean };
+  const original = channel.send;
+  channel.send = function send(this: NodeJS.Process, ...args: unknown[]) {
+    flush(isWorkersLastMessage(args[0]));
+    return original.apply(this, args);
   };
 }

@@ -3,16 +3,26 @@ import { createInstrumentFilter } from '../instrument-filter.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
 import type { RunConfig } from './run-config.js';
+import { debuggerAttached } from './source-maps-state.js';
 import { syncTransform } from './sync-transform.js';
 
-/** CommonJS files reach the runtime through `require`, which the ESM hooks do not see. */
-export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void): void {
+/**
+ * CommonJS files reach the runtime through `require`, which the ESM hooks do not see.
+ * `instrumented` hears of each file that runs instrumented.
+ */
+export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void, instrumented: (file: string) => void): void {
   const wanted = createInstrumentFilter(config);
   resolveTypeScriptFromRequire();
   addHook(
     (code, file) => {
-      const result = syncTransform()({ target: 'commonjs', file, text: code, instrument: wanted(file) });
+      const instrument = wanted(file);
+      // Transpiled code runs with its map (module-source-map.ts), which Node reads only if source
+      // maps are on when it compiles the module, right after this hook.
+      if (needsTranspile(file)) process.setSourceMapsEnabled(true);
+      const readers = { node: process.sourceMapsEnabled, debugger: debuggerAttached() };
+      const result = syncTransform()({ target: 'commonjs', file, text: code, instrument, readers });
       if (result.skipped !== undefined) warn(result.skipped, file);
+      else if (instrument) instrumented(file);
       return result.code;
     },
     { exts: ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'], matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },

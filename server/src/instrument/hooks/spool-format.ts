@@ -11,7 +11,9 @@ export const SPOOL_ENV = 'COWLENS_SPOOL';
 export type SpoolRecord =
   | { readonly type: 'start'; readonly pid: number; readonly thread: number; readonly argv: readonly string[]; readonly time: number }
   | { readonly type: 'batch'; readonly batch: FigureBatch }
-  | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string };
+  | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string }
+  /** An uncaught error that cowlens caused (or may have) reached the process, which it usually ends: the run is not what the program does without cowlens. */
+  | { readonly type: 'failure'; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number };
 
 /**
  * A process's (or thread's) own stream; `context` names a further stream of the same thread, for

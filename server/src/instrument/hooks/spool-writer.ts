@@ -28,4 +28,9 @@ export class SpoolWriter {
   readonly warn = (message: string, file?: string): void => {
     this.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
   };
+
+  /** An uncaught error that cowlens caused reached this process: `message` says what and what to do, `at` where. */
+  failure(message: string, at?: { readonly file: string; readonly line?: number; readonly column?: number }): void {
+    this.write({ type: 'failure', message, ...at });
+  }
 }

@@ -1,0 +1,7 @@
+type Tags = readonly string[];
+
+export function firstTag(tags: Tags): string {
+  const copy = [...tags];
+  if (copy.length === 0) throw new Error('no tags');
+  return copy[0]!;
+}
