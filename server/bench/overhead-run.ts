@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { compileFunction } from 'node:vm';
-import { RUNTIME_KEY } from '../src/instrument/preamble.js';
+import { RUNTIME_KEY } from '../src/instrument/module-bindings.js';
 import { instrumentSource } from '../src/instrument/instrument-source.js';
 import { createRuntime, type Mode } from '../src/runtime/index.js';
 import { time } from './measure.js';

@@ -8,7 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import type { NameResolver } from '../analysis/name-resolution.js';
-import { RUNTIME_REF } from './preamble.js';
+import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
 

@@ -3,12 +3,12 @@ import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import { createNameResolver, type NameResolver } from '../analysis/name-resolution.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
-import { modulePreamble, PREAMBLE_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './preamble.js';
+import { moduleBindings, BINDINGS_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './module-bindings.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { parseSource } from '../analysis/parse-source.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
 import { languageOf } from '../analysis/source-language.js';
-import { typedModulePreamble } from './typed-preamble.js';
+import { typedModuleBindings } from './typed-module-bindings.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, notIterableMessage, v8OperandText } from './v8-operand-text.js';
@@ -103,7 +103,7 @@ export function instrumentSource(file: string, text: string): Instrumented {
 
   visit(sf);
   if (sites.length > 0 || locations.length > 0) {
-    edits.append(PREAMBLE_SEPARATOR + (typed ? typedModulePreamble : modulePreamble)(file, sites, failures, locations, names.declaresAtTopLevel('globalThis')));
+    edits.append(BINDINGS_SEPARATOR + (typed ? typedModuleBindings : moduleBindings)({ file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') }));
   }
   const { code, map } = edits.apply(file);
   return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };

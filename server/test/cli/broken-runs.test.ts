@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crashCause } from '../../src/instrument/hooks/crash-cause.js';
-import { RUNTIME_REF } from '../../src/instrument/preamble.js';
+import { RUNTIME_REF } from '../../src/instrument/module-bindings.js';
 import { plainNode, reportOf } from './run-cowlens.js';
 
 const OWN = '/opt/cowlens/server/dist/';
@@ -57,7 +57,7 @@ describe('crashCause', () => {
 describe('cowlens report on a run that cowlens broke', () => {
   let dir: string;
   /**
-   * The name instrumented code reaches the runtime by, which the preamble of every instrumented
+   * The name instrumented code reaches the runtime by, which the bindings of every instrumented
    * module declares: a module that declares it too no longer compiles once instrumented.
    */
   const reserved = /[A-Za-z_$][\w$]*/.exec(RUNTIME_REF)![0];

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { RUNTIME_KEY } from '../../src/instrument/preamble.js';
+import { RUNTIME_KEY } from '../../src/instrument/module-bindings.js';
 import { instrumentSource } from '../../src/instrument/instrument-source.js';
 import { toJavaScript } from '../../src/instrument/to-javascript.js';
 import { needsTranspile } from '../../src/analysis/source-language.js';

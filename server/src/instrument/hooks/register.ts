@@ -6,7 +6,7 @@
 import { register } from 'node:module';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
-import { RUNTIME_KEY } from '../preamble.js';
+import { RUNTIME_KEY } from '../module-bindings.js';
 import { installJestHook } from '../jest/jest-runtime-hook.js';
 import { monitorCrashes } from './crash-monitor.js';
 import type { EsmHooksData } from './esm-hooks.js';

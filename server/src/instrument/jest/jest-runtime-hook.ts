@@ -11,7 +11,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { createInstrumentFilter } from '../instrument-filter.js';
-import { RUNTIME_KEY } from '../preamble.js';
+import { RUNTIME_KEY } from '../module-bindings.js';
 import type { RunConfig } from '../hooks/run-config.js';
 import { SpoolWriter } from '../hooks/spool-writer.js';
 import { type ContextRuntime, createContextRuntime } from './context-runtime.js';

@@ -1,5 +1,4 @@
-import type { CopyKind } from '../runtime/copy-kinds.js';
-import { failuresArgument, globalObject, runtimeLookup } from './preamble.js';
+import { failuresArgument, globalObject, type ModuleTables, runtimeLookup } from './module-bindings.js';
 
 /**
  * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
@@ -24,17 +23,11 @@ const RUNTIME_TYPE =
   'lodashClone<T>(s:unknown,f:unknown,v:T):T;lodashCloneDeep<T>(s:unknown,f:unknown,v:T):T;postMessage(s:unknown,r:unknown,...a:unknown[]):void}';
 
 /**
- * The preamble of a TypeScript module (see modulePreamble): typed, declaring only the tables the
+ * The bindings of a TypeScript module (see moduleBindings): typed, declaring only the tables the
  * module uses, so that `noUnusedLocals` finds nothing either, and those as definitely assigned
  * (`!`), since the compiler cannot see that `__cl$i()` assigns them before top-level code reads them.
  */
-export function typedModulePreamble(
-  file: string,
-  sites: readonly (readonly [number, number, CopyKind])[],
-  failures: readonly (string | 0)[],
-  locations: readonly (readonly [number, number])[],
-  bindsGlobalThis: boolean,
-): string {
+export function typedModuleBindings({ file, sites, failures, locations, bindsGlobalThis }: ModuleTables): string {
   const f = JSON.stringify(file);
   const tables = [...(sites.length > 0 ? ['__cl$s!:unknown[]'] : []), ...(locations.length > 0 ? ['__cl$l!:unknown[]'] : [])];
   return (

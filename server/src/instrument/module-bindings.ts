@@ -18,7 +18,7 @@ export const locationRef = (index: number): string => `__cl$l[${String(index)}]`
 export const tempName = (index: number): string => `__cl$t${String(index)}`;
 
 /**
- * The preamble's first statements: `r` is the runtime, or the module fails with a message that
+ * The first statements of `__cl$i`: `r` is the runtime, or the module fails with a message that
  * says what to do. `global` is how the module's language reaches the global object; `Symbol` and
  * `Error` are read from it, since the module may bind names of its own to them.
  */
@@ -38,18 +38,26 @@ export function globalObject(bindsGlobalThis: boolean): string {
   return bindsGlobalThis ? '(()=>{}).constructor("return globalThis")()' : 'globalThis';
 }
 
+/** What a module registers with the runtime, and how it reaches it. */
+export interface ModuleTables {
+  /** How the runtime names the module in reports: an absolute path. */
+  readonly file: string;
+  /** Line, column and kind of each copy site, in the order the module numbers them. */
+  readonly sites: readonly (readonly [number, number, CopyKind])[];
+  /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
+  readonly failures: readonly (string | 0)[];
+  /** Line and column of each write. */
+  readonly locations: readonly (readonly [number, number])[];
+  /** The module binds `globalThis` itself at its top level. */
+  readonly bindsGlobalThis: boolean;
+}
+
 /**
  * The module's runtime bindings: one line, put after the last line of the module (see
- * PREAMBLE_SEPARATOR), where it moves no line and no column. Its `var` and function declaration
+ * BINDINGS_SEPARATOR), where it moves no line and no column. Its `var` and function declaration
  * are hoisted, so code anywhere in the module can use them.
  */
-export function modulePreamble(
-  file: string,
-  sites: readonly (readonly [number, number, CopyKind])[],
-  failures: readonly (string | 0)[],
-  locations: readonly (readonly [number, number])[],
-  bindsGlobalThis: boolean,
-): string {
+export function moduleBindings({ file, sites, failures, locations, bindsGlobalThis }: ModuleTables): string {
   const f = JSON.stringify(file);
   return (
     `var __cl$r,__cl$s,__cl$l;function __cl$i(){${runtimeLookup(globalObject(bindsGlobalThis))}` +
@@ -58,12 +66,12 @@ export function modulePreamble(
 }
 
 /**
- * What goes between a module's last line and its preamble. At the end, not the top, the preamble
- * leaves the file's head as written: a hashbang, a directive prologue with or without semicolons,
+ * What goes between a module's last line and its bindings. At the end, not the top, the bindings
+ * leave the file's head as written: a hashbang, a directive prologue with or without semicolons,
  * and the comments tools read only there (`// @ts-nocheck`, `// @flow`, the `@jsx` pragma, license
  * banners). The newline ends a last line that is a `//` comment or a statement with no semicolon.
  */
-export const PREAMBLE_SEPARATOR = '\n';
+export const BINDINGS_SEPARATOR = '\n';
 
 /** The sites' failure messages as a last argument of `sites`, when a site has one. */
 export function failuresArgument(failures: readonly (string | 0)[]): string {
