@@ -72,8 +72,8 @@ function isFunctionScope(node: ts.Node): boolean {
 function isBlockScope(node: ts.Node): boolean {
   switch (node.kind) {
     case SK.Block:
-      // A function's body shares its scope with the parameters.
-      return !isFunctionScope(node.parent);
+      // A function's body shares its scope with the parameters; a block in a file or a namespace has its own.
+      return !isFunctionScope(node.parent) || ts.isSourceFile(node.parent) || ts.isModuleBlock(node.parent);
     case SK.ForStatement:
     case SK.ForInStatement:
     case SK.ForOfStatement:
@@ -103,6 +103,11 @@ class ScopeCollector implements Scopes {
   readonly aliasedParameters = new Set<ts.Node>();
 
   constructor(private readonly strict: boolean) {}
+
+  private reassignAll(name: ts.BindingName): void {
+    if (ts.isIdentifier(name)) this.assigned.push(name);
+    else for (const element of name.elements) if (ts.isBindingElement(element)) this.reassignAll(element.name);
+  }
 
   /** The names an assignment's left side writes: `x`, `[x, y]`, `{ k: x, ...z }`, `[x = 1]`. */
   private assignTargets(target: ts.Expression): void {
@@ -145,8 +150,13 @@ class ScopeCollector implements Scopes {
     switch (node.kind) {
       case SK.VariableDeclarationList: {
         const list = node as ts.VariableDeclarationList;
-        const scope = (list.flags & ts.NodeFlags.BlockScoped) !== 0 ? blockScope : functionScope;
-        for (const d of list.declarations) this.declare(scope, d.name);
+        const blockScoped = (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+        for (const d of list.declarations) {
+          this.declare(blockScoped ? blockScope : functionScope, d.name);
+          // A `var` is one binding for the whole function, which a loop, another declaration of
+          // it or a closure running later can each give a new value: never constant.
+          if (!blockScoped) this.reassignAll(d.name);
+        }
         return;
       }
       case SK.Parameter:

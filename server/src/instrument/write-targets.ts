@@ -129,6 +129,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     return;
   }
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
+  if (ts.isOptionalChain(callee) || ts.isOptionalChain(call)) return;
   const name = invokedName(callee);
   if (name === undefined) return;
   const receiver = callee.expression;
@@ -160,6 +161,8 @@ function stableReceiver(expr: ts.Expression, names: NameResolver): boolean {
 
 function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], value?: ts.Expression): void {
   const target = skipParentheses(expr);
+  // `a?.b.c = 1`, `delete a?.b`: a pass through the runtime would end the chain's short-circuit.
+  if (ts.isOptionalChain(target)) return;
   if (ts.isPropertyAccessExpression(target)) {
     if (ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
     if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...(value ? { value } : {}) });

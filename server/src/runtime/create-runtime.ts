@@ -18,6 +18,7 @@ import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 import { types } from 'node:util';
 import { raisedFor, withoutOwnFrames } from './own-frames.js';
+import { replacements } from './replaced-globals.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -353,7 +354,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       Reflect.apply(post, port, [toCloneable(message), transfer]);
     },
     eager: (site, _source, result) => {
-      const bytes = isObject(result) ? copySize(result) : 0;
+      // The program's own literal: sized through descriptors, so that none of its getters runs.
+      const bytes = isObject(result) ? shallowSize(result) : 0;
       counters.copied(site, bytes, 0);
       counters.materialized(site, siteLocation(site), 0, true, true);
       return result;
@@ -415,6 +417,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
   };
   const methods = runtime as unknown as Record<string, (...args: unknown[]) => unknown>;
+  honourReplacedGlobals(methods);
   for (const name of COPY_METHODS) methods[name] = hidingOwnFrames(methods[name]!);
   return runtime;
 }
@@ -439,6 +442,31 @@ const COPY_METHODS = [
   'lodashCloneDeep',
   'postMessage',
 ] as const satisfies readonly (keyof CowlensRuntime)[];
+
+/** Copy methods that stand for a global built-in call the program's replacement of it, when it made one. */
+function honourReplacedGlobals(methods: Record<string, (...args: unknown[]) => unknown>): void {
+  const through = (name: string, replaced: () => ((...args: unknown[]) => unknown) | undefined): void => {
+    const method = methods[name]!;
+    methods[name] = (site, ...args) => {
+      const replacement = replaced();
+      return replacement === undefined ? method(site, ...args) : replacement(...args);
+    };
+  };
+  through('structuredClone', replacements.structuredClone);
+  through('jsonRoundTrip', replacements.jsonRoundTrip);
+  through('assign', replacements.assign);
+  through('arrayFrom', replacements.arrayFrom);
+  through('bufferCopy', replacements.bufferFrom);
+  for (const [name, replaced] of [
+    ['newMap', replacements.map],
+    ['newSet', replacements.set],
+  ] as const) {
+    through(name, () => {
+      const Replacement = replaced();
+      return Replacement === undefined ? undefined : (...args) => new Replacement(...args);
+    });
+  }
+}
 
 function hidingOwnFrames(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
   const copy = (...args: unknown[]): unknown => {

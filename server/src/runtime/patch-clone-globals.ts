@@ -16,6 +16,7 @@ export function patchCloneGlobals(): () => void {
   globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
   }, originalClone) as typeof structuredClone;
+  patchedClones.add(globalThis.structuredClone);
   restores.push(() => {
     globalThis.structuredClone = originalClone;
   });
@@ -31,6 +32,13 @@ export function patchCloneGlobals(): () => void {
   return () => {
     for (const restore of restores) restore();
   };
+}
+
+/** The `structuredClone`s this module put on global objects. */
+const patchedClones = new WeakSet<object>();
+
+export function isPatchedClone(fn: unknown): boolean {
+  return typeof fn === 'function' && patchedClones.has(fn);
 }
 
 /** `replacement`, with the `length` of the function it stands for. */
