@@ -11,7 +11,7 @@ import { languageOf } from '../analysis/source-language.js';
 import { typedModuleBindings } from './typed-module-bindings.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
-import { CallStyle, notIterableMessage, v8OperandText } from './v8-operand-text.js';
+import { CallStyle, isIterated, notIterableMessage, v8OperandText } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
 
 export interface Instrumented {
@@ -235,6 +235,8 @@ function failureMessage(m: CopyMatch): string | 0 {
     case 'array-concat':
     case 'post-message': {
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 0;
+      // A call whose value is iterated where it stands: V8 says so in one message (`[...x.slice()]`).
+      if (isIterated(node)) return notIterableMessage(node);
       return `${v8OperandText(node.expression.expression, CallStyle.WithArguments)}.${node.expression.name.text} is not a function`;
     }
     case 'object-rest': {

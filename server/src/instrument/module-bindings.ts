@@ -60,10 +60,16 @@ export interface ModuleTables {
 export function moduleBindings({ file, sites, failures, locations, bindsGlobalThis }: ModuleTables): string {
   const f = JSON.stringify(file);
   return (
-    `var __cl$r,__cl$s,__cl$l;function __cl$i(){${runtimeLookup(globalObject(bindsGlobalThis))}` +
+    `var __cl$r,__cl$s,__cl$l;${COVERAGE_IGNORED}function __cl$i(){${runtimeLookup(globalObject(bindsGlobalThis))}` +
     `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())}${failuresArgument(failures)});__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});return __cl$r=r;}`
   );
 }
+
+/**
+ * Coverage tools that instrument the instrumented text (istanbul: nyc, jest's collectCoverage,
+ * tap) would count `__cl$i`'s branches, which never all run, as the program's: they skip it.
+ */
+export const COVERAGE_IGNORED = '/* istanbul ignore next */';
 
 /**
  * What goes between a module's last line and its bindings. At the end, not the top, the bindings

@@ -1,4 +1,4 @@
-import { failuresArgument, globalObject, type ModuleTables, runtimeLookup } from './module-bindings.js';
+import { COVERAGE_IGNORED, failuresArgument, globalObject, type ModuleTables, runtimeLookup } from './module-bindings.js';
 
 /**
  * The runtime as instrumented TypeScript sees it. A transformer that type-checks what it is given
@@ -32,7 +32,7 @@ export function typedModuleBindings({ file, sites, failures, locations, bindsGlo
   const tables = [...(sites.length > 0 ? ['__cl$s!:unknown[]'] : []), ...(locations.length > 0 ? ['__cl$l!:unknown[]'] : [])];
   return (
     `var __cl$r:${RUNTIME_TYPE}|undefined${tables.map((t) => `,${t}`).join('')};` +
-    `function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup(`(${globalObject(bindsGlobalThis)} as any)`)}` +
+    `${COVERAGE_IGNORED}function __cl$i():NonNullable<typeof __cl$r>{${runtimeLookup(`(${globalObject(bindsGlobalThis)} as any)`)}` +
     (sites.length > 0 ? `__cl$s=r.sites(${f},${JSON.stringify(sites.flat())}${failuresArgument(failures)});` : '') +
     (locations.length > 0 ? `__cl$l=r.locations(${f},${JSON.stringify(locations.flat())});` : '') +
     'return __cl$r=r;}'

@@ -113,6 +113,8 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
       const callee = v8OperandText((e as ts.CallExpression).expression, calls);
       return calls === CallStyle.Bare ? callee : `${callee}(...)`;
     }
+    case SK.NewExpression:
+      return calls === CallStyle.Bare ? v8OperandText((e as ts.NewExpression).expression, calls) : INTERMEDIATE;
     case SK.BinaryExpression: {
       const { left, operatorToken, right } = e as ts.BinaryExpression;
       if (operatorToken.kind >= SK.FirstAssignment && operatorToken.kind <= SK.LastAssignment) return v8OperandText(left, calls);
@@ -135,13 +137,10 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
     case SK.ConditionalExpression:
       return `${INTERMEDIATE}${INTERMEDIATE}${INTERMEDIATE}`;
     case SK.ObjectLiteralExpression:
-      return (e as ts.ObjectLiteralExpression).properties.length === 0 ? '{}' : `{${INTERMEDIATE}}`;
-    case SK.ArrayLiteralExpression: {
-      const elements = (e as ts.ArrayLiteralExpression).elements;
-      return elements.every((x) => ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isIdentifier(x))
-        ? `[${elements.map((x) => v8OperandText(x, calls)).join(',')}]`
-        : INTERMEDIATE;
-    }
+      // One intermediate value a property: `{(intermediate value)(intermediate value)}`.
+      return `{${INTERMEDIATE.repeat((e as ts.ObjectLiteralExpression).properties.length)}}`;
+    case SK.ArrayLiteralExpression:
+      return `[${(e as ts.ArrayLiteralExpression).elements.map((x) => (ts.isSpreadElement(x) ? `(...${v8OperandText(x.expression, calls)})` : v8OperandText(x, calls))).join(',')}]`;
     default:
       return INTERMEDIATE;
   }
@@ -155,4 +154,18 @@ export function notIterableMessage(operand: ts.Expression): string {
     return `${v8OperandText(inner.expression, CallStyle.Bare)} is not a function or its return value is not iterable`;
   }
   return `${v8OperandText(operand, CallStyle.Bare)} is not iterable`;
+}
+
+/**
+ * Whether `node`'s value is iterated where it stands (`[...x]`, `for (… of x)`, `const [a] = x`):
+ * V8 then reports a call there that fails, for whatever reason, as not iterable.
+ */
+export function isIterated(node: ts.Node): boolean {
+  let outer = node;
+  while (ts.isParenthesizedExpression(outer.parent) || isTypeWrapper(outer.parent as ts.Expression)) outer = outer.parent;
+  const parent = outer.parent;
+  if (ts.isSpreadElement(parent)) return true;
+  if (ts.isForOfStatement(parent)) return parent.expression === outer;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === outer && ts.isArrayBindingPattern(parent.name);
+  return ts.isBinaryExpression(parent) && parent.right === outer && parent.operatorToken.kind === SK.EqualsToken && ts.isArrayLiteralExpression(parent.left);
 }

@@ -341,10 +341,14 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
     ...strategy,
     typedArrayCopy: (site, ctor, source) => {
+      // `new Uint8Array(n)` allocates: only an array-like or iterable source is copied.
+      if (!isObject(source)) return new ctor(source);
       const copy = new ctor(source);
       return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
     },
     bufferCopy: (site, source) => {
+      // `Buffer.from(text)` encodes a string: only a buffer or array source is copied.
+      if (!isObject(source)) return Buffer.from(source);
       const copy = Buffer.from(source);
       return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
     },

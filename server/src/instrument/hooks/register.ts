@@ -6,6 +6,7 @@
 import { register } from 'node:module';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
+import { withoutOwnFrames } from '../../runtime/own-frames.js';
 import { RUNTIME_KEY } from '../module-bindings.js';
 import { installJestHook } from '../jest/jest-runtime-hook.js';
 import { monitorCrashes } from './crash-monitor.js';
@@ -68,6 +69,11 @@ function flushBeforeSending(flush: (final: boolean) => void): void {
   const original = channel.send;
   channel.send = function send(this: NodeJS.Process, ...args: unknown[]) {
     flush(isWorkersLastMessage(args[0]));
-    return original.apply(this, args);
+    try {
+      return original.apply(this, args);
+    } catch (error) {
+      // Node's own error (a channel already closed): the program's, as it would be without cowlens.
+      throw withoutOwnFrames(error, send);
+    }
   };
 }

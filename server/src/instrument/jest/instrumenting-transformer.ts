@@ -7,7 +7,7 @@
  * map, composed with cowlens's, leads stack traces and code frames back to the file as written.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import type { EncodedSourceMap } from '../source-edits.js';
@@ -92,7 +92,10 @@ export function instrumentTransformer(
  * was. Written to a file of its own: jest's cached map stays the transformer's, for the next run.
  */
 function composedMap(filename: string, transformerMap: string | null, ours: EncodedSourceMap, mapsDir: string): string {
-  const map = transformerMap === null ? ours : remapping([readFileSync(transformerMap, 'utf8'), JSON.stringify(ours)], () => null);
+  // On a cache hit jest names the map file its transform would have written, whether or not the
+  // transform made one: a missing file is a transform that left the code as it was.
+  const theirs = transformerMap === null || !existsSync(transformerMap) ? undefined : readFileSync(transformerMap, 'utf8');
+  const map = theirs === undefined ? ours : remapping([theirs, JSON.stringify(ours)], () => null);
   mkdirSync(mapsDir, { recursive: true });
   const path = join(mapsDir, `${createHash('sha1').update(filename).digest('hex')}-${String(process.pid)}.map`);
   writeFileSync(path, JSON.stringify(map));
