@@ -16,7 +16,7 @@ export function patchCloneGlobals(): () => void {
   globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
   }, originalClone) as typeof structuredClone;
-  patchedClones.add(globalThis.structuredClone);
+  Object.defineProperty(globalThis.structuredClone, PATCHED_CLONE, { value: true });
   restores.push(() => {
     globalThis.structuredClone = originalClone;
   });
@@ -34,11 +34,14 @@ export function patchCloneGlobals(): () => void {
   };
 }
 
-/** The `structuredClone`s this module put on global objects. */
-const patchedClones = new WeakSet<object>();
+/**
+ * Marks a `structuredClone` cowlens put on a global object, here or in a jest test file's context
+ * (instrument/jest/context-runtime.ts), whose runtime is another evaluation of this module.
+ */
+export const PATCHED_CLONE = Symbol.for('cowlens.patchedClone');
 
 export function isPatchedClone(fn: unknown): boolean {
-  return typeof fn === 'function' && patchedClones.has(fn);
+  return typeof fn === 'function' && (fn as { [PATCHED_CLONE]?: unknown })[PATCHED_CLONE] === true;
 }
 
 /** `replacement`, with the `length` of the function it stands for. */

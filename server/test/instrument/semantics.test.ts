@@ -42,7 +42,11 @@ const CASES: Record<string, string> = {
     let a = null;
     const z = { arr: [1, 2] };
     log(a?.slice(), a?.b.c.slice(), z?.arr.slice(), z.arr?.concat([3]));
-    delete a?.b;`,
+    delete a?.b;
+    z.arr?.push(3);
+    a?.b.push(4);
+    const c = [...z.arr];
+    log(c, z);`,
   'short-circuit operators skip the write': `
     let calls = 0;
     const f = () => { calls++; return { x: 1 }; };

@@ -16,6 +16,7 @@ import type { Mode } from '../../runtime/api.js';
 import type * as RuntimeModule from '../../runtime/index.js';
 import type * as UnwrapModule from '../../runtime/unwrap.js';
 import type { Sink } from '../../runtime/figures/sink.js';
+import { PATCHED_CLONE } from '../../runtime/patch-clone-globals.js';
 
 const RUNTIME_CJS = fileURLToPath(new URL('../../runtime-cjs/', import.meta.url));
 const hostRequire = createRequire(import.meta.url);
@@ -99,4 +100,6 @@ function patchContextClone(context: vm.Context, toCloneable: (value: unknown) =>
     return args.length === 0 ? Reflect.apply(clone, undefined, []) : clone(toCloneable(args[0]), args[1]);
   };
   Object.defineProperty(global.structuredClone, 'length', { value: clone.length, configurable: true });
+  // The context's runtime takes it for its own, not for a replacement the program made.
+  Object.defineProperty(global.structuredClone, PATCHED_CLONE, { value: true });
 }
