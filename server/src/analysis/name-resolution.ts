@@ -9,6 +9,7 @@
  * any import, so nothing is claimed of it.
  */
 import { ts } from 'ts-morph';
+import { unwrap } from './syntax.js';
 import { isNonValueSyntax } from './value-position.js';
 
 const SK = ts.SyntaxKind;
@@ -104,14 +105,9 @@ class ScopeCollector implements Scopes {
 
   constructor(private readonly strict: boolean) {}
 
-  private reassignAll(name: ts.BindingName): void {
-    if (ts.isIdentifier(name)) this.assigned.push(name);
-    else for (const element of name.elements) if (ts.isBindingElement(element)) this.reassignAll(element.name);
-  }
-
   /** The names an assignment's left side writes: `x`, `[x, y]`, `{ k: x, ...z }`, `[x = 1]`. */
   private assignTargets(target: ts.Expression): void {
-    const e = skipOuterExpressions(target);
+    const e = unwrap(target);
     if (ts.isIdentifier(e)) this.assigned.push(e);
     else if (ts.isArrayLiteralExpression(e)) for (const element of e.elements) this.assignTargets(element);
     else if (ts.isObjectLiteralExpression(e)) {
@@ -125,13 +121,10 @@ class ScopeCollector implements Scopes {
   }
 
   declare(scope: ts.Node, name: ts.Node | undefined): void {
-    if (name === undefined) return;
-    if (ts.isIdentifier(name)) {
+    for (const id of boundNames(name)) {
       let names = this.declared.get(scope);
       if (names === undefined) this.declared.set(scope, (names = new Map<string, ts.Identifier>()));
-      if (!names.has(name.text)) names.set(name.text, name);
-    } else if (ts.isObjectBindingPattern(name) || ts.isArrayBindingPattern(name)) {
-      for (const element of name.elements) if (ts.isBindingElement(element)) this.declare(scope, element.name);
+      if (!names.has(id.text)) names.set(id.text, id);
     }
   }
 
@@ -155,7 +148,7 @@ class ScopeCollector implements Scopes {
           this.declare(blockScoped ? blockScope : functionScope, d.name);
           // A `var` is one binding for the whole function, which a loop, another declaration of
           // it or a closure running later can each give a new value: never constant.
-          if (!blockScoped) this.reassignAll(d.name);
+          if (!blockScoped) this.assigned.push(...boundNames(d.name));
         }
         return;
       }
@@ -233,10 +226,12 @@ class ScopeCollector implements Scopes {
   }
 }
 
-function skipOuterExpressions(e: ts.Expression): ts.Expression {
-  let inner = e;
-  while (ts.isParenthesizedExpression(inner) || ts.isNonNullExpression(inner) || ts.isAsExpression(inner) || ts.isTypeAssertionExpression(inner) || ts.isSatisfiesExpression(inner)) inner = inner.expression;
-  return inner;
+/** The names a declaration's name binds: itself, or every name of a destructuring pattern. */
+function boundNames(name: ts.Node | undefined): ts.Identifier[] {
+  if (name === undefined) return [];
+  if (ts.isIdentifier(name)) return [name];
+  if (!ts.isObjectBindingPattern(name) && !ts.isArrayBindingPattern(name)) return [];
+  return (name.elements as readonly ts.ArrayBindingElement[]).flatMap((element) => (ts.isBindingElement(element) ? boundNames(element.name) : []));
 }
 
 export function createNameResolver(sf: ts.SourceFile): NameResolver {

@@ -8,6 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import type { NameResolver } from '../analysis/name-resolution.js';
+import { unwrap } from '../analysis/syntax.js';
 import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
@@ -15,7 +16,8 @@ import type { WriteTarget } from './write-targets.js';
 const SK = ts.SyntaxKind;
 
 /** Whether evaluating `e` runs no code of anyone's: it cannot see or change what the program holds. */
-function isInert(e: ts.Expression): boolean {
+function isInert(node: ts.Expression): boolean {
+  const e = unwrap(node);
   switch (e.kind) {
     case SK.FunctionExpression:
     case SK.ArrowFunction:
@@ -30,11 +32,6 @@ function isInert(e: ts.Expression): boolean {
     case SK.NullKeyword:
     case SK.RegularExpressionLiteral:
       return true;
-    case SK.ParenthesizedExpression:
-    case SK.AsExpression:
-    case SK.SatisfiesExpression:
-    case SK.NonNullExpression:
-      return isInert((e as ts.ParenthesizedExpression).expression);
     case SK.ArrayLiteralExpression:
       return (e as ts.ArrayLiteralExpression).elements.every((x) => !ts.isSpreadElement(x) && isInert(x));
     case SK.ObjectLiteralExpression:

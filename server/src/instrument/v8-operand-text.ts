@@ -7,6 +7,7 @@
  * What V8 prints as `(intermediate value)` is rendered so too.
  */
 import { ts } from 'ts-morph';
+import { isTransparentWrapper, outermostWrapper, unwrap } from '../analysis/syntax.js';
 
 const SK = ts.SyntaxKind;
 
@@ -48,10 +49,6 @@ const PREFIX_TEXT: Partial<Record<ts.SyntaxKind, string>> = {
   [SK.TildeToken]: '~',
 };
 
-function isTypeWrapper(e: ts.Expression): e is ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
-  return ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e) || ts.isTypeAssertionExpression(e);
-}
-
 /** A number as V8 prints a literal it has folded: its value, not its spelling (`0x10` is 16). */
 function numberText(text: string): string | undefined {
   const value = Number(text.replace(/_/g, ''));
@@ -77,7 +74,7 @@ function foldedText(left: ts.NumericLiteral, operator: ts.SyntaxKind, right: ts.
 
 export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
   const e = node;
-  if (ts.isParenthesizedExpression(e) || isTypeWrapper(e)) return v8OperandText(e.expression, calls);
+  if (isTransparentWrapper(e)) return v8OperandText(e.expression, calls);
   if ((e.flags & ts.NodeFlags.OptionalChain) !== 0) return INTERMEDIATE;
   switch (e.kind) {
     case SK.Identifier:
@@ -148,8 +145,7 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
 
 /** V8's message when the operand of `[...operand]` is not iterable. */
 export function notIterableMessage(operand: ts.Expression): string {
-  let inner = operand;
-  while (ts.isParenthesizedExpression(inner) || isTypeWrapper(inner)) inner = inner.expression;
+  const inner = unwrap(operand);
   if ((ts.isCallExpression(inner) || ts.isNewExpression(inner)) && (inner.flags & ts.NodeFlags.OptionalChain) === 0) {
     return `${v8OperandText(inner.expression, CallStyle.Bare)} is not a function or its return value is not iterable`;
   }
@@ -161,8 +157,7 @@ export function notIterableMessage(operand: ts.Expression): string {
  * V8 then reports a call there that fails, for whatever reason, as not iterable.
  */
 export function isIterated(node: ts.Node): boolean {
-  let outer = node;
-  while (ts.isParenthesizedExpression(outer.parent) || isTypeWrapper(outer.parent as ts.Expression)) outer = outer.parent;
+  const outer = outermostWrapper(node);
   const parent = outer.parent;
   if (ts.isSpreadElement(parent)) return true;
   if (ts.isForOfStatement(parent)) return parent.expression === outer;
