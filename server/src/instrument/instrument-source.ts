@@ -89,7 +89,9 @@ export function instrumentSource(file: string, text: string): Instrumented {
       edits.wrap(callee.getStart(sf), callee.end, `${RUNTIME_REF}.viaCallee(${site}, `, ')', Layer.Rewrite);
       done = true;
     } else if ((m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) || (typed && copiesEvolvingArray(m, names))) {
-      edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.eager(${site}, void 0, `, ')', Layer.Rewrite);
+      // Sizing reads each slot of the copy; a literal's own getters must not run for it.
+      const method = definesAccessors(m.node) ? 'eagerWithAccessors' : 'eager';
+      edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.${method}(${site}, void 0, `, ')', Layer.Rewrite);
       done = true;
     } else {
       done = REWRITES[m.kind](m, site, edits, sf);
@@ -264,6 +266,10 @@ function copiesEvolvingArray(m: CopyMatch, names: NameResolver): boolean {
   else if (ts.isNewExpression(node)) source = node.arguments?.[0];
   else source = soleOperand(node);
   return source !== undefined && ts.isIdentifier(source) && isEvolvingArray(source, names);
+}
+
+function definesAccessors(node: ts.Node): boolean {
+  return ts.isObjectLiteralExpression(node) && node.properties.some((p) => ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p));
 }
 
 function spansLines(node: ts.Node, sf: ts.SourceFile): boolean {

@@ -65,6 +65,8 @@ export interface CowlensRuntime {
    * it materializes at once and saves nothing. Returns `result`.
    */
   eager<T>(site: SiteId, source: unknown, result: T): T;
+  /** `eager` of an object literal that defines getters or setters, none of which may run. */
+  eagerWithAccessors<T>(site: SiteId, source: unknown, result: T): T;
 
   /** `target[key] = value`; returns `value` like the assignment expression. */
   set<T>(target: unknown, key: PropertyKey, value: T, location: LocationId): T;

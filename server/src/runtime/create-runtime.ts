@@ -202,6 +202,13 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     lodashCloneDeep: (site, fn, value) => deep(site, value, DeepRules.Json, () => fn(value)),
   };
 
+  /** A copy the program makes as written, with writes: it materializes at once, where it is made. */
+  function madeAsWritten<T>(site: SiteId, result: T, bytes: number): T {
+    counters.copied(site, bytes, 0);
+    counters.materialized(site, siteLocation(site), 0, true, true);
+    return result;
+  }
+
   /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
   function eagerRecord<T>(site: SiteId, result: T): T {
     recordEager(site, isObject(result) ? copySize(result) : 0);
@@ -357,13 +364,9 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       recordEager(site, deepSize(message, { strings: true }));
       Reflect.apply(post, port, [toCloneable(message), transfer]);
     },
-    eager: (site, _source, result) => {
-      // The program's own literal: sized through descriptors, so that none of its getters runs.
-      const bytes = isObject(result) ? shallowSize(result) : 0;
-      counters.copied(site, bytes, 0);
-      counters.materialized(site, siteLocation(site), 0, true, true);
-      return result;
-    },
+    eager: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? copySize(result) : 0),
+    // Sized through descriptors, so that none of the literal's getters runs.
+    eagerWithAccessors: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? shallowSize(result) : 0),
     set: (target, key, value, location) => {
       accounting.location = location;
       try {
@@ -421,8 +424,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
   };
   const methods = runtime as unknown as Record<string, (...args: unknown[]) => unknown>;
-  honourReplacedGlobals(methods);
-  for (const name of COPY_METHODS) methods[name] = hidingOwnFrames(methods[name]!);
+  for (const name of COPY_METHODS) methods[name] = asProgramCalls(methods[name]!, REPLACEABLE[name]);
   return runtime;
 }
 
@@ -447,35 +449,37 @@ const COPY_METHODS = [
   'postMessage',
 ] as const satisfies readonly (keyof CowlensRuntime)[];
 
-/** Copy methods that stand for a global built-in call the program's replacement of it, when it made one. */
-function honourReplacedGlobals(methods: Record<string, (...args: unknown[]) => unknown>): void {
-  const through = (name: string, replaced: () => ((...args: unknown[]) => unknown) | undefined): void => {
-    const method = methods[name]!;
-    methods[name] = (site, ...args) => {
-      const replacement = replaced();
-      return replacement === undefined ? method(site, ...args) : replacement(...args);
-    };
+const constructing =
+  (replaced: () => (new (...args: unknown[]) => unknown) | undefined) =>
+  (): ((...args: unknown[]) => unknown) | undefined => {
+    const Replacement = replaced();
+    return Replacement === undefined ? undefined : (...args) => new Replacement(...args);
   };
-  through('structuredClone', replacements.structuredClone);
-  through('jsonRoundTrip', replacements.jsonRoundTrip);
-  through('assign', replacements.assign);
-  through('arrayFrom', replacements.arrayFrom);
-  through('bufferCopy', replacements.bufferFrom);
-  for (const [name, replaced] of [
-    ['newMap', replacements.map],
-    ['newSet', replacements.set],
-  ] as const) {
-    through(name, () => {
-      const Replacement = replaced();
-      return Replacement === undefined ? undefined : (...args) => new Replacement(...args);
-    });
-  }
-}
 
-function hidingOwnFrames(method: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
-  const copy = (...args: unknown[]): unknown => {
+/** The copy methods that stand for a global built-in, and what runs when the program replaced it. */
+const REPLACEABLE: Partial<Record<(typeof COPY_METHODS)[number], () => ((...args: unknown[]) => unknown) | undefined>> = {
+  structuredClone: replacements.structuredClone,
+  jsonRoundTrip: replacements.jsonRoundTrip,
+  assign: replacements.assign,
+  arrayFrom: replacements.arrayFrom,
+  bufferCopy: replacements.bufferFrom,
+  newMap: constructing(replacements.map),
+  newSet: constructing(replacements.set),
+};
+
+/**
+ * A copy method as the program's call sees it: the program's replacement of the built-in runs when
+ * it made one, and an error its operand raises shows none of cowlens's frames. One function, with
+ * the arguments passed on as they came (their count included), since it runs at every copy.
+ */
+function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () => ((...args: unknown[]) => unknown) | undefined): (...args: unknown[]) => unknown {
+  const copy = function (this: unknown): unknown {
     try {
-      return method(...args);
+      const replacement = replaced?.();
+      // eslint-disable-next-line prefer-rest-params -- handed on whole, `arguments` allocates nothing on this hot path; a rest array would
+      if (replacement === undefined) return Reflect.apply(method, undefined, arguments);
+      // eslint-disable-next-line prefer-rest-params -- the site id goes; the built-in's own arguments stay
+      return Reflect.apply(replacement, undefined, Array.prototype.slice.call(arguments, 1));
     } catch (error) {
       throw withoutOwnFrames(error, copy);
     }

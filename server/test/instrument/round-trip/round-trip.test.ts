@@ -32,6 +32,7 @@ const EXAMPLES: Readonly<Record<string, { readonly code: string; readonly file?:
   lent: { code: 'import lib from "pkg"; const o = {}; lib.f(o); const v = lib.g(o);' },
   viaCallee: { code: 'const sc = structuredClone; const c = sc(z);' },
   eager: { code: 'const d = { ...e, f: 1 }; const g = [...h, 1];' },
+  eagerWithAccessors: { code: 'const d = { ...e, get f() { return 1; } };' },
   objectSpread: { code: 'const a = { ...b };' },
   arraySpread: { code: 'const c = [...d];' },
   slice: { code: 'const z = y.slice(1); const w = (a || b).slice();' },

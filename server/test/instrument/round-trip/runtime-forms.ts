@@ -44,6 +44,7 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   lent: addition('L ...', ';', '&&'),
   viaCallee: form('S x', ([callee]) => callee!),
   eager: form('S void x', ([literal]) => literal!),
+  eagerWithAccessors: form('S void x', ([literal]) => literal!),
   objectSpread: form('S x', ([e]) => t`{...${e!}}`),
   arraySpread: form('S x', ([e]) => t`[...${e!}]`),
   slice: form('S x ...', ([receiver, ...a]) => t`${receiver!}.slice(${a})`),
