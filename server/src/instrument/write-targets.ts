@@ -101,6 +101,11 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
   }
 }
 
+/** `Object.assign` for `Object.assign`, as written, whatever the names are bound to. */
+function spelledPath(callee: ts.Expression): string | undefined {
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : undefined;
+}
+
 /** The name a call invokes on its receiver: `push` in `a.push()` and `a['push']()`; '' when computed. */
 function invokedName(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
   if (ts.isPropertyAccessExpression(callee)) return ts.isIdentifier(callee.name) ? callee.name.text : undefined;
@@ -123,8 +128,10 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   if (context.typed && growsEvolvingArray(callee, names)) return;
   const first = call.arguments[0];
   const firstWritten = first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) ? first : undefined;
-  const builtin = builtinPath(callee, names);
-  if (builtin !== undefined && WRITING_STATICS.has(builtin.path)) {
+  // By scope, aliases included; and by spelling too, where scope cannot tell (`with`, a sloppy
+  // `eval`): a pass through the runtime is harmless where the callee turns out to be another.
+  const path = builtinPath(callee, names)?.path ?? spelledPath(callee);
+  if (path !== undefined && WRITING_STATICS.has(path)) {
     if (firstWritten) out.push({ target: firstWritten, at: call });
     return;
   }

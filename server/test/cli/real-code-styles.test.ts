@@ -17,6 +17,7 @@ const PROGRAMS: Record<string, string> = {
   'shadowed-names.mjs': 'names bound by the program (an import, a parameter, a catch binding, a block, a hoisted var) are not the built-ins',
   'global-this.mjs': 'a module that binds globalThis, Symbol and Error still reaches the runtime',
   'assign-aliases.js': 'aliases of Object.assign copy and write like Object.assign',
+  'eval-writers.js': "with a direct eval in the file, Reflect.set, Object.defineProperty and Object.assign still reach the runtime",
   'error-messages.js': "a copy that fails for its operand fails with V8's own message, naming the operand as written",
 };
 
