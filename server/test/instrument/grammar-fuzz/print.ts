@@ -286,7 +286,9 @@ class Printer {
   }
 
   private args(args: readonly (Expr | Spread)[], indent: string): string {
-    return args.map((a) => this.item(a, indent)).join(', ');
+    // V8 rejects `f([1], { a: o.a } = o)` as it would an arrow's parameters (an array literal
+    // earlier in the list makes it check the pattern so): in parentheses the program compiles.
+    return args.map((a) => (a.t === 'assign' && (a.target.t === 'object' || a.target.t === 'array') ? `(${this.bare(a, indent)})` : this.item(a, indent))).join(', ');
   }
 
   private item(a: Expr | Spread, indent: string): string {

@@ -219,7 +219,7 @@ function hazardStart(ctx: Ctx): Stmt {
       () => ({ t: 'unary', op: d.pick(['+', '-']), arg: write() }),
       () => method(raw(d.pick(['/k/', '/[ab]/g'])), 'test', [call(id('String'), [copyFrom(ctx, expr(ctx, 'obj'), 'obj')])]),
       () => method({ t: 'array', items: [spread(expr(ctx, 'arr'))] }, 'forEach', [arrow(['x'], call(id('log'), [id('x')]))]),
-      () => call({ t: 'arrow', params: [], body: [...statements(ctx, 2), exprStmt(write())] }, []),
+      () => call({ t: 'arrow', params: [], body: ctx.within('function', { inFunction: true, inLoop: false, async: false, generator: false }, () => [...statements(ctx, 2), exprStmt(write())]) }, []),
       () => (ctx.ts ? { t: 'assert', e: write(), type: 'any', form: 'angle' } : { t: 'paren', e: write() }),
     ])(),
   );
@@ -348,7 +348,8 @@ function paramsFor(ctx: Ctx, types: readonly Ty[], allowDefaults: boolean): Para
     const name = ctx.fresh(`p${NAME_PREFIX[ty]}`);
     const type = ctx.ts && d.chance(50) ? d.pick(TS_TYPE[ty]) : undefined;
     // A default evaluated at the call, in the parameters' scope: a copy site there, or one of an earlier parameter.
-    const init = allowDefaults && i === types.length - 1 && d.chance(30) ? expr(ctx, ty) : undefined;
+    // `await` and `yield` there are syntax errors, in an async function or generator too.
+    const init = allowDefaults && i === types.length - 1 && d.chance(30) ? ctx.within('block', { async: false, generator: false }, () => expr(ctx, ty)) : undefined;
     ctx.declare({ name, ty, mutable: false });
     return { binding: { t: 'id', name }, ...(type ? { type } : {}), ...(init ? { init } : {}) };
   });
