@@ -59,6 +59,7 @@ function buildProgram(run: (status: number) => void): Command {
     .option('--baseline <report.json>', 'compare with an earlier JSON report and list per-site regressions')
     .option('--max-regression <pct>', 'with --baseline: fail when copies grew by more than this percentage', asPercent)
     .option('-q, --quiet', 'print nothing but the report file and failures', false)
+    .option('--no-transform-cache', 'instrument every module afresh, keeping nothing in node_modules/.cache/cowlens')
     .passThroughOptions()
     .action(async (command: string[], opts: Record<string, unknown>) => {
       const { reportCommand } = await import('./report-command.js');
@@ -70,6 +71,7 @@ function buildProgram(run: (status: number) => void): Command {
           exclude: (opts.exclude as string[] | undefined) ?? DEFAULT_EXCLUDE,
           failOnHazard: opts.failOnHazard === true,
           quiet: opts.quiet === true,
+          transformCache: opts.transformCache !== false,
           version,
           ...optional('out', opts.out as string | undefined),
           ...optional('timeout', opts.timeout as number | undefined),

@@ -21,6 +21,8 @@ export interface ReportCommandOptions {
   readonly baseline?: string;
   readonly maxRegression?: number;
   readonly quiet: boolean;
+  /** Keep transformed modules between runs (instrument/transform-cache.ts). */
+  readonly transformCache: boolean;
   readonly version: string;
 }
 
@@ -43,6 +45,7 @@ export async function reportCommand(command: readonly string[], options: ReportC
     include: options.include,
     exclude: options.exclude,
     version: options.version,
+    transformCache: options.transformCache,
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
     onProgress: (live) => {
       progress.update(live);

@@ -9,6 +9,7 @@ import { nodeOptionsWithCowlens } from './node-options.js';
 import { RunAggregate } from './run-aggregate.js';
 import { type CommandOutcome, type OutputStream, runCommand } from './run-command.js';
 import { SpoolReader } from './spool-reader.js';
+import { transformCacheFolder } from './transform-cache-folder.js';
 
 export interface FollowRunOptions {
   /** What the report names as the run's command. */
@@ -24,6 +25,8 @@ export interface FollowRunOptions {
   readonly onProgress?: (live: RunAggregate) => void;
   readonly progressMs?: number;
   readonly version: string;
+  /** Keep transformed modules between runs (instrument/transform-cache.ts); on unless false. */
+  readonly transformCache?: boolean;
 }
 
 export interface ReportRunOptions extends FollowRunOptions {
@@ -68,7 +71,14 @@ export async function followRun(options: FollowRunOptions, whileRunning: (env: R
     },
   );
   const env: RunEnvironment = {
-    ...runConfigEnv({ spool, mode: options.mode, root: options.cwd, include: options.include, exclude: options.exclude }),
+    ...runConfigEnv({
+      spool,
+      mode: options.mode,
+      root: options.cwd,
+      include: options.include,
+      exclude: options.exclude,
+      ...(options.transformCache === false ? {} : { transformCache: transformCacheFolder(options.cwd) }),
+    }),
     NODE_OPTIONS: nodeOptionsWithCowlens(undefined),
   };
   const poller = setInterval(() => {

@@ -12,6 +12,8 @@ import type { MessagePort } from 'node:worker_threads';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
+import type { TransformCache } from '../transform-cache.js';
+import { cachedModuleAsync, cachedModuleSyntax, transformCacheOf } from './cached-transform.js';
 import type { RunConfig } from './run-config.js';
 import { type SourceMapsLink, SourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
@@ -31,9 +33,11 @@ let wanted: (file: string) => boolean = () => false;
 let writer: SpoolWriter | undefined;
 let instrumented: MessagePort | undefined;
 let sourceMaps: SourceMapsState | undefined;
+let cache: TransformCache | undefined;
 
 export const initialize: InitializeHook<EsmHooksData> = (data) => {
   wanted = createInstrumentFilter(data);
+  cache = transformCacheOf(data);
   writer = new SpoolWriter(data.spool);
   instrumented = data.instrumented;
   sourceMaps = new SourceMapsState(data.sourceMaps);
@@ -85,9 +89,9 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   // maps on meanwhile.
   const transpiles = needsTranspile(file);
   if (transpiles) sourceMaps?.request();
-  // The transformer loads the TypeScript compiler: only a program with modules to transform pays for it.
-  const [{ transformModule }, { codeForNode }] = await Promise.all([import('../transform-module.js'), import('./module-source-map.js')]);
-  const result = transformModule(file, text, format, instrument);
+  // The transformer loads the TypeScript compiler: only a module that is in no cache pays for it.
+  const result = await cachedModuleAsync(cache, file, text, format, instrument, async () => (await import('../transform-module.js')).transformModule(file, text, format, instrument));
+  const { codeForNode } = await import('./module-source-map.js');
   if (result.skipped !== undefined) writer?.warn(result.skipped, file);
   else if (instrument) instrumented?.postMessage(file);
   if (transpiles) sourceMaps?.untilEnabled();
@@ -104,8 +108,8 @@ function formatOf(file: string, given: string | null | undefined): ModuleFormat 
 }
 
 async function detectFormat(file: string, text: string): Promise<ModuleFormat> {
-  const { hasModuleSyntax } = await import('../detect-module-syntax.js');
-  return hasModuleSyntax(file, text) ? 'module' : 'commonjs';
+  const isModule = await cachedModuleSyntax(cache, file, text, async () => (await import('../detect-module-syntax.js')).hasModuleSyntax(file, text));
+  return isModule ? 'module' : 'commonjs';
 }
 
 /** `type` of the nearest package.json, once per folder; undefined when it has none, or there is none. */

@@ -6,6 +6,8 @@ import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FilterOptions } from '../instrum
 export interface RunConfig extends FilterOptions {
   readonly mode: Mode;
   readonly spool: string;
+  /** The folder of transformed modules kept between runs (transform-cache.ts); none when the run keeps none. */
+  readonly transformCache?: string;
 }
 
 /** Set only in cowlens's own transform worker, which must not run the preload's runtime. */
@@ -15,6 +17,7 @@ const MODE_ENV = 'COWLENS_MODE';
 const ROOT_ENV = 'COWLENS_ROOT';
 const INCLUDE_ENV = 'COWLENS_INCLUDE';
 const EXCLUDE_ENV = 'COWLENS_EXCLUDE';
+const TRANSFORM_CACHE_ENV = 'COWLENS_TRANSFORM_CACHE';
 
 export function runConfigEnv(config: RunConfig): Record<string, string> {
   return {
@@ -23,6 +26,7 @@ export function runConfigEnv(config: RunConfig): Record<string, string> {
     [ROOT_ENV]: config.root,
     [INCLUDE_ENV]: JSON.stringify(config.include),
     [EXCLUDE_ENV]: JSON.stringify(config.exclude),
+    ...(config.transformCache === undefined ? {} : { [TRANSFORM_CACHE_ENV]: config.transformCache }),
   };
 }
 
@@ -36,6 +40,7 @@ export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
     root: env[ROOT_ENV] ?? process.cwd(),
     include: parseList(env[INCLUDE_ENV], DEFAULT_INCLUDE),
     exclude: parseList(env[EXCLUDE_ENV], DEFAULT_EXCLUDE),
+    ...(env[TRANSFORM_CACHE_ENV] === undefined || env[TRANSFORM_CACHE_ENV] === '' ? {} : { transformCache: env[TRANSFORM_CACHE_ENV] }),
   };
 }
 

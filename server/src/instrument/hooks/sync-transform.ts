@@ -1,28 +1,19 @@
 import { createSyncFn } from 'synckit';
 import type { EncodedSourceMap } from '../source-edits.js';
-import type { MapReaders } from './module-source-map.js';
+import type { TransformResult } from '../transform-module.js';
 import { TRANSFORM_WORKER_ENV } from './run-config.js';
 
 /** What a module hook that must answer synchronously asks of the transform worker (transform-worker.ts). */
 export type TransformRequest =
-  /**
-   * JavaScript for Node's `require`: instrumented when `instrument`, types stripped, with the
-   * source map that module-source-map.ts gives it for the `readers` of the requiring thread.
-   */
-  | { readonly target: 'commonjs'; readonly file: string; readonly text: string; readonly instrument: boolean; readonly readers: MapReaders }
+  /** JavaScript for Node's `require` (transform-module.ts's `transformModule`): instrumented when `instrument`, types stripped. */
+  | { readonly target: 'commonjs'; readonly file: string; readonly text: string; readonly instrument: boolean }
   /** Instrumented, still in its own language, for a runner that transforms it further (jest). */
   | { readonly target: 'source'; readonly file: string; readonly text: string };
-
-/** `skipped`: the module runs uninstrumented, for that reason. */
-export interface CommonJsResult {
-  readonly code: string;
-  readonly skipped?: string;
-}
 
 export type SourceResult = { readonly code: string; readonly map: EncodedSourceMap } | { readonly skipped: string };
 
 export interface SyncTransform {
-  (request: TransformRequest & { target: 'commonjs' }): CommonJsResult;
+  (request: TransformRequest & { target: 'commonjs' }): TransformResult;
   (request: TransformRequest & { target: 'source' }): SourceResult;
 }
 
@@ -39,7 +30,7 @@ export function syncTransform(): SyncTransform {
   // worker started here, tells the preload not to count it as a thread of the program.
   process.env[TRANSFORM_WORKER_ENV] = '1';
   try {
-    transform = createSyncFn<(request: TransformRequest) => CommonJsResult | SourceResult>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform;
+    transform = createSyncFn<(request: TransformRequest) => TransformResult | SourceResult>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform;
   } finally {
     Reflect.deleteProperty(process.env, TRANSFORM_WORKER_ENV);
   }

@@ -5,16 +5,11 @@
  */
 import { runAsWorker } from 'synckit';
 import { transformModule, tryInstrument } from '../transform-module.js';
-import { codeForNode } from './module-source-map.js';
-import type { CommonJsResult, SourceResult, TransformRequest } from './sync-transform.js';
+import type { SourceResult, TransformRequest } from './sync-transform.js';
 
-runAsWorker((request: TransformRequest) => Promise.resolve(request.target === 'commonjs' ? commonJs(request) : instrumentedSource(request.file, request.text)));
-
-function commonJs({ file, text, instrument, readers }: TransformRequest & { target: 'commonjs' }): CommonJsResult {
-  const result = transformModule(file, text, 'commonjs', instrument);
-  const code = codeForNode(file, text, result, readers);
-  return result.skipped === undefined ? { code } : { code, skipped: result.skipped };
-}
+runAsWorker((request: TransformRequest) =>
+  Promise.resolve(request.target === 'commonjs' ? transformModule(request.file, request.text, 'commonjs', request.instrument) : instrumentedSource(request.file, request.text)),
+);
 
 function instrumentedSource(file: string, text: string): SourceResult {
   const attempt = tryInstrument(file, text);

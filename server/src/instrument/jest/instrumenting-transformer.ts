@@ -11,7 +11,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import remapping from '@jridgewell/remapping';
 import type { EncodedSourceMap } from '../source-edits.js';
+import { cachedSource } from '../hooks/cached-transform.js';
 import { type SourceResult, syncTransform } from '../hooks/sync-transform.js';
+import type { TransformCache } from '../transform-cache.js';
 
 /** What cowlens relies on of jest's ScriptTransformer (@jest/transform 30). */
 export interface ScriptTransformer {
@@ -44,6 +46,7 @@ export function instrumentTransformer(
   wanted: (file: string) => boolean,
   warn: (message: string, file: string) => void,
   mapsDir: string,
+  cache: TransformCache | undefined,
 ): void {
   if (instrumented.has(transformer)) return;
   instrumented.add(transformer);
@@ -63,7 +66,7 @@ export function instrumentTransformer(
     const text = fileSource ?? readFileSync(filename, 'utf8');
     let cached = results.get(filename);
     if (cached?.text !== text) {
-      cached = { text, result: syncTransform()({ target: 'source', file: filename, text }) };
+      cached = { text, result: cachedSource(cache, filename, text, () => syncTransform()({ target: 'source', file: filename, text })) };
       results.set(filename, cached);
       if ('skipped' in cached.result) warn(cached.result.skipped, filename);
     }

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { RUNTIME_KEY } from '../module-bindings.js';
+import { transformCacheOf } from '../hooks/cached-transform.js';
 import type { RunConfig } from '../hooks/run-config.js';
 import { SpoolWriter } from '../hooks/spool-writer.js';
 import { type ContextRuntime, createContextRuntime } from './context-runtime.js';
@@ -59,12 +60,13 @@ export function installJestHook(config: RunConfig, warn: (message: string, file?
 function withCowlens(Runtime: RuntimeClass, config: RunConfig, warn: (message: string, file?: string) => void): RuntimeClass {
   const wanted = createInstrumentFilter(config);
   const mapsDir = join(config.spool, 'maps');
+  const cache = transformCacheOf(config);
   const contexts = new WeakMap<object, ContextRuntime>();
   let streams = 0;
   return class CowlensRuntime extends Runtime {
     constructor(runtimeConfig: unknown, environment: TestEnvironment, resolver: unknown, transformer: ScriptTransformer, cacheFS: Map<string, string>, ...rest: unknown[]) {
       super(runtimeConfig, environment, resolver, transformer, cacheFS, ...rest);
-      instrumentTransformer(transformer, cacheFS, wanted, warn, mapsDir);
+      instrumentTransformer(transformer, cacheFS, wanted, warn, mapsDir, cache);
       const context = environment.getVmContext();
       if (context === null) return;
       // Each test file's runtime numbers its sites itself: a stream of its own.

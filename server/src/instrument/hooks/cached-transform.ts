@@ -1,0 +1,53 @@
+/**
+ * The hooks' way to the transformer: through the run's transform cache (transform-cache.ts) when
+ * it has one, so that a module seen before costs a file read, and the compiler is loaded only for
+ * a module that was not.
+ */
+import { TransformCache } from '../transform-cache.js';
+import type { ModuleFormat } from '../to-javascript.js';
+import type { TransformResult } from '../transform-module.js';
+import type { RunConfig } from './run-config.js';
+import type { SourceResult } from './sync-transform.js';
+
+export function transformCacheOf(config: Pick<RunConfig, 'transformCache'>): TransformCache | undefined {
+  return config.transformCache === undefined ? undefined : new TransformCache(config.transformCache);
+}
+
+/** What Node runs for a module (transform-module.ts's `transformModule`), from the cache when it has it. */
+export function cachedModule(cache: TransformCache | undefined, file: string, text: string, format: ModuleFormat, instrument: boolean, compute: () => TransformResult): TransformResult {
+  return cache === undefined ? compute() : cache.through(moduleKey(file, text, format, instrument), isTransformResult, compute);
+}
+
+export function cachedModuleAsync(cache: TransformCache | undefined, file: string, text: string, format: ModuleFormat, instrument: boolean, compute: () => Promise<TransformResult>): Promise<TransformResult> {
+  return cache === undefined ? compute() : cache.throughAsync(moduleKey(file, text, format, instrument), isTransformResult, compute);
+}
+
+/** The instrumented source in its own language, for a runner that transforms it further (jest), from the cache when it has it. */
+export function cachedSource(cache: TransformCache | undefined, file: string, text: string, compute: () => SourceResult): SourceResult {
+  return cache === undefined ? compute() : cache.through(['source', file, text], isSourceResult, compute);
+}
+
+/** Whether a file of undecided format is an ES module (detect-module-syntax.ts), from the cache when it has it. */
+export function cachedModuleSyntax(cache: TransformCache | undefined, file: string, text: string, compute: () => Promise<boolean>): Promise<boolean> {
+  return cache === undefined ? compute() : cache.throughAsync(['module syntax', file, text], isBoolean, compute);
+}
+
+function moduleKey(file: string, text: string, format: ModuleFormat, instrument: boolean): string[] {
+  return ['module', file, format, instrument ? 'instrumented' : 'as written', text];
+}
+
+function isTransformResult(value: unknown): value is TransformResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, map, skipped } = value as Record<string, unknown>;
+  return typeof code === 'string' && (map === undefined || (typeof map === 'object' && map !== null)) && (skipped === undefined || typeof skipped === 'string');
+}
+
+function isSourceResult(value: unknown): value is SourceResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, map, skipped } = value as Record<string, unknown>;
+  return typeof skipped === 'string' || (typeof code === 'string' && typeof map === 'object' && map !== null);
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === 'boolean';
+}

@@ -1,0 +1,73 @@
+/**
+ * Where a run keeps its transformed modules (instrument/transform-cache.ts): in the project's
+ * `node_modules/.cache/cowlens`, as nyc and babel keep theirs (or `$CACHE_DIR/cowlens`), else in
+ * the user's own cache folder, in a folder named after the build of cowlens that runs. Folders of
+ * other builds not used for a day are removed, so that upgrading cowlens leaves nothing behind.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import findCacheDirectory from 'find-cache-dir';
+
+const BUILD_FOLDER = /^build-[0-9a-f]{16}$/;
+const UNUSED_MS = 24 * 60 * 60 * 1000;
+
+/** Cowlens's own compiled code: the files whose every change may change what the transformer writes. */
+const OWN_CODE = fileURLToPath(new URL('..', import.meta.url));
+
+let build: string | undefined;
+
+/** The folder for a run in `root`; the hooks make it when they first write to it. */
+export function transformCacheFolder(root: string): string {
+  const base = findCacheDirectory({ name: 'cowlens', cwd: root, create: true }) ?? userCacheFolder();
+  build ??= `build-${buildId()}`;
+  const folder = join(base, build);
+  try {
+    statSync(folder);
+  } catch {
+    removeUnusedBuilds(base);
+  }
+  return folder;
+}
+
+function userCacheFolder(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'cowlens');
+}
+
+/**
+ * Names this build by the size and time of each of its files: a rebuild or an upgrade changes it,
+ * and taking it costs a few milliseconds a run, where hashing the code (the bundled compiler is
+ * 9 MB) would cost tens.
+ */
+function buildId(): string {
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(OWN_CODE, { recursive: true, withFileTypes: true }).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const { size, mtimeMs } = statSync(path);
+    hash.update(`${path}\0${String(size)}\0${String(mtimeMs)}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function removeUnusedBuilds(base: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(base);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!BUILD_FOLDER.test(name)) continue;
+    const path = join(base, name);
+    try {
+      if (now - statSync(path).mtimeMs > UNUSED_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another run removed it, or it is not ours to remove: either way nothing is lost.
+    }
+  }
+}
