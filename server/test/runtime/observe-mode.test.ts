@@ -101,6 +101,68 @@ describe('observe mode', () => {
     expect(after - before).toBeLessThan(4_000_000);
   });
 
+  it("a deep copy's nodes are charged with their path once, whichever is written first, through cycles and shared subgraphs", () => {
+    const { rt, loc } = setup();
+    const site = rt.site('app.ts', 1, 1, 'structured-clone');
+    const leaf = { v: 1 };
+    const source: { shared: { v: number }; again: { v: number }; deep: { mid: { end: number[] } }; self?: unknown } = { shared: leaf, again: leaf, deep: { mid: { end: [1] } } };
+    source.self = source;
+    const copy = rt.structuredClone(site, source);
+    expect(copy.shared).toBe(copy.again);
+    expect(copy.self).toBe(copy);
+    const before = rt.accounting.counters.figuresOf(site).bytesSaved;
+    const path = shallowSize(copy.deep.mid.end) + shallowSize(copy.deep.mid) + shallowSize(copy.deep) + shallowSize(copy);
+    rt.touch(copy.deep.mid.end, loc).push(2);
+    const first = rt.accounting.counters.figuresOf(site);
+    expect(first.materialized).toBe(1);
+    expect(before - first.bytesSaved).toBe(path);
+    // `mid` is private now, and so is every node above it: a write there copies nothing more.
+    rt.set(copy.deep.mid, 'other', 1, loc);
+    expect(rt.accounting.counters.figuresOf(site).bytesSaved).toBe(first.bytesSaved);
+    rt.set(copy.again, 'v', 2, loc);
+    const third = rt.accounting.counters.figuresOf(site);
+    expect(first.bytesSaved - third.bytesSaved).toBe(shallowSize(copy.shared));
+    expect(third.materialized).toBe(1);
+  });
+
+  it('a node of a deep copy that is copied in turn keeps both roles: its own copy and its source', () => {
+    const { rt, loc } = setup();
+    const deepSite = rt.site('app.ts', 1, 1, 'structured-clone');
+    const spreadSite = rt.site('app.ts', 2, 1, 'object-spread');
+    const source = { items: [{ id: 1, tags: ['a'] }] };
+    const copy = rt.structuredClone(deepSite, source);
+    const item = copy.items[0]!;
+    const again = rt.objectSpread(spreadSite, item) as typeof item;
+    rt.set(item, 'id', 2, loc);
+    expect(rt.accounting.counters.figuresOf(deepSite).materialized).toBe(1);
+    expect(rt.accounting.counters.figuresOf(spreadSite).materialized).toBe(1);
+    expect(again.id).toBe(1);
+    const saved = rt.accounting.counters.figuresOf(deepSite).bytesSaved;
+    const tags = shallowSize(item.tags);
+    // The write made `items` and the top private too: the tags array below is still shared.
+    rt.touch(item.tags, loc).push('b');
+    expect(saved - rt.accounting.counters.figuresOf(deepSite).bytesSaved).toBe(tags);
+  });
+
+  it('a write to a source node charges each group of deep copies with its own path, after the program moved the node', () => {
+    const { rt, loc } = setup();
+    const site = rt.site('app.ts', 1, 1, 'structured-clone');
+    const node = { v: 1 };
+    const source: { a: { n?: { v: number } }; b: { n?: { v: number } } } = { a: { n: node }, b: {} };
+    rt.structuredClone(site, source);
+    rt.set(source.a, 'x', 1, loc);
+    // A second group, made after the program moved the node from `a` to `b`.
+    source.b.n = node;
+    delete source.a.n;
+    rt.structuredClone(site, source);
+    const saved = rt.accounting.counters.figuresOf(site).bytesSaved;
+    rt.set(node, 'v', 2, loc);
+    const f = rt.accounting.counters.figuresOf(site);
+    expect(f.materialized).toBe(2);
+    // The first group had its image of `a` and the top already; the second needs the node, `b`, the top.
+    expect(saved - f.bytesSaved).toBe(shallowSize(node) + (shallowSize(node) + shallowSize(source.b) + shallowSize(source)));
+  });
+
   it('a copy plus a write ({ ...s, k: v }) materializes at once and saves nothing', () => {
     const { rt } = setup();
     const site = rt.site('app.ts', 4, 7, 'object-spread');

@@ -1,7 +1,7 @@
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import { handlerOf } from './node-view.js';
-import { Domain, markArrayProperties, register, versionsOf } from './versions.js';
+import { Domain, markArrayProperties, moveReaders, register, versionsOf } from './versions.js';
 
 /** What a deep copy may contain and still be shared lazily, by the rules of the copy it stands for. */
 export const enum DeepRules {
@@ -78,7 +78,7 @@ function mergeInto(from: Domain, to: Domain): void {
   b.holdsUnversioned ||= a.holdsUnversioned;
   b.touched.push(...a.touched.splice(0));
   b.keepImages ||= a.keepImages;
-  b.readers.push(...a.readers.splice(0));
+  moveReaders(a, b);
   for (const v of a.imaged) b.imaged.add(v);
   b.liveImages += a.liveImages;
   b.imagesMade += a.imagesMade;

@@ -7,7 +7,7 @@ import { tick } from './clock.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
 import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
 import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
-import { type Domain, register, versionsOf } from './versions.js';
+import { addReader, type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
 
 /** A copy smaller than this costs less than the view that would share it: by default it is copied eagerly. */
@@ -135,7 +135,7 @@ function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): L
 /** `root` reads `domain`'s nodes as they were at `tick`: their images from then on must stay. */
 function readBy(domain: Domain, root: Root, tick: number): void {
   root.baseDomain = domain;
-  domain.root().readers.push({ root: new WeakRef(root), tick });
+  addReader(domain, root, tick);
 }
 
 function share(domain: Domain, t: number, site: SiteId): void {

@@ -119,6 +119,8 @@ export class Root {
   sharedImages = 0;
   /** The versioned plain value the lineage was first copied from, read at `baseTick` by every copy of it. */
   baseDomain: Domain | undefined;
+  /** Keeps this copy counted among the readers of `baseDomain` while it lives (versions.ts, `addReader`). */
+  readerToken: object | undefined;
 
   /** Domain of the private content of this root's views, shared with the copies made of it. */
   get ownDomain(): Domain {

@@ -31,10 +31,12 @@ export class Domain {
   /** Nodes changed by methods (push, Map#set...) whose new children are not yet versioned. */
   readonly touched: object[] = [];
   /**
-   * The copies that read this domain's nodes as they were at some tick, and the nodes holding
-   * images for them: images older than every live reader's tick are dropped (see pruneImages).
+   * How many live copies read this domain's nodes as they were at each tick (see `readBy`), and
+   * the nodes holding images for them: images no live reader chooses are dropped (see pruneImages).
    */
-  readonly readers: { readonly root: WeakRef<object>; readonly tick: number }[] = [];
+  readonly readerTicks = new Map<number, number>();
+  /** The token the copies made since the domain's last image share (see `addReader`). */
+  readerEpoch: { readonly token: WeakRef<object>; readonly imagesMade: number } | undefined;
   readonly imaged = new Set<Versions>();
   liveImages = 0;
   pruneAt = 64;
@@ -137,14 +139,7 @@ export function beforeWrite(node: object, v: Versions): object | undefined {
  * of images doubles, so it costs amortised O(1) an image.
  */
 export function pruneImages(domain: Domain): void {
-  const ticks: number[] = [];
-  let live = 0;
-  for (const reader of domain.readers) {
-    if (reader.root.deref() === undefined) continue;
-    domain.readers[live++] = reader;
-    ticks.push(reader.tick);
-  }
-  domain.readers.length = live;
+  const ticks = [...domain.readerTicks.keys()];
   for (const v of domain.imaged) {
     const chosen = new Set<number>();
     for (const t of ticks) {
@@ -166,6 +161,49 @@ export function pruneImages(domain: Domain): void {
   }
   domain.pruneAt = Math.max(64, domain.liveImages * 2);
 }
+/**
+ * Copies are counted as readers of a domain while they live. A weak reference to each would keep
+ * every copy made in a job alive to the end of the job (a loop of dropped copies would hold them
+ * all), and a registration of each would cost as much as a small copy; so the copies made while
+ * the domain took no image, which all read the same images, share one token: they hold it, a
+ * finalization registry (which keeps nothing alive) watches it, and the first copy's tick counts
+ * for them all until the last of them is collected (a weak reference to the token, one an image,
+ * keeps only the token to the end of its job). Until then they still count, which only keeps
+ * images longer.
+ */
+const readersGone = new FinalizationRegistry<{ readonly domain: Domain; readonly tick: number }>(({ domain, tick }) => {
+  countReader(domain.root(), tick, -1);
+});
+
+/** `reader` reads `domain`'s nodes as they were at `tick`: their images from then on must stay while it lives. */
+export function addReader(domain: Domain, reader: { readerToken: object | undefined }, tick: number): void {
+  const root = domain.root();
+  const epoch = root.readerEpoch;
+  let token = epoch !== undefined && epoch.imagesMade === root.imagesMade ? epoch.token.deref() : undefined;
+  if (token === undefined) {
+    token = {};
+    // The domain must not keep its latest token alive: only its copies do.
+    root.readerEpoch = { token: new WeakRef(token), imagesMade: root.imagesMade };
+    countReader(root, tick, 1);
+    readersGone.register(token, { domain: root, tick });
+  }
+  reader.readerToken = token;
+}
+
+function countReader(domain: Domain, tick: number, delta: number): void {
+  const n = (domain.readerTicks.get(tick) ?? 0) + delta;
+  if (n > 0) domain.readerTicks.set(tick, n);
+  else domain.readerTicks.delete(tick);
+}
+
+/** Moves the readers of one domain to the domain it is merged into. */
+export function moveReaders(from: Domain, to: Domain): void {
+  for (const [tick, n] of from.readerTicks) countReader(to, tick, n);
+  from.readerTicks.clear();
+  from.readerEpoch = undefined;
+  to.readerEpoch = undefined;
+}
+
 /**
  * Arrays known to hold properties besides their elements. Listing an array's keys costs as much
  * as copying it, so an image looks for such properties only on arrays marked here: by adoption,

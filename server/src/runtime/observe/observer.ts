@@ -7,8 +7,9 @@ import { copySize, shallowSize } from '../size/index.js';
 
 /**
  * Observe mode: the program's copies are real; the observer watches them. It keeps one record per
- * object it has seen copied or made by a copy, in a private field of the object (see
- * private-stamp.ts: a few nanoseconds, where a WeakMap entry costs hundreds), and no weak
+ * object it has seen copied or made by a shallow copy, and per top of a deep copy, in a private
+ * field of the object (see private-stamp.ts: a few nanoseconds, where a WeakMap entry costs
+ * hundreds); the other nodes of a deep copy carry only their parent there (`Fresh`), and no weak
  * reference (a WeakRef costs about a microsecond and keeps its target alive to the end of the
  * job). A write to a copy, or to a source while copies of it share it, is charged what
  * copy-on-write would have copied: the written node and its path up to the copy's top (path
@@ -42,7 +43,18 @@ class NodeRecord {
 
   /** As a node of deep copies: its parent in each copy it belongs to, for path copying. */
   paths: PathEntry<NodeRecord>[] | undefined;
-  /** As a node that deep copies share: its parent in their source, per group of copies. */
+  /** As a node of one deep copy that made it (see `Fresh`), when the node needed a record of its own since. */
+  fresh: Fresh | undefined;
+  /** As the top of a deep copy: the mark of its nodes a write has made private (one for all of them). */
+  copiedMark: Copied | undefined;
+  /**
+   * As a node that deep copies share: the groups of copies that share it still (no write has made
+   * them an image of it), which found it under `sharedUnder` in their source; and in `sourcePaths`
+   * those that found it under another parent (the program moved it between copies). A group costs
+   * the node a slot of an array, where an entry of its own cost 48 bytes.
+   */
+  sharedBy: DeepGroup[] | undefined;
+  sharedUnder: object | undefined;
   sourcePaths: PathEntry<DeepGroup>[] | undefined;
 
   sharing(site: SiteId): Sharers {
@@ -59,6 +71,22 @@ class NodeRecord {
     if (this.otherSites) yield* this.otherSites;
   }
 }
+
+/**
+ * A node of a deep copy that the copy made (all of them, but where a customizer hands back an
+ * object it had) carries no record: its stamp is its parent in the copy, or, once a write made it
+ * private, the copy's `Copied` mark. Every copied node pays the stamp's slot alone, where a record,
+ * a path list and its entry cost over 300 bytes, more than most nodes themselves. A chain of
+ * parents ends at the copy's top, whose record says which copy it is; a node written is made
+ * private with its path, so a node marked `Copied` has only `Copied` ancestors up to the top.
+ */
+type Fresh = object;
+
+class Copied {
+  constructor(readonly copy: NodeRecord) {}
+}
+
+type Stamp = NodeRecord | Fresh;
 
 /**
  * Copies of one source from one site that still share it: shallow ones until the source is
@@ -98,7 +126,7 @@ interface PathEntry<Owner> {
 }
 
 export class Observer {
-  private readonly records = privateStamp<NodeRecord>();
+  private readonly records = privateStamp<Stamp>();
 
   constructor(private readonly counters: Counters) {}
 
@@ -155,17 +183,10 @@ export class Observer {
         continue;
       }
       if (!isObject(c)) continue;
-      const record = this.recordOf(c);
-      // A node met before in this walk (a cycle, a shared subgraph) already has its entry for `top` last.
-      if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) continue;
-      (record.paths ??= []).push({ owner: top, parent: cParent, copied: false });
+      if (!this.enter(c, cParent, top)) continue;
       bytes += copySize(c);
       const sNode = isObject(s) ? s : undefined;
-      if (sNode) {
-        const sRecord = this.recordOf(sNode);
-        const last = sRecord.sourcePaths?.[sRecord.sourcePaths.length - 1];
-        if (last?.owner !== group) (sRecord.sourcePaths ??= []).push({ owner: group!, parent: sParent, copied: false });
-      }
+      if (sNode) shareNode(this.recordOf(sNode), group!, sParent);
       if (Array.isArray(c)) {
         const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
         for (let i = 0; i < c.length; i++) {
@@ -189,18 +210,67 @@ export class Observer {
 
   /** `node` is about to be written at `location`. */
   written(node: object, location: LocationId): void {
-    const record = this.records.get(node);
+    const stamp = this.records.get(node);
+    if (stamp === undefined) return;
+    const record = stamp instanceof NodeRecord ? stamp : undefined;
+    const fresh = record ? record.fresh : stamp;
+    if (fresh !== undefined && !(fresh instanceof Copied)) this.chargeFresh(node, fresh, location);
     if (record === undefined) return;
     if (!record.materialized && !record.deepCopy) this.chargeTop(record, location);
     if (record.shallow > 0 || record.otherSites !== undefined) this.chargeSource(record, node, location);
     if (record.paths) this.chargeCopies(record, node, location);
-    if (record.sourcePaths) this.chargeGroups(record, node, location);
+    if (record.sharedBy || record.sourcePaths) this.chargeGroups(record, node, location);
   }
 
   private recordOf(node: object): NodeRecord {
-    let record = this.records.get(node);
-    if (record === undefined) this.records.set(node, (record = new NodeRecord()));
+    const stamp = this.records.get(node);
+    if (stamp instanceof NodeRecord) return stamp;
+    const record = new NodeRecord();
+    record.fresh = stamp;
+    this.records.set(node, record);
     return record;
+  }
+
+  /**
+   * Enters node `c` of deep copy `top`, met in its walk under `parent`; false when the walk met it
+   * before (a cycle, a subgraph the copy shares). A node new to the observer under the top or under
+   * a node entered so is the copy's own: its stamp is its parent (see `Fresh`).
+   */
+  private enter(c: object, parent: object | undefined, top: NodeRecord): boolean {
+    const stamp = this.records.get(c);
+    if (stamp === undefined && parent !== undefined && this.enteredFresh(parent, top)) {
+      this.records.set(c, parent);
+      return true;
+    }
+    if (stamp !== undefined && !(stamp instanceof NodeRecord) && !(stamp instanceof Copied) && this.freshOwner(stamp) === top) return false;
+    const record = this.recordOf(c);
+    if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) return false;
+    (record.paths ??= []).push({ owner: top, parent, copied: false });
+    return true;
+  }
+
+  /**
+   * Whether `node`, entered in the walk of deep copy `top`, is its top or was entered as the copy's
+   * own. Only a node entered so in this walk has a bare parent for its stamp: `enter` gives any
+   * other node a record, and nothing writes during a walk.
+   */
+  private enteredFresh(node: object, top: NodeRecord): boolean {
+    const stamp = this.records.get(node);
+    return stamp === top || (stamp !== undefined && !(stamp instanceof NodeRecord) && !(stamp instanceof Copied));
+  }
+
+  /** The deep copy a node's `Fresh` stamp leads to, through its parents. */
+  private freshOwner(fresh: Fresh): NodeRecord | undefined {
+    let link: Fresh = fresh;
+    for (;;) {
+      if (link instanceof Copied) return link.copy;
+      const stamp = this.records.get(link);
+      if (stamp === undefined) return undefined;
+      if (stamp instanceof NodeRecord && stamp.deepCopy) return stamp;
+      const next = stamp instanceof NodeRecord ? stamp.fresh : stamp;
+      if (next === undefined) return undefined;
+      link = next;
+    }
   }
 
   private share(source: NodeRecord, site: SiteId, deep: boolean): Sharers {
@@ -251,11 +321,48 @@ export class Observer {
     source.writes++;
   }
 
+  /** A write to a node its deep copy made: the copy copies the node and its path (see `copyFreshPath`). */
+  private chargeFresh(node: object, fresh: Fresh, location: LocationId): void {
+    const copy = this.freshOwner(fresh);
+    if (copy === undefined) return;
+    const bytes = this.copyFreshPath(node, copy);
+    if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
+    else this.materialize(copy, location, bytes);
+  }
+
+  /**
+   * Makes `node`, a node deep copy `copy` made, private with its path up to the first node a write
+   * made private already, or up to the top; returns their bytes.
+   */
+  private copyFreshPath(node: object, copy: NodeRecord): number {
+    const mark = (copy.copiedMark ??= new Copied(copy));
+    let bytes = 0;
+    let at: object = node;
+    for (;;) {
+      const stamp = this.records.get(at);
+      if (stamp === copy) {
+        const own = copy.paths?.find((e) => e.owner === copy);
+        if (own !== undefined && !own.copied) {
+          own.copied = true;
+          copy.paths = uncopied(copy.paths!);
+          bytes += shallowSize(at);
+        }
+        return bytes;
+      }
+      const fresh = stamp instanceof NodeRecord ? stamp.fresh : stamp;
+      if (fresh === undefined || fresh instanceof Copied) return bytes;
+      bytes += shallowSize(at);
+      if (stamp instanceof NodeRecord) stamp.fresh = mark;
+      else this.records.set(at, mark);
+      at = fresh;
+    }
+  }
+
   /** A write to a node of deep copies: each copy it belongs to copies the node and its path. */
   private chargeCopies(record: NodeRecord, node: object, location: LocationId): void {
     for (const entry of record.paths!) {
       if (entry.copied) continue;
-      const bytes = this.copyPath(entry, node, (r) => r.paths);
+      const bytes = this.copyPath(entry, node);
       const copy = entry.owner;
       if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
       else this.materialize(copy, location, bytes);
@@ -268,35 +375,87 @@ export class Observer {
    * and its path; the group's copies still pending count as materialized, and the group closes.
    */
   private chargeGroups(record: NodeRecord, node: object, location: LocationId): void {
-    for (const entry of record.sourcePaths!) {
-      if (entry.copied) continue;
-      const group = entry.owner;
-      const bytes = this.copyPath(entry, node, (r) => r.sourcePaths) * group.copies;
-      if (group.pending > 0) {
-        this.counters.materializedMany(group.site, location, bytes, group.pending, false);
-        group.sharers.deep = Math.max(0, group.sharers.deep - group.pending);
-        group.pending = 0;
-      } else {
-        this.counters.materialized(group.site, location, bytes, false, false);
-      }
-      group.charged = true;
+    const { sharedBy, sharedUnder, sourcePaths } = record;
+    record.sharedBy = undefined;
+    record.sourcePaths = undefined;
+    for (const group of sharedBy ?? []) this.chargeGroup(group, shallowSize(node) + this.copyGroupPath(group, sharedUnder), location);
+    for (const entry of sourcePaths ?? []) {
+      if (!entry.copied) this.chargeGroup(entry.owner, shallowSize(node) + this.copyGroupPath(entry.owner, entry.parent), location);
     }
-    record.sourcePaths = uncopied(record.sourcePaths!);
   }
 
-  /** Marks `node` and its ancestors up to the first one copied already as copied for the entry's owner; returns their bytes. */
-  private copyPath<Owner>(entry: PathEntry<Owner>, node: object, entries: (record: NodeRecord) => PathEntry<Owner>[] | undefined): number {
+  private chargeGroup(group: DeepGroup, pathBytes: number, location: LocationId): void {
+    const bytes = pathBytes * group.copies;
+    if (group.pending > 0) {
+      this.counters.materializedMany(group.site, location, bytes, group.pending, false);
+      group.sharers.deep = Math.max(0, group.sharers.deep - group.pending);
+      group.pending = 0;
+    } else {
+      this.counters.materialized(group.site, location, bytes, false, false);
+    }
+    group.charged = true;
+  }
+
+  /** Makes the group an image of `ancestor` and its own ancestors up to the first it has one of; returns their bytes. */
+  private copyGroupPath(group: DeepGroup, ancestor: object | undefined): number {
     let bytes = 0;
-    let current: PathEntry<Owner> | undefined = entry;
+    let at = ancestor;
+    while (at !== undefined) {
+      const record = this.records.get(at);
+      if (!(record instanceof NodeRecord)) break;
+      const i = record.sharedBy?.lastIndexOf(group) ?? -1;
+      let next: object | undefined;
+      if (i >= 0) {
+        record.sharedBy!.splice(i, 1);
+        if (record.sharedBy!.length === 0) record.sharedBy = undefined;
+        next = record.sharedUnder;
+      } else {
+        const entry = record.sourcePaths?.find((e) => e.owner === group && !e.copied);
+        if (entry === undefined) break;
+        entry.copied = true;
+        next = entry.parent;
+      }
+      bytes += shallowSize(at);
+      at = next;
+    }
+    return bytes;
+  }
+
+  /**
+   * Marks `node` and its ancestors up to the first one copied already as copied for the entry's
+   * copy; returns their bytes. An ancestor the copy made (a `Fresh` node) goes on by `copyFreshPath`.
+   */
+  private copyPath(entry: PathEntry<NodeRecord>, node: object): number {
+    let bytes = 0;
+    let current: PathEntry<NodeRecord> | undefined = entry;
     let at: object | undefined = node;
     while (current && !current.copied && at) {
       current.copied = true;
       bytes += shallowSize(at);
       at = current.parent;
-      const record: NodeRecord | undefined = at ? this.records.get(at) : undefined;
-      current = record ? entries(record)?.find((e) => e.owner === entry.owner) : undefined;
+      const stamp: Stamp | undefined = at ? this.records.get(at) : undefined;
+      current = stamp instanceof NodeRecord ? stamp.paths?.find((e) => e.owner === entry.owner) : undefined;
+      const freshAncestor = stamp instanceof NodeRecord ? stamp.fresh : stamp;
+      if (current === undefined && at !== undefined && freshAncestor !== undefined) bytes += this.copyFreshPath(at, entry.owner);
     }
     return bytes;
+  }
+}
+
+/** Group `group`'s walk met `record`'s node under `parent`. */
+function shareNode(record: NodeRecord, group: DeepGroup, parent: object | undefined): void {
+  const groups = record.sharedBy;
+  // Met before in this walk: a subgraph the source shares, or a cycle.
+  if (groups !== undefined && groups[groups.length - 1] === group) return;
+  const entries = record.sourcePaths;
+  if (entries !== undefined && entries[entries.length - 1]!.owner === group) return;
+  if (groups === undefined) {
+    record.sharedBy = [group];
+    record.sharedUnder = parent;
+  } else if (record.sharedUnder === parent) {
+    groups.push(group);
+  } else {
+    (record.sourcePaths ??= []).push({ owner: group, parent, copied: false });
   }
 }
 
