@@ -5,9 +5,15 @@
  * `.storybook/*.ts`): a glob that happens to match everything (`**\/*.ts`) does not open
  * dependencies. Globs are relative to the working directory, see dot files, and apply to named
  * files as well as walked ones.
+ *
+ * A repository may hold anything under a source file's name. A symbolic link is followed only when
+ * its target stays inside the folder scanned (the directory given; for a path given itself, the
+ * working directory): a link to `/etc/shadow` or out of the checkout is left alone, with a
+ * diagnostic, as is a link that loops or leads nowhere. Devices, FIFOs and sockets are never
+ * collected, whatever their name. Every file and directory is taken once, by its real path.
  */
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
@@ -18,11 +24,20 @@ export interface FileFilter {
   readonly exclude?: readonly string[];
 }
 
+export interface CollectedFile {
+  /** The absolute path the file was found at, which names it in the results. */
+  readonly path: string;
+  /** Where it really is, every link resolved: what is read. */
+  readonly real: string;
+}
+
 export interface CollectedFiles {
-  /** Absolute paths, each once, in the order found. */
-  readonly files: string[];
+  /** Each file once, in the order found. */
+  readonly files: CollectedFile[];
   /** The given paths that do not exist, as given. */
   readonly missing: string[];
+  /** Entries with a source file's name that were left alone, and why. */
+  readonly skipped: { readonly path: string; readonly reason: string }[];
 }
 
 /** A path relative to the working directory with forward slashes, the form globs and reports use. */
@@ -31,10 +46,30 @@ export function relativePath(cwd: string, file: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
+}
+
+function specialKind(entry: Dirent | Stats): string | undefined {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return undefined;
+}
+
+const isSourceName = (name: string): boolean => scriptKindOf(name) !== undefined && !isDeclarationFile(name);
+
+/** Where a symbolic link leads, when it may be followed; otherwise why not, and whether it leads to a directory. */
+type LinkTarget = { readonly real: string; readonly stats: Stats } | { readonly refused: string; readonly directory: boolean };
+
 class Collector {
-  readonly files: string[] = [];
+  readonly files: CollectedFile[] = [];
   readonly missing: string[] = [];
-  private readonly seen = new Set<string>();
+  readonly skipped: { path: string; reason: string }[] = [];
+  /** Where in `files` each real path is. */
+  private readonly seenFiles = new Map<string, number>();
+  private readonly seenDirectories = new Set<string>();
   private readonly included: (path: string) => boolean;
   private readonly excluded: (path: string) => boolean;
   private readonly namedDirectories: ReadonlySet<string>;
@@ -57,36 +92,98 @@ class Collector {
     return (hidden && !this.namedDirectories.has(name)) || this.excluded(relativePath(this.filter.cwd, directory));
   }
 
-  private addFile(file: string): void {
-    if (this.seen.has(file) || !this.wants(file)) return;
-    this.seen.add(file);
-    this.files.push(file);
+  /** A file found through a link and under its own name too goes by its own name. */
+  private addFile(path: string, real: string): void {
+    if (!this.wants(path)) return;
+    const seen = this.seenFiles.get(real);
+    if (seen === undefined) {
+      this.seenFiles.set(real, this.files.length);
+      this.files.push({ path, real });
+    } else if (path === real) {
+      this.files[seen] = { path, real };
+    }
+  }
+
+  private skip(path: string, reason: string): void {
+    if (this.wants(path)) this.skipped.push({ path, reason });
+  }
+
+  private async linkTarget(link: string, folder: string): Promise<LinkTarget> {
+    let real: string;
+    try {
+      real = await realpath(link);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { refused: code === 'ELOOP' ? 'skipped: a symbolic link that loops' : 'skipped: a symbolic link whose target does not exist', directory: false };
+    }
+    const stats = await stat(real).catch(() => undefined);
+    if (stats === undefined) return { refused: 'skipped: a symbolic link whose target cannot be read', directory: false };
+    if (!isInside(real, folder)) return { refused: `skipped: a symbolic link to ${real}, outside the folder scanned (${folder}); not followed`, directory: stats.isDirectory() };
+    return { real, stats };
   }
 
   async addPath(given: string): Promise<void> {
     const path = resolve(this.filter.cwd, given);
-    const stats = await stat(path).catch(() => undefined);
-    if (stats === undefined) this.missing.push(given);
-    else if (stats.isDirectory()) await this.walk(path);
-    else this.addFile(path);
+    const own = await lstat(path).catch(() => undefined);
+    if (own === undefined) {
+      this.missing.push(given);
+      return;
+    }
+    let real: string;
+    let stats: Stats = own;
+    if (own.isSymbolicLink()) {
+      const target = await this.linkTarget(path, await realpath(this.filter.cwd));
+      if ('refused' in target) {
+        this.skipped.push({ path, reason: target.refused });
+        return;
+      }
+      ({ real, stats } = target);
+    } else {
+      real = await realpath(path);
+    }
+    if (stats.isDirectory()) await this.walk(path, real, real);
+    else if (stats.isFile()) this.addFile(path, real);
+    else this.skipped.push({ path, reason: `skipped: ${specialKind(stats) ?? 'not a regular file'}` });
   }
 
-  private async walk(directory: string): Promise<void> {
+  /** Walks `directory` (as found), which really is `real`; links are followed only inside `folder`. */
+  private async walk(directory: string, real: string, folder: string): Promise<void> {
+    if (this.seenDirectories.has(real)) return;
+    this.seenDirectories.add(real);
     const entries: Dirent[] = await readdir(directory, { withFileTypes: true }).catch(() => []);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = resolve(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!this.skipsDirectory(entry.name, path)) await this.walk(path);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && scriptKindOf(entry.name) !== undefined && !isDeclarationFile(entry.name)) {
-        this.addFile(path);
+        if (!this.skipsDirectory(entry.name, path)) await this.walk(path, resolve(real, entry.name), folder);
+      } else if (entry.isFile()) {
+        if (isSourceName(entry.name)) this.addFile(path, resolve(real, entry.name));
+      } else if (entry.isSymbolicLink()) {
+        await this.followLink(entry.name, path, folder);
+      } else if (isSourceName(entry.name)) {
+        this.skip(path, `skipped: ${specialKind(entry) ?? 'not a regular file'}`);
       }
     }
+  }
+
+  private async followLink(name: string, path: string, folder: string): Promise<void> {
+    const source = isSourceName(name);
+    // A link to a skipped directory name (`node_modules -> …`) is as skipped as the directory.
+    if (!source && this.skipsDirectory(name, path)) return;
+    const target = await this.linkTarget(path, folder);
+    if ('refused' in target) {
+      if (source || target.directory) this.skip(path, target.refused);
+      return;
+    }
+    if (target.stats.isDirectory()) await this.walk(path, target.real, folder);
+    else if (!source) return;
+    else if (target.stats.isFile()) this.addFile(path, target.real);
+    else this.skip(path, `skipped: a symbolic link to ${specialKind(target.stats) ?? 'something not a regular file'}`);
   }
 }
 
 export async function collectFiles(paths: readonly string[], filter: FileFilter): Promise<CollectedFiles> {
   const collector = new Collector(filter);
   for (const path of paths) await collector.addPath(path);
-  return { files: collector.files, missing: collector.missing };
+  return { files: collector.files, missing: collector.missing, skipped: collector.skipped };
 }

@@ -1,9 +1,11 @@
 /**
  * A scan's results for people (`text`: one line a site, then the diagnostics and a summary) or
  * for programs (`json`: a stable shape, fields in a fixed order). Colour only on request, so
- * nothing written to a file or a pipe carries escape codes.
+ * nothing written to a file or a pipe carries escape codes; and none from the scanned files
+ * either: their names and the messages about them are printed with control characters escaped.
  */
 import picocolors from 'picocolors';
+import { printable, printableJson } from '../report/printable.js';
 import type { ScanResult } from './scan-paths.js';
 import type { ScanDiagnostic, StaticSite } from './scan-source.js';
 
@@ -15,12 +17,12 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 function siteLine(site: StaticSite, c: Colors): string {
   const tags = [site.deep && c.magenta('[deep]'), site.eager && c.yellow('[eager]'), site.couldShare && c.green('[could share]')];
-  return [`${c.cyan(site.file)}:${site.line}:${site.column}`, c.bold(site.kind), ...tags.filter((t) => t !== false)].join('  ');
+  return [`${c.cyan(printable(site.file))}:${site.line}:${site.column}`, c.bold(site.kind), ...tags.filter((t) => t !== false)].join('  ');
 }
 
 function diagnosticLine(diagnostic: ScanDiagnostic, c: Colors): string {
   const severity = diagnostic.severity === 'error' ? c.red('error') : c.yellow('warning');
-  return `${c.cyan(diagnostic.file)}:${diagnostic.line}:${diagnostic.column}  ${severity}  ${diagnostic.message}`;
+  return `${c.cyan(printable(diagnostic.file))}:${diagnostic.line}:${diagnostic.column}  ${severity}  ${printable(diagnostic.message)}`;
 }
 
 function summary(result: ScanResult, c: Colors): string {
@@ -51,7 +53,7 @@ function formatJson(result: ScanResult): string {
     endColumn,
   }));
   const diagnostics = result.diagnostics.map(({ file, line, column, severity, message }) => ({ file, line, column, severity, message }));
-  return `${JSON.stringify({ sites, diagnostics, files: result.files }, null, 2)}\n`;
+  return `${printableJson(JSON.stringify({ sites, diagnostics, files: result.files }, null, 2))}\n`;
 }
 
 export function formatScan(result: ScanResult, format: 'text' | 'json', color: boolean): string {

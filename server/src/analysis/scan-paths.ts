@@ -1,16 +1,18 @@
 /**
  * `cowlens scan`: the copy sites of every file under the given paths, from syntax alone. Nothing
- * here throws for the user's files: a missing path, an unreadable, binary or huge file becomes a
- * diagnostic and the scan goes on.
+ * here throws for the user's files: a missing path, an unreadable, binary or huge file, a link out
+ * of the folder, a device or a FIFO becomes a diagnostic and the scan goes on.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { collectFiles, relativePath } from './collect-files.js';
+import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from './read-source-file.js';
 import { type ScanDiagnostic, scanSource, type StaticSite } from './scan-source.js';
 
 export interface ScanOptions {
   cwd: string;
   include?: readonly string[];
   exclude?: readonly string[];
+  /** Larger files are skipped with a diagnostic; `DEFAULT_MAX_FILE_SIZE` when not given. */
+  maxFileSize?: number;
 }
 
 export interface ScanResult {
@@ -18,32 +20,13 @@ export interface ScanResult {
   diagnostics: ScanDiagnostic[];
   /** How many files were parsed. */
   files: number;
+  /** The given paths that do not exist, as given. */
+  missing: string[];
   durationMs: number;
 }
 
-/** Files past this are generated or data, and would cost seconds to parse for nothing a person wrote. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** How much of a file is looked at for a NUL byte, the mark of a binary file. */
-const BINARY_SNIFF_BYTES = 8000;
-
 function fileDiagnostic(file: string, message: string, severity: ScanDiagnostic['severity']): ScanDiagnostic {
   return { file, line: 1, column: 1, message, severity };
-}
-
-type FileText = { readonly text: string } | { readonly skipped: string };
-
-async function readSource(path: string): Promise<FileText> {
-  try {
-    const { size } = await stat(path);
-    if (size > MAX_FILE_BYTES) return { skipped: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the 5 MB limit` };
-    const bytes = await readFile(path);
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { skipped: 'skipped: binary file' };
-    const text = bytes.toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch (error) {
-    return { skipped: `cannot read: ${error instanceof Error ? error.message : String(error)}` };
-  }
 }
 
 function byPlace(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
@@ -52,13 +35,15 @@ function byPlace(a: { file: string; line: number; column: number }, b: { file: s
 
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
-  const { files, missing } = await collectFiles(paths, options);
+  const { files, missing, skipped } = await collectFiles(paths, options);
+  const limits = { maxBytes: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, raiseWith: 'raise it with --max-file-size' };
   const sites: StaticSite[] = [];
   const diagnostics = missing.map((path) => fileDiagnostic(path, `no such file or directory: ${path}`, 'error'));
+  for (const { path, reason } of skipped) diagnostics.push(fileDiagnostic(relativePath(options.cwd, path), reason, 'warning'));
   let parsed = 0;
-  for (const path of files) {
+  for (const { path, real } of files) {
     const file = relativePath(options.cwd, path);
-    const source = await readSource(path);
+    const source = readSourceFile(real, limits);
     if ('skipped' in source) {
       diagnostics.push(fileDiagnostic(file, source.skipped, 'warning'));
       continue;
@@ -70,5 +55,5 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions):
   }
   sites.sort(byPlace);
   diagnostics.sort(byPlace);
-  return { sites, diagnostics, files: parsed, durationMs: performance.now() - started };
+  return { sites, diagnostics, files: parsed, missing, durationMs: performance.now() - started };
 }

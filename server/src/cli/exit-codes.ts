@@ -9,9 +9,13 @@ export const ExitCode = {
   Ok: 0,
   /** The program succeeded but a budget (`--max-bytes-copied`, `--fail-on-hazard`, `--max-regression`) failed. */
   BudgetFailed: 97,
-  /** The command line was wrong: an unknown option, a bad value, no command. */
+  /**
+   * Bad input from the user, for every command: an unknown option, a bad value or combination, no
+   * command or one that cannot be run, a baseline or merge input that is missing or invalid, a
+   * scan path that does not exist.
+   */
   Usage: 98,
-  /** cowlens itself failed: it could not start the run, read a file, or write the report. */
+  /** cowlens itself failed: it could not write the report, built one that fails its own schema, or met a bug. */
   CowlensFailed: 99,
 } as const;
 

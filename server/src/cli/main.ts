@@ -9,6 +9,7 @@ import { parseByteSize } from '../report/byte-units.js';
 import { parsePercent } from '../report/budgets.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/format-report.js';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../instrument/instrument-filter.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../analysis/read-source-file.js';
 import { ExitCode, UserError } from './exit-codes.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -58,6 +59,7 @@ function buildProgram(run: (status: number) => void): Command {
     .option('--fail-on-hazard', 'fail when cow mode met a write it could not see', false)
     .option('--baseline <report.json>', 'compare with an earlier JSON report and list per-site regressions')
     .option('--max-regression <pct>', 'with --baseline: fail when copies grew by more than this percentage', asPercent)
+    .option('--max-file-size <size>', 'larger files run as written, uninstrumented, with a diagnostic (default 5MB)', asBytes)
     .option('-q, --quiet', 'print nothing but the report file and failures', false)
     .option('--no-transform-cache', 'instrument every module afresh, keeping nothing in node_modules/.cache/cowlens')
     .passThroughOptions()
@@ -70,6 +72,7 @@ function buildProgram(run: (status: number) => void): Command {
           include: (opts.include as string[] | undefined) ?? DEFAULT_INCLUDE,
           exclude: (opts.exclude as string[] | undefined) ?? DEFAULT_EXCLUDE,
           failOnHazard: opts.failOnHazard === true,
+          maxFileSize: (opts.maxFileSize as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
           quiet: opts.quiet === true,
           transformCache: opts.transformCache !== false,
           version,
@@ -89,6 +92,7 @@ function buildProgram(run: (status: number) => void): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--max-file-size <size>', 'skip larger files, with a diagnostic (default 5MB)', asBytes)
     .option('--out <file>', 'write to a file (- for stdout, the default)', '-')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { scanCommand } = await import('./scan-command.js');
@@ -96,6 +100,7 @@ function buildProgram(run: (status: number) => void): Command {
         await scanCommand(paths, {
           format: opts.format as 'text' | 'json',
           out: opts.out as string,
+          maxFileSize: (opts.maxFileSize as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
           ...optional('include', opts.include as string[] | undefined),
           ...optional('exclude', opts.exclude as string[] | undefined),
         }),

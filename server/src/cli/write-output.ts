@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { printable } from '../report/printable.js';
 import { ExitCode, UserError } from './exit-codes.js';
 
 /** Writes `text` to `path` (`-` is stdout), making its directory; a failure says where and why. */
@@ -12,6 +13,6 @@ export async function writeOutput(path: string, text: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   } catch (error) {
-    throw new UserError(`cowlens: cannot write ${path}: ${(error as Error).message}`, ExitCode.CowlensFailed);
+    throw new UserError(`cowlens: cannot write ${printable(path)}: ${printable((error as Error).message)}`, ExitCode.CowlensFailed);
   }
 }

@@ -25,6 +25,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StaticSite } from '../analysis/scan-source.js';
 import { formatReport } from '../report/format-report.js';
+import { checkedReport, InvalidReportError } from '../report/validate-report.js';
 import { budgetDiagnostics } from './budget-diagnostics.js';
 import type { ClientSupport } from './client-support.js';
 import { codeActionsOf } from './code-actions.js';
@@ -57,6 +58,11 @@ import { rangeOfSite, rangesTouch } from './site-ranges.js';
 import { sitesOnDisk } from './sites-on-disk.js';
 import { pathOfUri, uriOfPath } from './uris.js';
 
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    setImmediate(resolve);
+  });
+
 /** `todos.push` in `todos.push(x)`, `a.b[i]` in `a.b[i] = v`: the written expression a copy point's column starts. */
 const WRITTEN_EXPRESSION = /[\w$.[\]]+/y;
 
@@ -83,7 +89,9 @@ export class CowlensServer {
     const log = (message: string): void => {
       connection.console.log(message);
     };
-    this.sites = new DocumentSites(log);
+    this.sites = new DocumentSites(log, (message) => {
+      connection.tracer.log(message);
+    });
     this.refresh = throttle(() => {
       this.sendRefresh();
     }, PROGRESS_MS);
@@ -124,12 +132,16 @@ export class CowlensServer {
     this.sites.of(this.documents.open(params));
   }
 
+  /**
+   * Applies an edit, and nothing more: the sites are found when a request asks for them (see
+   * `settled`), so a burst of edits (a paste, a formatter, a client replaying its buffer) costs
+   * one analysis of the text it ends with, not one per edit.
+   */
   changed(params: DidChangeTextDocumentParams): void {
     const document = this.documents.change(params);
     if (document === undefined) return;
     const path = pathOfUri(document.uri);
     if (path !== undefined) this.figures.edited(path, params.contentChanges);
-    this.sites.of(document);
   }
 
   closed(uri: string): void {
@@ -137,21 +149,21 @@ export class CowlensServer {
     this.sites.forget(uri);
   }
 
-  inlayHints({ textDocument, range }: InlayHintParams): InlayHint[] {
-    const found = this.analyzed(textDocument.uri);
+  async inlayHints({ textDocument, range }: InlayHintParams): Promise<InlayHint[]> {
+    const found = await this.settled(textDocument.uri);
     if (found === undefined) return [];
     const figures = this.showFigures ? this.figuresOf(found.document, found.analyzed.sites) : new Map<StaticSite, LiveSite>();
     return inlayHintsOf(found.analyzed.sites, figures, range);
   }
 
-  codeLenses({ textDocument }: CodeLensParams): CodeLens[] {
+  async codeLenses({ textDocument }: CodeLensParams): Promise<CodeLens[]> {
     if (!this.showFigures) return [];
-    const found = this.analyzed(textDocument.uri);
+    const found = await this.settled(textDocument.uri);
     return found === undefined ? [] : codeLensesOf(this.figuresOf(found.document, found.analyzed.sites));
   }
 
-  hover({ textDocument, position }: HoverParams): Hover | null {
-    const found = this.analyzed(textDocument.uri);
+  async hover({ textDocument, position }: HoverParams): Promise<Hover | null> {
+    const found = await this.settled(textDocument.uri);
     if (found === undefined) return null;
     const at = { start: position, end: position };
     const sites = found.analyzed.sites.filter((site) => rangesTouch(rangeOfSite(site), at));
@@ -172,8 +184,8 @@ export class CowlensServer {
     return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range };
   }
 
-  codeActions({ textDocument, range }: CodeActionParams): CodeAction[] {
-    const found = this.analyzed(textDocument.uri);
+  async codeActions({ textDocument, range }: CodeActionParams): Promise<CodeAction[]> {
+    const found = await this.settled(textDocument.uri);
     return found === undefined ? [] : codeActionsOf(textDocument.uri, found.analyzed, range);
   }
 
@@ -220,7 +232,13 @@ export class CowlensServer {
 
   report({ format }: ReportParams): string | null {
     const report = this.session.lastReport;
-    return report === undefined ? null : formatReport(report, format, { color: false });
+    if (report === undefined) return null;
+    try {
+      return formatReport(checkedReport(report), format, { color: false });
+    } catch (error) {
+      if (error instanceof InvalidReportError) throw new ResponseError(LSPErrorCodes.RequestFailed, `cowlens: ${error.message}`);
+      throw error;
+    }
   }
 
   async shutdown(): Promise<void> {
@@ -228,7 +246,20 @@ export class CowlensServer {
     await this.session.stop();
   }
 
-  private analyzed(uri: string): { document: TextDocument; analyzed: AnalyzedDocument } | undefined {
+  /**
+   * The document as it is once the edits the client has already sent are applied, and its sites.
+   * Messages are handled one per turn of the event loop; a request that came in the middle of a
+   * burst of edits waits, turn by turn, until a turn passes with no edit of its document applied,
+   * and is then answered for the text the burst ended with: the versions in between are never
+   * analysed. A quiet document costs two turns, well under a millisecond.
+   */
+  private async settled(uri: string): Promise<{ document: TextDocument; analyzed: AnalyzedDocument } | undefined> {
+    for (;;) {
+      const version = this.documents.get(uri)?.version;
+      await nextTurn();
+      await nextTurn();
+      if (this.documents.get(uri)?.version === version) break;
+    }
     const document = this.documents.get(uri);
     return document === undefined ? undefined : { document, analyzed: this.sites.of(document) };
   }
@@ -284,7 +315,7 @@ export class CowlensServer {
     const byUri = budgetDiagnostics(this.figures, this.runSettings, {
       sitesOf: (path) => {
         const document = this.openDocumentOf(path);
-        return document === undefined ? sitesOnDisk(path) : this.sites.of(document).sites;
+        return document === undefined ? sitesOnDisk(path, this.folders) : this.sites.of(document).sites;
       },
       uriOf: (path) => this.openDocumentOf(path)?.uri ?? uriOfPath(path),
     });

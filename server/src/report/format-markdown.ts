@@ -2,11 +2,13 @@ import { formatBytes } from './byte-units.js';
 import { sortHazards, sortSites } from './canonical-order.js';
 import { diagnosticPlaceLabel, placeLabel, plural, runSummary } from './labels.js';
 import type { Report } from './model.js';
+import { printable } from './printable.js';
 
 /**
  * The report as GitHub-flavoured markdown for a job summary (`$GITHUB_STEP_SUMMARY`) or a pull
  * request comment. File names and messages come from the user's project, so every one is escaped:
- * a `|` would split a table cell, a backtick would end a code span, a `_` would start emphasis.
+ * a `|` would split a table cell, a backtick would end a code span, a `_` would start emphasis;
+ * and since a summary may be printed to a CI log too, no control character is written raw.
  */
 
 export interface MarkdownFormatOptions {
@@ -19,7 +21,7 @@ export const DEFAULT_MARKDOWN_MAX_SITES = 50;
 /** A code span that holds any text: the fence is one backtick longer than the longest run inside. */
 export function markdownCode(raw: string): string {
   // A line break would end the table row the span sits in.
-  const text = raw.replace(/\r?\n/g, ' ');
+  const text = printable(raw.replace(/\r?\n/g, ' '));
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   // Spaces keep a backtick at either end of the text from joining the fence; CommonMark strips them.
@@ -28,7 +30,7 @@ export function markdownCode(raw: string): string {
 
 /** Plain text with the characters that would start emphasis, a link, HTML or a heading escaped. */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_[\]<>~#]/g, '\\$&').replace(/\r?\n/g, ' ');
+  return printable(text.replace(/[\\`*_[\]<>~#]/g, '\\$&').replace(/\r?\n/g, ' '));
 }
 
 /**

@@ -4,6 +4,7 @@ import { sortHazards, sortSites } from './canonical-order.js';
 import { HAZARD_SEVERITY } from './hazard-severity.js';
 import { plural } from './labels.js';
 import { type Diagnostic, type HazardReport, type Place, type Report, type SiteReport, UNINSTRUMENTED_FILE } from './model.js';
+import { printableJson } from './printable.js';
 
 /**
  * The report as SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Only sites worth
@@ -259,5 +260,5 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(log, null, 2))}\n`;
 }

@@ -4,6 +4,7 @@ import { sortHazards, sortSites } from './canonical-order.js';
 import { HAZARD_SEVERITY } from './hazard-severity.js';
 import { diagnosticPlaceLabel, placeLabel, plural, runSummary } from './labels.js';
 import type { Report, SiteReport } from './model.js';
+import { printable } from './printable.js';
 
 /**
  * The report for a terminal: a table of the largest sites, the writes that forced their copies,
@@ -124,7 +125,7 @@ function hazardLines(report: Report, c: Colors): string[] {
     ...hazards.map((hazard) => {
       const paint = HAZARD_SEVERITY[hazard.kind] === 'error' ? c.red : c.yellow;
       const place = truncateLeft(placeLabel(hazard), placeWidth).padEnd(placeWidth);
-      return `  ${place}  ${paint(hazard.kind.padEnd(kindWidth))}  ${hazard.count}×  ${hazard.message}`;
+      return `  ${place}  ${paint(hazard.kind.padEnd(kindWidth))}  ${hazard.count}×  ${printable(hazard.message)}`;
     }),
   ];
 }
@@ -138,7 +139,7 @@ function diagnosticLines(report: Report, c: Colors): string[] {
     ...report.diagnostics.map((diagnostic) => {
       const place = diagnosticPlaceLabel(diagnostic);
       const severity = paint[diagnostic.severity](diagnostic.severity.padEnd('warning'.length));
-      return `  ${severity}  ${place === undefined ? '' : `${place}  `}${diagnostic.message}`;
+      return `  ${severity}  ${place === undefined ? '' : `${place}  `}${printable(diagnostic.message)}`;
     }),
   ];
 }
@@ -148,7 +149,7 @@ export function formatText(report: Report, options: TextFormatOptions): string {
   const lines = [`${c.bold('cowlens report')}: ${runSummary(report).join(', ')}`];
   if (!report.complete) {
     lines.push(c.yellow('warning: this report is incomplete, some figures may be missing:'));
-    lines.push(...report.incomplete.map((reason) => c.yellow(`  - ${reason}`)));
+    lines.push(...report.incomplete.map((reason) => c.yellow(`  - ${printable(reason)}`)));
   }
   lines.push('');
   if (report.sites.length === 0) lines.push('No copy site ran.');

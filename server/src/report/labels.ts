@@ -1,17 +1,22 @@
 import { type Diagnostic, type Place, type Report, UNINSTRUMENTED_FILE } from './model.js';
+import { printable } from './printable.js';
 
-/** The words every format uses for places and runs, so the terminal, markdown and SARIF agree. */
+/**
+ * The words every format uses for places and runs, so the terminal, markdown and SARIF agree. File
+ * names and commands come from the user's project: their control characters are escaped.
+ */
 
 /** `src/store.ts:42:17`; a write from uninstrumented code has no place to give. */
 export function placeLabel(place: Place): string {
-  return place.file === UNINSTRUMENTED_FILE ? UNINSTRUMENTED_FILE : `${place.file}:${place.line}:${place.column}`;
+  return place.file === UNINSTRUMENTED_FILE ? UNINSTRUMENTED_FILE : `${printable(place.file)}:${place.line}:${place.column}`;
 }
 
 export function diagnosticPlaceLabel(diagnostic: Diagnostic): string | undefined {
   if (diagnostic.file === undefined) return undefined;
-  if (diagnostic.line === undefined) return diagnostic.file;
-  if (diagnostic.column === undefined) return `${diagnostic.file}:${diagnostic.line}`;
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`;
+  const file = printable(diagnostic.file);
+  if (diagnostic.line === undefined) return file;
+  if (diagnostic.column === undefined) return `${file}:${diagnostic.line}`;
+  return `${file}:${diagnostic.line}:${diagnostic.column}`;
 }
 
 function formatDuration(ms: number): string {
@@ -23,7 +28,7 @@ function formatDuration(ms: number): string {
 
 /** The command as a shell would need it typed: plain words bare, anything else single-quoted. */
 function commandLabel(command: readonly string[]): string {
-  return command.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`)).join(' ');
+  return command.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${printable(arg).replaceAll("'", `'\\''`)}'`)).join(' ');
 }
 
 function exitLabel(report: Report): string {

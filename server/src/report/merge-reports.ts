@@ -1,4 +1,6 @@
 import { sortCopyPoints, sortHazards, sortSites } from './canonical-order.js';
+import { exactSum } from './exact-sum.js';
+import { placeLabel } from './labels.js';
 import type { CopyPointReport, Diagnostic, HazardReport, Place, Report, SiteReport } from './model.js';
 import { summarizeTotals } from './summarize-totals.js';
 
@@ -8,7 +10,8 @@ import { summarizeTotals } from './summarize-totals.js';
  * is in canonical order, so merging in any order gives the same sites, hazards and totals. What
  * describes a run rather than its figures keeps shard order: commands, incomplete reasons and
  * diagnostics are concatenated (diagnostics once each), the exit status is the first shard's that
- * was not 0, the tool is the first shard's.
+ * was not 0, the tool is the first shard's. A sum a report cannot carry exactly throws a
+ * `FigureOverflowError` naming the figure: such reports cannot be merged.
  */
 
 const placeKey = (place: Place): string => `${place.file}\0${place.line}\0${place.column}`;
@@ -18,7 +21,8 @@ function mergeCopyPoints(points: readonly CopyPointReport[]): CopyPointReport[] 
   for (const point of points) {
     const key = placeKey(point);
     const seen = byPlace.get(key);
-    byPlace.set(key, seen ? { ...seen, count: seen.count + point.count, bytes: seen.bytes + point.bytes } : point);
+    const what = (field: string) => () => `the ${field} of the copy point ${placeLabel(point)}`;
+    byPlace.set(key, seen ? { ...seen, count: exactSum(seen.count, point.count, what('counts')), bytes: exactSum(seen.bytes, point.bytes, what('bytes')) } : point);
   }
   return sortCopyPoints([...byPlace.values()]);
 }
@@ -28,15 +32,16 @@ function mergeSites(sites: readonly SiteReport[]): SiteReport[] {
   for (const site of sites) {
     const key = `${placeKey(site)}\0${site.kind}`;
     const seen = byKey.get(key);
+    const what = (field: string) => () => `the ${field} of the site ${placeLabel(site)} ${site.kind}`;
     byKey.set(
       key,
       seen
         ? {
             ...seen,
-            executions: seen.executions + site.executions,
-            materialized: seen.materialized + site.materialized,
-            bytesCopied: seen.bytesCopied + site.bytesCopied,
-            bytesSaved: seen.bytesSaved + site.bytesSaved,
+            executions: exactSum(seen.executions, site.executions, what('executions')),
+            materialized: exactSum(seen.materialized, site.materialized, what('materialized copies')),
+            bytesCopied: exactSum(seen.bytesCopied, site.bytesCopied, what('bytesCopied')),
+            bytesSaved: exactSum(seen.bytesSaved, site.bytesSaved, what('bytesSaved')),
             sharedMax: Math.max(seen.sharedMax, site.sharedMax),
             copyPoints: [...seen.copyPoints, ...site.copyPoints],
           }
@@ -51,7 +56,7 @@ function mergeHazards(hazards: readonly HazardReport[]): HazardReport[] {
   for (const hazard of hazards) {
     const key = `${placeKey(hazard)}\0${hazard.kind}\0${hazard.message}`;
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, count: seen.count + hazard.count } : hazard);
+    byKey.set(key, seen ? { ...seen, count: exactSum(seen.count, hazard.count, () => `the counts of the hazard at ${placeLabel(hazard)}`) } : hazard);
   }
   return sortHazards([...byKey.values()]);
 }
@@ -109,7 +114,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     incomplete: reports.flatMap((report, i) => report.incomplete.map((reason) => `${shardName(i)}${reason}`)),
     startedAt: earliest(reports.map((report) => report.startedAt)),
     durationMs: Math.max(...reports.map((report) => report.durationMs)),
-    processes: reports.reduce((sum, report) => sum + report.processes, 0),
+    processes: reports.reduce((sum, report) => exactSum(sum, report.processes, () => 'the processes of the reports'), 0),
     totals: summarizeTotals(sites, hazards),
     sites,
     hazards,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+import { printable } from './printable.js';
 
 /**
  * Checks a value against `server/schema/report.schema.json` before anything trusts it: a baseline
@@ -39,7 +40,7 @@ export function validateReport(value: unknown): ReportValidation {
 /** `/sites/3/kind` → `sites[3].kind`, the way the field would be written in code. */
 function fieldPath(instancePath: string): string {
   if (instancePath === '') return 'report';
-  return instancePath
+  return printable(instancePath)
     .slice(1)
     .split('/')
     .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
@@ -52,9 +53,9 @@ function describeError(error: ErrorObject, value: unknown): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return `${path}: missing field "${String(params.missingProperty)}"`;
+      return `${path}: missing field "${printable(String(params.missingProperty))}"`;
     case 'additionalProperties':
-      return `${path}: unknown field "${String(params.additionalProperty)}"`;
+      return `${path}: unknown field "${printable(String(params.additionalProperty))}"`;
     case 'enum':
       return `${path}: must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const':
@@ -75,6 +76,27 @@ function describeSchemaVersion(value: unknown): string {
 
 const SHOWN_ERRORS = 10;
 
+function errorList(errors: readonly string[]): string {
+  const shown = errors.slice(0, SHOWN_ERRORS).map((line) => `  ${line}`);
+  const more = errors.length - shown.length;
+  if (more > 0) shown.push(`  … and ${more} more`);
+  return shown.join('\n');
+}
+
+/** A report cowlens built that fails its own schema: it is never written. */
+export class InvalidReportError extends Error {}
+
+/**
+ * The report as cowlens may write it: one that fails the schema (a figure past what JSON carries
+ * exactly, a record a program forged in the spool) throws an `InvalidReportError` saying where,
+ * since every reader of it, cowlens's own `merge` and `--baseline` first, would refuse it.
+ */
+export function checkedReport(report: Report): Report {
+  const result = validateReport(report);
+  if (result.ok) return result.report;
+  throw new InvalidReportError(`the report does not satisfy its own schema, so it was not written:\n${errorList(result.errors)}`);
+}
+
 /**
  * Reads and validates a report file, such as a baseline. Throws an Error whose message says what
  * is wrong with the file and what to do about it.
@@ -86,7 +108,7 @@ export function readReportFile(path: string): Report {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(error);
-    throw new Error(`Cannot read the cowlens report ${path}: ${reason}.`, { cause: error });
+    throw new Error(`Cannot read the cowlens report ${printable(path)}: ${reason}.`, { cause: error });
   }
   let value: unknown;
   try {
@@ -95,18 +117,13 @@ export function readReportFile(path: string): Report {
   } catch (error) {
     // V8 quotes the start of the text in its message, newlines and all; keep the message on one line.
     const reason = (error as Error).message.replace(/\s+/g, ' ');
-    throw new Error(`${path} is not JSON (${reason}). Was it written by cowlens report --format json?`, {
+    throw new Error(`${printable(path)} is not JSON (${printable(reason)}). Was it written by cowlens report --format json?`, {
       cause: error,
     });
   }
   const result = validateReport(value);
   if (!result.ok) {
-    const shown = result.errors.slice(0, SHOWN_ERRORS).map((line) => `  ${line}`);
-    const more = result.errors.length - shown.length;
-    if (more > 0) shown.push(`  … and ${more} more`);
-    throw new Error(
-      `${path} is not a valid cowlens report:\n${shown.join('\n')}\nWas it written by cowlens report --format json?`,
-    );
+    throw new Error(`${printable(path)} is not a valid cowlens report:\n${errorList(result.errors)}\nWas it written by cowlens report --format json?`);
   }
   return result.report;
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Mode } from '../runtime/api.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../analysis/read-source-file.js';
 import type { Report } from '../report/model.js';
 import { runConfigEnv } from '../instrument/hooks/run-config.js';
 import { buildReport } from './build-report.js';
@@ -19,6 +20,8 @@ export interface FollowRunOptions {
   readonly cwd: string;
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Larger files run as written, uninstrumented, with a diagnostic; `DEFAULT_MAX_FILE_SIZE` when not given. */
+  readonly maxFileSize?: number;
   /** Seconds; only said in the report when the run timed out. */
   readonly timeout?: number;
   /** Called with the figures so far whenever they change, at most every `progressMs`. */
@@ -77,6 +80,7 @@ export async function followRun(options: FollowRunOptions, whileRunning: (env: R
       root: options.cwd,
       include: options.include,
       exclude: options.exclude,
+      maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(options.transformCache === false ? {} : { transformCache: transformCacheFolder(options.cwd) }),
     }),
     NODE_OPTIONS: nodeOptionsWithCowlens(undefined),

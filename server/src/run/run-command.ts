@@ -7,6 +7,8 @@ export interface CommandOutcome {
   readonly timedOut: boolean;
   /** Set when the command could not be started at all (not found, not executable). */
   readonly startError?: string;
+  /** The system's code for `startError` (`ENOENT`, `EACCES`), when it has one. */
+  readonly startErrorCode?: string;
   /** Set when the command was stopped through `CommandOptions.stop`: the reason given there. */
   readonly stoppedBecause?: string;
   /** The process started for the command (a shell's on Windows), when it started. */
@@ -111,7 +113,13 @@ export function runCommand(command: readonly string[], options: CommandOptions):
       resolve(stoppedBecause === undefined ? started : { ...started, stoppedBecause });
     };
     child.once('error', (error: NodeJS.ErrnoException) => {
-      done({ exitCode: null, signal: null, timedOut, startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message });
+      done({
+        exitCode: null,
+        signal: null,
+        timedOut,
+        startError: error.code === 'ENOENT' ? `command not found: ${file}` : error.message,
+        ...(error.code === undefined ? {} : { startErrorCode: error.code }),
+      });
     });
     child.once('exit', (exitCode, signal) => {
       if (!piped) {

@@ -106,6 +106,7 @@ describe('formatScan', () => {
     ],
     diagnostics: [{ file: 'src/b.ts', line: 2, column: 4, message: "';' expected.", severity: 'error' }],
     files: 2,
+    missing: [],
     durationMs: 12.4,
   };
 

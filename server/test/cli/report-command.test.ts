@@ -204,7 +204,7 @@ describe('cowlens report budgets and errors', () => {
     expect(badBaseline.stderr).toMatch(/--baseline/);
     expect(badBaseline.stdout).toBe('');
     const missing = cowlens(['report', '--', 'no-such-command-xyz']);
-    expect(missing.status).toBe(99);
+    expect(missing.status).toBe(98);
     expect(missing.stderr).toMatch(/no-such-command-xyz/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
     const badOption = cowlens(['report', '--mode', 'lazy', '--', 'node', fixture('copies.mjs')]);

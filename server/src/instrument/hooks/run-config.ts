@@ -17,6 +17,7 @@ const MODE_ENV = 'COWLENS_MODE';
 const ROOT_ENV = 'COWLENS_ROOT';
 const INCLUDE_ENV = 'COWLENS_INCLUDE';
 const EXCLUDE_ENV = 'COWLENS_EXCLUDE';
+const MAX_FILE_SIZE_ENV = 'COWLENS_MAX_FILE_SIZE';
 const TRANSFORM_CACHE_ENV = 'COWLENS_TRANSFORM_CACHE';
 
 export function runConfigEnv(config: RunConfig): Record<string, string> {
@@ -26,6 +27,7 @@ export function runConfigEnv(config: RunConfig): Record<string, string> {
     [ROOT_ENV]: config.root,
     [INCLUDE_ENV]: JSON.stringify(config.include),
     [EXCLUDE_ENV]: JSON.stringify(config.exclude),
+    ...(config.maxFileSize === undefined ? {} : { [MAX_FILE_SIZE_ENV]: String(config.maxFileSize) }),
     ...(config.transformCache === undefined ? {} : { [TRANSFORM_CACHE_ENV]: config.transformCache }),
   };
 }
@@ -40,8 +42,14 @@ export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
     root: env[ROOT_ENV] ?? process.cwd(),
     include: parseList(env[INCLUDE_ENV], DEFAULT_INCLUDE),
     exclude: parseList(env[EXCLUDE_ENV], DEFAULT_EXCLUDE),
+    ...maxFileSizeOf(env[MAX_FILE_SIZE_ENV]),
     ...(env[TRANSFORM_CACHE_ENV] === undefined || env[TRANSFORM_CACHE_ENV] === '' ? {} : { transformCache: env[TRANSFORM_CACHE_ENV] }),
   };
+}
+
+function maxFileSizeOf(value: string | undefined): { maxFileSize?: number } {
+  const size = Number(value);
+  return value !== undefined && Number.isFinite(size) && size >= 0 ? { maxFileSize: size } : {};
 }
 
 function parseList(value: string | undefined, fallback: readonly string[]): readonly string[] {
