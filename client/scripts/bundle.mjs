@@ -100,6 +100,28 @@ async function bundleServer() {
   );
 }
 
+/**
+ * The TypeScript library files the type checker of server/src/analysis/type-facts.ts reads
+ * (`CHECKER_LIB` and what it references, in `BUNDLED_LIB_FOLDER`: type-checker-libs.ts), from the
+ * strings ts-morph keeps them in.
+ */
+async function writeTypeCheckerLibs() {
+  const libs = new Map(require('@ts-morph/common').getLibFiles().map((f) => [f.fileName, f.text]));
+  const folder = join(serverOut, 'dist', 'vendor/typescript-lib');
+  await mkdir(folder, { recursive: true });
+  const pending = ['lib.es2023.d.ts'];
+  const written = new Set();
+  while (pending.length > 0) {
+    const name = pending.pop();
+    if (written.has(name)) continue;
+    const text = libs.get(name);
+    if (text === undefined) throw new Error(`ts-morph carries no ${name}`);
+    written.add(name);
+    await writeFile(join(folder, name), text);
+    for (const [, lib] of text.matchAll(/<reference lib="([^"]+)"/g)) pending.push(`lib.${lib.toLowerCase()}.d.ts`);
+  }
+}
+
 /** The runtime's modules as CommonJS, one output per source (server/src/instrument/jest/context-runtime.ts loads them). */
 async function bundleRuntimeScripts() {
   const runtimeSrc = join(serverSrc, 'runtime');
@@ -128,4 +150,4 @@ async function bundleClient() {
 }
 
 await Promise.all([rm(serverOut, { recursive: true, force: true }), rm(join(dist, 'media'), { recursive: true, force: true })]);
-await Promise.all([bundleServer(), bundleRuntimeScripts(), bundleClient()]);
+await Promise.all([bundleServer(), bundleRuntimeScripts(), bundleClient(), writeTypeCheckerLibs()]);

@@ -1,11 +1,11 @@
 /**
- * Every identifier in a scope that may refer to a binding of a given name. Declarations and
+ * Every identifier in a scope that may refer to a binding, by name. Declarations and
  * property names are left out; a shadowing binding's uses are kept, which can only make the
  * could-share rule more cautious. A direct `eval` in the scope can reach any binding, so it is
  * reported too. Needs parent pointers.
  */
 import { ts } from 'ts-morph';
-import { isIdentifierNamed } from './syntax.js';
+import { isIdentifierNamed, unwrap } from './syntax.js';
 import { isNonValueSyntax } from './value-position.js';
 
 const SK = ts.SyntaxKind;
@@ -56,21 +56,22 @@ function isNotReference(id: ts.Identifier, parent: ts.Node): boolean {
   }
 }
 
-export function findReferences(scope: ts.Node, names: ReadonlySet<string>): ScopeReferences {
+export function findReferences(scope: ts.Node): ScopeReferences {
   const byName = new Map<string, ts.Identifier[]>();
   let callsEval = false;
   const visit = (node: ts.Node): undefined => {
     if (isNonValueSyntax(node)) return;
     if (node.kind === SK.Identifier) {
       const id = node as ts.Identifier;
-      if (names.has(id.text) && !isNotReference(id, id.parent)) {
+      if (!isNotReference(id, id.parent)) {
         const list = byName.get(id.text);
         if (list === undefined) byName.set(id.text, [id]);
         else list.push(id);
       }
       return;
     }
-    if (node.kind === SK.CallExpression && isIdentifierNamed((node as ts.CallExpression).expression, 'eval')) callsEval = true;
+    // `(eval)(code)` and `(eval as any)(code)` are direct evals too: the parentheses keep the reference.
+    if (node.kind === SK.CallExpression && isIdentifierNamed(unwrap((node as ts.CallExpression).expression), 'eval')) callsEval = true;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(scope, visit);

@@ -216,7 +216,8 @@ class ScopeCollector implements Scopes {
         this.opaque.add((node as ts.WithStatement).statement);
         return;
       case SK.CallExpression: {
-        const callee = (node as ts.CallExpression).expression;
+        // `(eval)(code)` is a direct eval as well: parentheses keep the reference.
+        const callee = unwrap((node as ts.CallExpression).expression);
         if (!this.strict && ts.isIdentifier(callee) && callee.text === 'eval') this.opaque.add(functionScope);
         return;
       }

@@ -1,19 +1,29 @@
 /**
- * Whether one use of a copy only reads it. A use is the copy expression itself or an identifier
- * bound to it; from there it may go through property accesses (`c.items[i].name`) before it
- * lands somewhere. Shallow and deep copies differ in what they own: a shallow copy owns only its
- * own slots, so a value read from it is shared with the source anyway and may go anywhere; a deep
+ * Whether one use of a value only reads it, and in a way that cannot tell a copy from its
+ * original. A use is the copy expression itself or an identifier bound to it (or to the
+ * original); from there it may go through property accesses (`c.items[i].name`) before it lands
+ * somewhere. Shallow and deep copies differ in what they own: a shallow copy owns only its own
+ * slots, so a value read from it is shared with the original anyway and may go anywhere; a deep
  * copy owns its whole graph, so a value read from it must also land where it is only read.
- * Anything not recognised below counts as a possible write.
+ *
+ * The value is plain data (the could-share rule proves it first), so reading, iterating and
+ * converting it run only built-ins. What would still tell the two apart is ruled out: an identity
+ * comparison (`c === o`), `instanceof` (which runs the right side's `Symbol.hasInstance` with the
+ * value), handing the value to a callback as its receiver or `this` (`thisArg`, a `JSON.stringify`
+ * replacer), and callbacks that get values a deep copy owns. Built-ins are recognised by scope:
+ * `console.log` is the global's, never a parameter named `console`. Anything not recognised below
+ * counts as a possible write.
  */
 import { ts } from 'ts-morph';
 import { isAssignmentTarget } from './assignment-target.js';
-import { accessedName, isAccessExpression, outermostWrapper } from './syntax.js';
+import { builtinPath } from './builtin-names.js';
+import type { NameResolver } from './name-resolution.js';
+import { accessedName, isAccessExpression, outermostWrapper, unwrap } from './syntax.js';
 
 const SK = ts.SyntaxKind;
 
 /** Built-in methods that never write their receiver (Array, Map, Set, Object.prototype). */
-const READING_METHODS = new Set([
+export const READING_METHODS: ReadonlySet<string> = new Set([
   'at', 'concat', 'entries', 'every', 'filter', 'find', 'findIndex', 'findLast', 'findLastIndex', 'flat', 'flatMap',
   'forEach', 'get', 'has', 'includes', 'indexOf', 'join', 'keys', 'lastIndexOf', 'map', 'reduce', 'reduceRight',
   'slice', 'some', 'toLocaleString', 'toString', 'toReversed', 'toSorted', 'toSpliced', 'values', 'with',
@@ -36,46 +46,89 @@ const RECEIVER_ARGUMENT = new Map([
   ['forEach', 2], ['map', 2], ['some', 2], ['reduce', 3], ['reduceRight', 3],
 ]);
 
-/** Functions that only read the argument they are given; `shallow` ones hand out the values they read. */
+/**
+ * Built-ins that only read the argument they are given first (and the others, for `console`);
+ * `shallow` ones hand out the values they read.
+ */
 type ReaderReach = 'any' | 'shallow';
 const READER_FUNCTIONS = new Map<string, ReaderReach>([
-  ['JSON.stringify', 'any'], ['Array.isArray', 'any'], ['Object.keys', 'any'], ['Object.isFrozen', 'any'],
-  ['String', 'any'], ['Number', 'any'], ['Boolean', 'any'], ['structuredClone', 'any'], ['console.log', 'any'],
-  ['console.info', 'any'], ['console.warn', 'any'], ['console.error', 'any'], ['console.debug', 'any'],
+  ['Array.isArray', 'any'], ['Object.keys', 'any'], ['Object.isFrozen', 'any'],
+  ['String', 'any'], ['Number', 'any'], ['Boolean', 'any'], ['structuredClone', 'any'],
   ['Object.values', 'shallow'], ['Object.entries', 'shallow'], ['Array.from', 'shallow'],
 ]);
 
+/** `console` methods print every argument and keep none. */
+const CONSOLE_PRINTERS = new Set(['console.log', 'console.info', 'console.warn', 'console.error', 'console.debug']);
 
 const READING_OPERATORS = new Set([
-  SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken,
-  SK.LessThanToken, SK.GreaterThanToken, SK.LessThanEqualsToken, SK.GreaterThanEqualsToken, SK.InstanceOfKeyword,
+  SK.LessThanToken, SK.GreaterThanToken, SK.LessThanEqualsToken, SK.GreaterThanEqualsToken,
   SK.InKeyword, SK.PlusToken, SK.MinusToken, SK.AsteriskToken, SK.SlashToken, SK.PercentToken, SK.AsteriskAsteriskToken,
 ]);
 
-function calleeText(callee: ts.Expression): string | undefined {
-  if (callee.kind === SK.Identifier) return (callee as ts.Identifier).text;
-  if (callee.kind !== SK.PropertyAccessExpression) return undefined;
-  const { expression, name } = callee as ts.PropertyAccessExpression;
-  return expression.kind === SK.Identifier ? `${(expression as ts.Identifier).text}.${name.text}` : undefined;
+/** Comparisons that are true of the original and false of its copy when both sides are objects. */
+const IDENTITY_OPERATORS = new Set([SK.EqualsEqualsEqualsToken, SK.ExclamationEqualsEqualsToken, SK.EqualsEqualsToken, SK.ExclamationEqualsToken]);
+
+/** What a use needs to know beyond the syntax: which copy it reads, and the names in scope. */
+interface UseContext {
+  readonly deep: boolean;
+  readonly names: NameResolver;
+}
+
+function builtinCallee(callee: ts.Expression, names: NameResolver): string | undefined {
+  const found = builtinPath(callee, names);
+  return found?.direct === true ? found.path : undefined;
+}
+
+/** An argument that can be nothing but a primitive: a literal. */
+function isPrimitiveLiteral(node: ts.Expression): boolean {
+  switch (unwrap(node).kind) {
+    case SK.StringLiteral:
+    case SK.NoSubstitutionTemplateLiteral:
+    case SK.NumericLiteral:
+    case SK.BigIntLiteral:
+    case SK.TrueKeyword:
+    case SK.FalseKeyword:
+    case SK.NullKeyword:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** `JSON.stringify`'s replacer, when it runs nothing: absent, null, or a list of keys. */
+function isInertReplacer(replacer: ts.Expression | undefined): boolean {
+  if (replacer === undefined) return true;
+  const inner = unwrap(replacer);
+  if (inner.kind === SK.NullKeyword) return true;
+  return inner.kind === SK.ArrayLiteralExpression && (inner as ts.ArrayLiteralExpression).elements.every(isPrimitiveLiteral);
 }
 
 /** A call that reads `argument` and nothing else: `JSON.stringify(c)`, `Object.assign(target, c)`. */
-function isReaderArgument(call: ts.CallExpression, argument: ts.Node, deep: boolean): boolean {
-  const name = calleeText(call.expression);
-  if (name === 'JSON.stringify') return call.arguments[0] === argument;
-  if (name === 'Object.assign') return !deep && call.arguments[0] !== argument;
-  const reach = name === undefined ? undefined : READER_FUNCTIONS.get(name);
+function isReaderArgument(call: ts.CallExpression, argument: ts.Node, { deep, names }: UseContext): boolean {
+  const name = builtinCallee(call.expression, names);
+  if (name === undefined) return false;
+  if (CONSOLE_PRINTERS.has(name)) return true;
+  if (name === 'Object.assign') return !deep && call.arguments[0] !== argument && !call.arguments.some((a) => a.kind === SK.SpreadElement);
+  if (call.arguments[0] !== argument) return false;
+  if (name === 'JSON.stringify') return isInertReplacer(call.arguments[1]);
+  const reach = READER_FUNCTIONS.get(name);
+  if (name === 'Array.from' && call.arguments.length > 1) return false;
   return reach === 'any' || (reach === 'shallow' && !deep);
 }
 
 /** `new Map(c)` and `new Set(c)` read c and hold its values. */
-function isReaderConstruction(construction: ts.NewExpression, deep: boolean): boolean {
-  const name = calleeText(construction.expression);
+function isReaderConstruction(construction: ts.NewExpression, { deep, names }: UseContext): boolean {
+  const name = builtinCallee(construction.expression, names);
   return !deep && (name === 'Map' || name === 'Set') && construction.arguments?.length === 1;
 }
 
-/** Where a value lands without being written or handed on: a test, a comparison, a reader call. */
-function landsWhereRead(value: ts.Node, deep: boolean): boolean {
+/**
+ * Where a value lands without being written or handed on: a test, a comparison with a primitive,
+ * a reader call. The value is the copy itself or belongs to a deep copy, so its identity is not
+ * the original's.
+ */
+function landsWhereRead(value: ts.Node, context: UseContext): boolean {
+  const { deep } = context;
   const parent = value.parent;
   switch (parent.kind) {
     case SK.ExpressionStatement:
@@ -85,9 +138,12 @@ function landsWhereRead(value: ts.Node, deep: boolean): boolean {
     case SK.IfStatement:
     case SK.WhileStatement:
     case SK.DoStatement:
-    case SK.SwitchStatement:
-    case SK.CaseClause:
       return (parent as ts.IfStatement).expression === value;
+    // A switch compares its value with each case by identity.
+    case SK.SwitchStatement:
+      return (parent as ts.SwitchStatement).caseBlock.clauses.every((clause) => clause.kind === SK.DefaultClause || isPrimitiveLiteral(clause.expression));
+    case SK.CaseClause:
+      return isPrimitiveLiteral((parent.parent.parent as ts.SwitchStatement).expression);
     case SK.ForStatement:
       return (parent as ts.ForStatement).condition === value;
     case SK.ConditionalExpression:
@@ -96,16 +152,19 @@ function landsWhereRead(value: ts.Node, deep: boolean): boolean {
       const operator = (parent as ts.PrefixUnaryExpression).operator;
       return operator !== SK.PlusPlusToken && operator !== SK.MinusMinusToken;
     }
-    case SK.BinaryExpression:
-      return READING_OPERATORS.has((parent as ts.BinaryExpression).operatorToken.kind);
+    case SK.BinaryExpression: {
+      const { left, operatorToken, right } = parent as ts.BinaryExpression;
+      if (IDENTITY_OPERATORS.has(operatorToken.kind)) return isPrimitiveLiteral(left === value ? right : left);
+      return READING_OPERATORS.has(operatorToken.kind);
+    }
     case SK.TemplateSpan:
       return parent.parent.parent.kind !== SK.TaggedTemplateExpression;
     case SK.ElementAccessExpression:
       return (parent as ts.ElementAccessExpression).argumentExpression === value;
     case SK.CallExpression:
-      return (parent as ts.CallExpression).expression !== value && isReaderArgument(parent as ts.CallExpression, value, deep);
+      return (parent as ts.CallExpression).expression !== value && isReaderArgument(parent as ts.CallExpression, value, context);
     case SK.NewExpression:
-      return (parent as ts.NewExpression).expression !== value && isReaderConstruction(parent as ts.NewExpression, deep);
+      return (parent as ts.NewExpression).expression !== value && isReaderConstruction(parent as ts.NewExpression, context);
     case SK.SpreadElement:
     case SK.SpreadAssignment:
     case SK.JsxSpreadAttribute:
@@ -124,29 +183,39 @@ function cannotReachReceiver(callback: ts.Expression | undefined, receiverPositi
   return parameters.length <= receiverPosition && parameters.every((p) => p.dotDotDotToken === undefined);
 }
 
-function isReadingMethodCall(call: ts.CallExpression, method: ts.PropertyAccessExpression | ts.ElementAccessExpression, deep: boolean): boolean {
+function isReadingMethodCall(call: ts.CallExpression, method: ts.PropertyAccessExpression | ts.ElementAccessExpression, context: UseContext): boolean {
   const name = accessedName(method);
-  if (name === undefined || !READING_METHODS.has(name)) return false;
+  if (name === undefined || !READING_METHODS.has(name) || method.questionDotToken !== undefined) return false;
+  const { deep } = context;
+  // A deep copy's callbacks (comparators too) receive values of its own graph, which they may write.
+  if (deep && !call.arguments.every(isPrimitiveLiteral)) return false;
   const receiverPosition = RECEIVER_ARGUMENT.get(name);
-  // A deep copy's callbacks receive values of its own graph, which they may write.
-  if (receiverPosition !== undefined && (deep || !cannotReachReceiver(call.arguments[0], receiverPosition))) return false;
-  return !deep || PRIMITIVE_RESULT.has(name) || isReadOnlyUse(call, deep);
+  if (receiverPosition !== undefined && !cannotReachReceiver(call.arguments[0], receiverPosition)) return false;
+  return !deep || PRIMITIVE_RESULT.has(name) || isReadOnlyUse(call, context.deep, context.names);
 }
 
-export function isReadOnlyUse(use: ts.Node, deep: boolean): boolean {
+/** Whether `use` only reads its value, in a way that gives the same result for a copy and its original. */
+export function isReadOnlyUse(use: ts.Node, deep: boolean, names: NameResolver): boolean {
+  const context = { deep, names };
   let value = outermostWrapper(use);
   let access: ts.PropertyAccessExpression | ts.ElementAccessExpression | undefined;
+  let reads = 0;
   while (isAccessExpression(value.parent) && value.parent.expression === value) {
     access = value.parent;
     value = outermostWrapper(access);
+    reads++;
   }
+  // A shallow copy shares everything below its own slots with the original: whatever is done to
+  // a value read from a slot (`c.items.push(x)`, `c.items[0].done = true`) is done to the
+  // original's the same way.
+  if (!deep && reads >= 2) return true;
   const parent = value.parent;
   if (parent.kind === SK.CallExpression && (parent as ts.CallExpression).expression === value) {
-    return access !== undefined && isReadingMethodCall(parent as ts.CallExpression, access, deep);
+    return access !== undefined && isReadingMethodCall(parent as ts.CallExpression, access, context);
   }
   // A tag is called with the object it is read from as `this`, like a method.
   if (parent.kind === SK.TaggedTemplateExpression && (parent as ts.TaggedTemplateExpression).tag === value) return false;
-  if (access === undefined) return landsWhereRead(value, deep);
+  if (access === undefined) return landsWhereRead(value, context);
   if (isAssignmentTarget(value) || parent.kind === SK.DeleteExpression) return false;
-  return !deep || landsWhereRead(value, deep);
+  return !deep || landsWhereRead(value, context);
 }

@@ -9,8 +9,10 @@ import { COPY_NODE_KINDS, createCopyMatcher } from './copy-match.js';
 import { decideCouldShare } from './could-share.js';
 import type { CopyMatch } from './match-result.js';
 import { isModuleFile } from './module-scope.js';
+import { createNameResolver, type NameResolver } from './name-resolution.js';
 import { parseSource, syntaxErrorsOf } from './parse-source.js';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
+import { createTypeFacts } from './type-facts.js';
 import { walkValueNodes } from './walk-value-nodes.js';
 
 /** A copy site found in source. Lines and columns are 1-based; the end is just past the last character. */
@@ -40,8 +42,8 @@ export interface FileScan {
 }
 
 /** Every copy the file's code makes, in walk order; sets the parent pointers the walk passes. */
-function findCopyMatches(sourceFile: ts.SourceFile): CopyMatch[] {
-  const match = createCopyMatcher(sourceFile);
+function findCopyMatches(sourceFile: ts.SourceFile, names: NameResolver): CopyMatch[] {
+  const match = createCopyMatcher(sourceFile, names);
   const matches: CopyMatch[] = [];
   walkValueNodes(sourceFile, COPY_NODE_KINDS, (node) => {
     const found = match(node);
@@ -73,8 +75,9 @@ function siteOf(file: string, sourceFile: ts.SourceFile, match: CopyMatch, could
 
 /** The sites and syntax errors of a parsed file; `file` names it in the results. */
 export function scanSourceFile(file: string, sourceFile: ts.SourceFile): FileScan {
-  const matches = findCopyMatches(sourceFile);
-  const couldShare = decideCouldShare(matches, isModuleFile(file, sourceFile));
+  const names = createNameResolver(sourceFile);
+  const matches = findCopyMatches(sourceFile, names);
+  const couldShare = decideCouldShare(sourceFile, matches, isModuleFile(file, sourceFile), { names, types: createTypeFacts(sourceFile) });
   const sites = matches.map((m, i) => siteOf(file, sourceFile, m, couldShare[i] ?? false));
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
   const diagnostics = syntaxErrorsOf(sourceFile).map(({ start, message, severity }) => ({

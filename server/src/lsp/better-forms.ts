@@ -1,12 +1,24 @@
 /**
  * Rewrites of copy sites into a better form of the same copy, computed from the syntax so the
- * edit covers exactly the copy expression and keeps the user's own text for its operands:
- * `JSON.parse(JSON.stringify(x))` → `structuredClone(x)`, `Object.assign({}, a, b)` → `{ ...a, ...b }`.
+ * edit covers exactly the copy expression and keeps the user's own text for its operands. Each
+ * title says everything the rewrite changes, or the rewrite is not offered:
+ * - `JSON.parse(JSON.stringify(x))` → `structuredClone(x)`: the title lists every kind of value
+ *   the two copy differently (`clone-differences.ts`, held to what they do by a differential
+ *   test); preferred only where the type checker proves `x` plain data;
+ * - `Object.assign({}, a, b)` → `{ ...a, ...b }`: offered only where nothing can tell them apart.
+ *   `Object.assign` evaluates every argument before it copies and sets each property (running a
+ *   setter in its way, `__proto__`'s first), where a spread evaluates and defines one source at a
+ *   time; so every source must be a name or a property read whose objects the type checker proves
+ *   plain data (no getter runs, no argument has effects), with declared keys none of which is
+ *   `__proto__`. What is left, a setter a program defines on `Object.prototype`, is in the title.
  */
 import { ts } from 'ts-morph';
 import type { Range } from 'vscode-languageserver/node';
+import { GLOBAL, UNKNOWN } from '../analysis/name-resolution.js';
+import type { PlainQuestions } from '../analysis/plain-source.js';
 import type { StaticSite } from '../analysis/scan-source.js';
 import { isMemberOf, unwrap } from '../analysis/syntax.js';
+import { cloneDifferencesText } from './clone-differences.js';
 
 const SK = ts.SyntaxKind;
 
@@ -50,43 +62,80 @@ function needsParentheses(call: ts.CallExpression, ancestors: readonly ts.Node[]
   return false;
 }
 
-function jsonRoundTripForm(sourceFile: ts.SourceFile, call: ts.CallExpression): Omit<BetterForm, 'range'> | undefined {
+/** Whether `name` at `site` would mean the global: no binding of the file with that name has the site in its scope. */
+function isGlobalAt(sourceFile: ts.SourceFile, site: ts.Node, name: string, facts: PlainQuestions): boolean {
+  let shadowed = false;
+  const visit = (node: ts.Node): void => {
+    if (shadowed) return;
+    if (node.kind !== SK.Identifier || (node as ts.Identifier).text !== name) {
+      ts.forEachChild(node, visit);
+      return;
+    }
+    const resolution = facts.names.resolve(node as ts.Identifier);
+    if (resolution === GLOBAL) return;
+    shadowed = resolution === UNKNOWN || (resolution.scope.pos <= site.pos && site.end <= resolution.scope.end);
+  };
+  visit(sourceFile);
+  return !shadowed;
+}
+
+function jsonRoundTripForm(sourceFile: ts.SourceFile, call: ts.CallExpression, facts: PlainQuestions): Omit<BetterForm, 'range'> | undefined {
   const [text] = call.arguments;
   if (call.arguments.length !== 1 || text === undefined || !isMemberOf(call.expression, 'JSON', 'parse')) return undefined;
   const stringify = unwrap(text);
   if (stringify.kind !== SK.CallExpression || !isMemberOf((stringify as ts.CallExpression).expression, 'JSON', 'stringify')) return undefined;
   const [value] = (stringify as ts.CallExpression).arguments;
   if ((stringify as ts.CallExpression).arguments.length !== 1 || value === undefined || value.kind === SK.SpreadElement) return undefined;
+  if (!isGlobalAt(sourceFile, call, 'structuredClone', facts)) return undefined;
   return {
-    title: 'Replace the JSON round trip with structuredClone (faster; unlike JSON it keeps Dates, Maps, Sets and undefined, and throws on functions)',
+    title: `Replace the JSON round trip with structuredClone (faster; it ${cloneDifferencesText()})`,
     newText: `structuredClone(${textOf(sourceFile, value)})`,
-    preferred: true,
+    preferred: facts.types.isPlainData(value),
   };
 }
 
-function objectAssignForm(sourceFile: ts.SourceFile, call: ts.CallExpression, ancestors: readonly ts.Node[]): Omit<BetterForm, 'range'> | undefined {
+/** `a`, `a.b.c`: a name of the file, or property reads on one. */
+function namePath(node: ts.Expression): ts.Expression[] | undefined {
+  const inner = unwrap(node);
+  if (inner.kind === SK.Identifier) return [inner];
+  if (inner.kind !== SK.PropertyAccessExpression || (inner as ts.PropertyAccessExpression).questionDotToken !== undefined) return undefined;
+  const base = namePath((inner as ts.PropertyAccessExpression).expression);
+  return base && [...base, inner];
+}
+
+/** A source whose reading runs nothing and whose copy sets no key a built-in setter takes. */
+function isInertSource(source: ts.Expression, facts: PlainQuestions): boolean {
+  if (source.kind === SK.SpreadElement) return false;
+  const path = namePath(source);
+  const root = path?.[0];
+  if (path === undefined || root === undefined) return false;
+  const resolution = facts.names.resolve(root as ts.Identifier);
+  if (typeof resolution === 'symbol') return false;
+  return path.slice(0, -1).every((object) => facts.types.isPlainData(object)) && facts.types.isPlainRecord(source);
+}
+
+function objectAssignForm(sourceFile: ts.SourceFile, call: ts.CallExpression, ancestors: readonly ts.Node[], facts: PlainQuestions): Omit<BetterForm, 'range'> | undefined {
   const [target, ...sources] = call.arguments;
   if (target === undefined || sources.length === 0 || !isMemberOf(call.expression, 'Object', 'assign')) return undefined;
   const inner = unwrap(target);
   if (inner.kind !== SK.ObjectLiteralExpression || (inner as ts.ObjectLiteralExpression).properties.length > 0) return undefined;
-  // `Object.assign({}, ...list)` takes any number of sources; one spread of the list in a literal would not.
-  if (sources.some((source) => source.kind === SK.SpreadElement)) return undefined;
+  if (!sources.every((source) => isInertSource(source, facts))) return undefined;
   const literal = `{ ${sources.map((source) => `...${textOf(sourceFile, source)}`).join(', ')} }`;
   return {
-    title: 'Replace Object.assign({}, …) with an object spread (the same shallow copy; a spread defines the properties where Object.assign sets them, so a "__proto__" key stays a plain property)',
+    title: 'Replace Object.assign({}, …) with an object spread (the same shallow copy of plain data; a spread defines each property, so a setter a program puts on Object.prototype for one of these keys would no longer run)',
     newText: needsParentheses(call, ancestors, sourceFile) ? `(${literal})` : literal,
     preferred: false,
   };
 }
 
 /** The better form of a site, when its kind has one and its syntax allows it. */
-export function betterFormOf(sourceFile: ts.SourceFile, site: StaticSite): BetterForm | undefined {
+export function betterFormOf(sourceFile: ts.SourceFile, site: StaticSite, facts: PlainQuestions): BetterForm | undefined {
   if (site.kind !== 'json-roundtrip' && site.kind !== 'object-assign') return undefined;
   const start = sourceFile.getPositionOfLineAndCharacter(site.line - 1, site.column - 1);
   const end = sourceFile.getPositionOfLineAndCharacter(site.endLine - 1, site.endColumn - 1);
   const found = callAt(sourceFile, start, end);
   if (found === undefined) return undefined;
-  const form = site.kind === 'json-roundtrip' ? jsonRoundTripForm(sourceFile, found.call) : objectAssignForm(sourceFile, found.call, found.ancestors);
+  const form = site.kind === 'json-roundtrip' ? jsonRoundTripForm(sourceFile, found.call, facts) : objectAssignForm(sourceFile, found.call, found.ancestors, facts);
   if (form === undefined) return undefined;
   const range = { start: { line: site.line - 1, character: site.column - 1 }, end: { line: site.endLine - 1, character: site.endColumn - 1 } };
   return { ...form, range };

@@ -51,10 +51,22 @@ function runText(run: LiveSite, mode: RunMode): string[] {
 export function siteHoverText(site: StaticSite, run: LiveSite | undefined, mode: RunMode | undefined): string {
   const lines = [`**${staticLabel(site.kind)}** \`${site.kind}\``, '', costText(site)];
   if (site.eager) lines.push('', 'It is built together with new properties or elements, so it is written at once: sharing cannot save anything here.');
-  if (site.couldShare) lines.push('', 'Could share: the copy is only read where it is used, so passing the original would copy nothing.');
-  if (run !== undefined && mode !== undefined) lines.push('', ...runText(run, mode));
+  if (site.couldShare) {
+    lines.push('', 'Could share (proved): the original is plain data that nothing writes and the copy is only read, so passing the original instead would change nothing and copy nothing.');
+  }
+  if (run !== undefined && mode !== undefined) lines.push('', ...runText(run, mode), ...evidenceText(run));
   lines.push('', `**What to do:** ${SITE_ADVICE[site.kind]}`);
   return lines.join('\n');
+}
+
+/** What one run suggests, said as such: a run sees one input, a proof covers them all. */
+function evidenceText(run: LiveSite): string[] {
+  if (run.executions === 0 || run.materialized > 0) return [];
+  return [
+    '',
+    `**Evidence, not proof:** ${String(run.materialized)} of ${plural(run.executions, 'copy', 'copies')} ${run.executions === 1 ? 'was' : 'were'} written in the last run. ` +
+      'Another input may write them: drop the copy only where the static analysis proves it could share.',
+  ];
 }
 
 export function copyPointHoverText(points: readonly PlacedCopyPoint[]): string {

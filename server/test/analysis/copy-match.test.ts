@@ -279,6 +279,15 @@ describe('names resolve by scope, not by spelling', () => {
     expect(siteTags(text, 'sample.js')).toEqual(['object-assign@3:11', 'object-assign@3:30']);
   });
 
+  it('a sloppy direct eval hides every name of its function, also in parentheses', () => {
+    const text = [
+      /* 1 */ 'function f(s) { eval(s); return new Map(m); }',
+      /* 2 */ 'function g(s) { (eval)(s); return new Map(m); }',
+      /* 3 */ 'function h(s) { (0, eval)(s); return new Map(m); }',
+    ].join('\n');
+    expect(siteTags(text, 'sample.js')).toEqual(['map-copy@3:38']);
+  });
+
   it('globalThis.structuredClone is the built-in unless globalThis is bound', () => {
     expect(siteTags('const a = globalThis.structuredClone(v);', 'sample.mjs')).toEqual(['structured-clone@1:11']);
     expect(siteTags('const globalThis = { structuredClone: (x) => x };\nconst a = globalThis.structuredClone(v);', 'sample.mjs')).toEqual([]);

@@ -89,6 +89,7 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     const site = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: TOUR_URI }, position: { line: 52, character: 20 } })) as Hover;
     const siteText = (site.contents as MarkupContent).value;
     expect(siteText).toContain('**Last run** (cow mode): 25 copies, 25 written (100%)');
+    expect(siteText).not.toContain('Evidence');
     expect(siteText).toContain(`[main.ts:55](${TOUR_URI}#L55) ×25`);
     const line55 = readFileSync(TOUR_MAIN, 'utf8').split('\n')[54]!;
     const point = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: TOUR_URI }, position: { line: 54, character: line55.indexOf('doc.') + 1 } })) as Hover;
@@ -180,6 +181,19 @@ describe('runs that go wrong', () => {
     const finished = await finishedRun(client, runId);
     expect(finished.exitCode).toBe(1);
     expect(finished.totals.executions).toBe(1);
+  });
+
+  it('adds what a run saw of a copy nothing wrote to its hover, as evidence and not as proof', async () => {
+    const uri = program('unwritten.mjs', 'function f(o) { const c = { ...o }; return c.a; }\nlet t = 0;\nfor (let i = 0; i < 3; i++) t += f({ a: i });\nconsole.log(t);\n');
+    await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
+    const onCopy = async (): Promise<string> => ((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } }))?.contents as MarkupContent).value;
+    expect(await onCopy()).not.toContain('Evidence');
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    expect((await finishedRun(client, runId)).exitCode).toBe(0);
+    const text = await onCopy();
+    expect(text).toContain('**Evidence, not proof:** 0 of 3 copies were written in the last run.');
+    // A parameter's copy is never proved: the run is the only word on it, and says it is not proof.
+    expect(text).not.toContain('Could share');
   });
 
   it('a command that does not exist finishes incomplete, saying so', async () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,9 @@ import {
   InlayHintRequest,
   type LogMessageParams,
   type MarkupContent,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { JSON_TO_STRUCTURED_CLONE } from '../../src/lsp/clone-differences.js';
 import { labelOf, LspClient } from './lsp-client.js';
 
 const DIR = mkdtempSync(join(tmpdir(), 'cowlens-lsp-'));
@@ -97,6 +100,18 @@ describe('the language server on documents, without a run', () => {
     expect(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at(0, 3) })).toBeNull();
   });
 
+  it('says a copy could share only where it is proved', async () => {
+    const hoverAt = async (name: string, text: string): Promise<string> => {
+      const uri = await client.open(join(DIR, name), text);
+      return (((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at(1, 14) })) as Hover).contents as MarkupContent).value;
+    };
+    const proved = await hoverAt('proved.ts', 'const base = { a: 1 };\nconst copy = { ...base };\nconsole.log(copy.a);\nexport {};');
+    expect(proved).toContain('Could share (proved)');
+    const written = await hoverAt('written.ts', 'const base = { a: 1 };\nconst copy = { ...base };\nbase.a = 2;\nconsole.log(copy.a);\nexport {};');
+    expect(written).toContain('`object-spread`');
+    expect(written).not.toContain('Could share');
+  });
+
   it('offers structuredClone for a JSON round trip, and a spread for Object.assign, with exact edits', async () => {
     const uri = await client.open(join(DIR, 'actions.ts'), SOURCE);
     const actionsAt = async (line: number, character: number): Promise<CodeAction[]> =>
@@ -104,7 +119,9 @@ describe('the language server on documents, without a run', () => {
     const [json, ...moreJson] = await actionsAt(2, 20);
     expect(moreJson).toEqual([]);
     expect(json?.kind).toBe('quickfix');
-    expect(json?.title).toMatch(/structuredClone.*keeps Dates, Maps, Sets and undefined, and throws on functions/);
+    expect(json?.title).toMatch(/^Replace the JSON round trip with structuredClone \(faster; it keeps Dates, Maps, Sets, /);
+    // `state` is typed plain data: the fix is the one to apply.
+    expect(json?.isPreferred).toBe(true);
     expect(json?.edit?.changes?.[uri]).toEqual([{ range: { start: at(2, 13), end: at(2, 46) }, newText: 'structuredClone(state)' }]);
     const [assign] = await actionsAt(3, 20);
     expect(assign?.edit?.changes?.[uri]).toEqual([{ range: { start: at(3, 15), end: at(3, 39) }, newText: '{ ...state }' }]);
@@ -117,6 +134,153 @@ describe('the language server on documents, without a run', () => {
   it('has no code lenses before a run', async () => {
     const uri = await client.open(join(DIR, 'lenses.ts'), SOURCE);
     expect(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })).toEqual([] as CodeLens[]);
+  });
+});
+
+/** The text after applying single-line edits, last first. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const lines = text.split('\n');
+  for (const { range, newText } of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+    const line = lines[range.start.line]!;
+    lines[range.start.line] = line.slice(0, range.start.character) + newText + line.slice(range.end.character);
+  }
+  return lines.join('\n');
+}
+
+/** Runs a JavaScript module with node, its standard output and exit status. */
+function runModule(code: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-'], { input: code, encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function actionsOn(uri: string, line: number, character: number): Promise<CodeAction[]> {
+  const range = { start: at(line, character), end: at(line, character) };
+  return ((await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) ?? []) as CodeAction[];
+}
+
+/** A sample of each kind of value the JSON round trip's fix lists, as source text. */
+const LISTED_SAMPLES: Readonly<Record<string, string>> = {
+  Dates: 'new Date(0)',
+  Maps: "new Map([['k', 1]])",
+  Sets: 'new Set([1])',
+  RegExps: '/a+/g',
+  Errors: "new TypeError('bad')",
+  'typed arrays, ArrayBuffers and DataViews': 'new Uint8Array([1, 2])',
+  'boxed primitives': 'Object(1)',
+  undefined: '{ a: undefined }',
+  'NaN and ±Infinity': '[NaN, Infinity]',
+  '-0': '-0',
+  'holes of sparse arrays': '[, 1]',
+  'named properties of arrays': 'Object.assign([1], { extra: 1 })',
+  'shared references': '((s) => ({ a: s, b: s }))({ v: 1 })',
+  'toJSON methods': 'new Money(150)',
+  BigInts: '1n',
+  cycles: '((o) => { o.self = o; return o; })({ v: 1 })',
+  functions: '{ f() {} }',
+  symbols: "[Symbol('s')]",
+  Proxies: 'new Proxy({ v: 1 }, {})',
+  'WeakMaps, WeakSets and Promises': 'new WeakMap()',
+};
+
+/** Kinds of value the two copy alike. */
+const SAME_SAMPLES: Readonly<Record<string, string>> = {
+  'plain data': "{ a: [1, 'x', true, null], b: { c: 2 } }",
+  getters: '{ get g() { return 1; } }',
+  'class instances': 'new Point(1, 2)',
+  'null prototypes': 'Object.assign(Object.create(null), { v: 1 })',
+  'symbol keys': "{ [Symbol('k')]: 1, v: 1 }",
+};
+
+const DESCRIBE = `
+const describe = (v, seen = new Map()) => {
+  if (v === null || typeof v !== 'object') return Object.is(v, -0) ? '-0' : typeof v === 'bigint' ? v + 'n' : typeof v + ':' + String(v);
+  if (seen.has(v)) return '@' + seen.get(v);
+  seen.set(v, seen.size);
+  const inner = v instanceof Map || v instanceof Set ? [...v].map((e) => describe(e, seen)).join() : ArrayBuffer.isView(v) ? String([...new Uint8Array(v.buffer)]) : v instanceof Error ? v.message : String(v.valueOf?.() ?? '');
+  const keys = Object.keys(v).map((k) => k + ':' + describe(v[k], seen));
+  return Object.prototype.toString.call(v) + (Array.isArray(v) ? '#' + v.length : '') + '(' + inner + '){' + keys + '}';
+};`;
+
+describe('quick fixes that say everything they change', () => {
+  it('names every kind of value the JSON round trip and structuredClone copy differently, and changes exactly those', async () => {
+    expect(Object.keys(LISTED_SAMPLES).toSorted()).toEqual(JSON_TO_STRUCTURED_CLONE.map((d) => d.kind).toSorted());
+    const samples = { ...LISTED_SAMPLES, ...SAME_SAMPLES };
+    const program = [
+      'const copy = (v) => JSON.parse(JSON.stringify(v));',
+      "class Money { constructor(cents) { this.cents = cents; } toJSON() { return this.cents / 100 + ' EUR'; } }",
+      'class Point { constructor(x, y) { this.x = x; this.y = y; } get length() { return Math.hypot(this.x, this.y); } }',
+      DESCRIBE,
+      `const samples = [${Object.entries(samples).map(([kind, value]) => `[${JSON.stringify(kind)}, () => (${value})]`).join(', ')}];`,
+      "for (const [kind, make] of samples) { let out; try { out = describe(copy(make())); } catch (e) { out = 'throws ' + e.name; } console.log(kind + '\\t' + out); }",
+    ].join('\n');
+    const uri = await client.open(join(DIR, 'every-kind.mjs'), program, 'javascript');
+    const [fix, ...more] = await actionsOn(uri, 0, 25);
+    expect(more).toEqual([]);
+    for (const { kind } of JSON_TO_STRUCTURED_CLONE) expect(fix?.title).toContain(kind);
+    // Nothing proves `v` plain data: the fix is offered, not preferred.
+    expect(fix?.isPreferred).toBe(false);
+    const fixed = applyEdits(program, fix?.edit?.changes?.[uri] ?? []);
+    expect(fixed.split('\n')[0]).toBe('const copy = (v) => structuredClone(v);');
+    const outputs = (code: string): Map<string, string> => {
+      const run = runModule(code);
+      expect(run.stderr).toBe('');
+      return new Map(run.stdout.trimEnd().split('\n').map((line) => line.split('\t') as [string, string]));
+    };
+    const before = outputs(program);
+    const after = outputs(fixed);
+    for (const kind of Object.keys(LISTED_SAMPLES)) expect(after.get(kind), kind).not.toBe(before.get(kind));
+    for (const kind of Object.keys(SAME_SAMPLES)) expect(after.get(kind), kind).toBe(before.get(kind));
+  });
+
+  it('prefers structuredClone only where the types prove plain data, and offers nothing where structuredClone is not the global', async () => {
+    const uri = await client.open(
+      join(DIR, 'preferred.ts'),
+      [
+        'const plain: { id: number; tags: string[] } = { id: 1, tags: [] };',
+        'export const a = JSON.parse(JSON.stringify(plain));',
+        'const when: { at: Date } = { at: new Date() };',
+        'export const b = JSON.parse(JSON.stringify(when));',
+        'export function c(v: any) { return JSON.parse(JSON.stringify(v)); }',
+        'export function d(structuredClone: (v: unknown) => unknown) { return [structuredClone, JSON.parse(JSON.stringify(plain))]; }',
+      ].join('\n'),
+    );
+    expect((await actionsOn(uri, 1, 20)).map((a) => a.isPreferred)).toEqual([true]);
+    expect((await actionsOn(uri, 3, 20)).map((a) => a.isPreferred)).toEqual([false]);
+    expect((await actionsOn(uri, 4, 40)).map((a) => a.isPreferred)).toEqual([false]);
+    expect(await actionsOn(uri, 5, 90)).toEqual([]);
+  });
+
+  it('offers a spread for Object.assign only where nothing can tell the two apart', async () => {
+    const lines = [
+      'const opts: { a: number; b?: number } = { a: 1 };',
+      'const cfg = { db: { host: "h", port: 1 } };',
+      'function normalize(o: { a: number; b?: number }) { o.a = 2; return { b: 3 }; }',
+      'const withGetter = { get a() { return 1; } };',
+      'const record: Record<string, number> = JSON.parse("{}");',
+      'export const plain = Object.assign({}, opts, cfg.db);',
+      'export const called = Object.assign({}, opts, normalize(opts));',
+      'export const getter = Object.assign({}, withGetter);',
+      'export const anyKeys = Object.assign({}, record);',
+      'export function untyped(x: any) { return Object.assign({}, x); }',
+    ];
+    const uri = await client.open(join(DIR, 'assign.ts'), lines.join('\n'));
+    const [plain] = await actionsOn(uri, 5, 30);
+    expect(plain?.title).toMatch(/^Replace Object\.assign\(\{\}, …\) with an object spread \(the same shallow copy of plain data; .*setter .*Object\.prototype/);
+    expect(plain?.edit?.changes?.[uri]).toEqual([{ range: { start: at(5, 21), end: at(5, 52) }, newText: '{ ...opts, ...cfg.db }' }]);
+    for (const line of [6, 7, 8, 9]) expect(await actionsOn(uri, line, lines[line]!.indexOf('Object.assign') + 3), lines[line]).toEqual([]);
+  });
+
+  it('withholds the spread where it really would change the result', () => {
+    // Each of the cases the server offers nothing for, run both ways: the outputs differ.
+    const cases = [
+      ['an argument with effects', 'const opts = { a: 1 }; const normalize = (o) => { o.a = 2; return {}; };', 'Object.assign({}, opts, normalize(opts))', '{ ...opts, ...normalize(opts) }'],
+      ['a getter that reassigns a later source', 'let later = { b: 1 }; const first = { get a() { later = { b: 2 }; return 1; } };', 'Object.assign({}, first, later)', '{ ...first, ...later }'],
+      ['a "__proto__" key, which Object.assign sets through the setter', 'const parsed = JSON.parse(\'{"__proto__": {"x": 1}}\');', 'Object.assign({}, parsed)', '{ ...parsed }'],
+    ] as const;
+    for (const [name, setup, assign, spread] of cases) {
+      const run = (copy: string): string => runModule(`${setup}\nconst r = ${copy};\nconsole.log(JSON.stringify(r), r.x, Object.keys(r).join());`).stdout;
+      expect(run(spread), name).not.toBe(run(assign));
+    }
   });
 });
 
