@@ -7,7 +7,7 @@ import { moduleBindings, BINDINGS_SEPARATOR, RUNTIME_REF, siteRef, locationRef, 
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { parseSource } from '../analysis/parse-source.js';
 import { scriptKindOf } from '../analysis/script-kind.js';
-import { languageOf } from '../analysis/source-language.js';
+import { languageOf, needsTranspile } from '../analysis/source-language.js';
 import { typedModuleBindings } from './typed-module-bindings.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
@@ -44,7 +44,10 @@ export function instrumentSource(file: string, text: string): Instrumented {
   const packages = collectPackageBindings(sf, names);
   const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
   const writeContext = { names, typed };
-  const edits = new SourceEdits(text);
+  // JavaScript runs as instrumented, so its functions' sources hold the marks; TypeScript and JSX
+  // are printed again by the compiler first, which keeps no text as written.
+  const regexEnds = new Set<number>();
+  const edits = new SourceEdits(text, needsTranspile(file) ? undefined : { regexEnds });
   const sites: [number, number, CopyKind][] = [];
   /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
   const failures: (string | 0)[] = [];
@@ -61,6 +64,7 @@ export function instrumentSource(file: string, text: string): Instrumented {
   };
 
   const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexEnds.add(node.end);
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];

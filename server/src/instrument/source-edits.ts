@@ -1,4 +1,5 @@
 import { addSegment, GenMapping, toEncodedMap } from '@jridgewell/gen-mapping';
+import { MARK_CLOSE, markOpening } from '../runtime/edit-marks.js';
 
 /** A source map in the v3 JSON shape. */
 export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
@@ -21,6 +22,8 @@ interface Insert {
   readonly layer: Layer;
   /** The wrap it belongs to, in the order wraps were made: of two wraps of one extent, the first made is the outer. */
   readonly wrap: number;
+  /** Text that is no part of any function's source (the module's bindings): never marked. */
+  readonly unmarked?: true;
 }
 
 interface Replace {
@@ -36,13 +39,19 @@ interface Replace {
  * offset the texts of an enclosing node open before, and close after, those of a node inside it
  * (for one extent, the wrap encloses the rewrite). Replaced ranges are a node's own tokens: they
  * never overlap and never hold inserts.
+ *
+ * With `marking`, each run of edited text carries the original it stands for (runtime/edit-marks.ts),
+ * so that the source of a function V8 gives back can be read as written.
  */
 export class SourceEdits {
   private readonly inserts: Insert[] = [];
   private readonly replaces: Replace[] = [];
   private wraps = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly marking?: Marking,
+  ) {}
 
   get size(): number {
     return this.inserts.length + this.replaces.length;
@@ -58,7 +67,7 @@ export class SourceEdits {
 
   /** Adds `text` after the end of the text, behind every other insert there. */
   append(text: string): void {
-    this.inserts.push({ pos: this.text.length, text, opening: false, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap, wrap: -1 });
+    this.inserts.push({ pos: this.text.length, text, opening: false, span: Number.MAX_SAFE_INTEGER, layer: Layer.Wrap, wrap: -1, unmarked: true });
   }
 
   replace(start: number, end: number, text: string): void {
@@ -69,19 +78,19 @@ export class SourceEdits {
   apply(file: string): { code: string; map: EncodedSourceMap } {
     const inserts = [...this.inserts].sort(compareInserts);
     const replaces = [...this.replaces].sort((a, b) => a.start - b.start);
-    const out = new OutputWithMap(this.text, file);
+    const out = new OutputWithMap(this.text, file, this.marking);
     let cursor = 0;
     let r = 0;
     const replaceWith = (replace: Replace): void => {
       out.copy(cursor, replace.start);
-      out.add(replacementOf(this.text, replace.start, replace.end, replace.text), replace.start, replace.end);
+      out.add(replacementOf(this.text, replace.start, replace.end, replace.text), replace.start, replace.end, true);
       cursor = replace.end;
     };
     for (const insert of inserts) {
       while (r < replaces.length && replaces[r]!.start < insert.pos) replaceWith(replaces[r++]!);
       if (insert.pos < cursor) throw new Error(`cowlens: overlapping edits at offset ${String(insert.pos)} of ${file}`);
       out.copy(cursor, insert.pos);
-      out.add(insert.text, insert.pos, insert.pos);
+      out.add(insert.text, insert.pos, insert.pos, insert.unmarked !== true);
       cursor = insert.pos;
     }
     for (; r < replaces.length; r++) replaceWith(replaces[r]!);
@@ -125,6 +134,19 @@ function compareInserts(a: Insert, b: Insert): number {
   return a.opening ? outerFirst : -outerFirst;
 }
 
+/** What marking edits needs to know of the text's tokens. */
+export interface Marking {
+  /** Where regular expression literals end: a `/` there is no division's. */
+  readonly regexEnds: ReadonlySet<number>;
+}
+
+/** Edited text waiting to be written as one marked run: the edits that follow one another with no original text between. */
+interface PendingEdit {
+  readonly text: string;
+  readonly at: number;
+  readonly resume: number;
+}
+
 /**
  * Builds the output and its source map together. Original text keeps one segment per word start
  * so a stack trace's column maps exactly; inserted text maps to where it was inserted.
@@ -135,10 +157,12 @@ class OutputWithMap {
   private line = 0;
   private column = 0;
   private readonly lineStarts: number[];
+  private pending: PendingEdit[] = [];
 
   constructor(
     private readonly text: string,
     private readonly file: string,
+    private readonly marking: Marking | undefined,
   ) {
     // No sourcesContent: the original is on disk, and a copy inlined into every module doubles it.
     this.gen = new GenMapping({ file });
@@ -147,6 +171,7 @@ class OutputWithMap {
 
   copy(from: number, to: number): void {
     if (to <= from) return;
+    this.flushMarked();
     const text = this.text;
     let origLine = this.lineOf(from);
     let genLine = this.line;
@@ -172,9 +197,45 @@ class OutputWithMap {
 
   /**
    * Adds `text` in place of the original [at, resume): a space keeps it apart from a name or
-   * keyword it would otherwise run into (`return[…]` must not become `return__cl$i()…`).
+   * keyword it would otherwise run into (`return[…]` must not become `return__cl$i()…`). Marked
+   * text waits for the edits right after it, to go out as one run; its marks keep it apart.
    */
-  add(text: string, at: number, resume: number): void {
+  add(text: string, at: number, resume: number, markable: boolean): void {
+    if (this.marking !== undefined && markable) {
+      if (text !== '' || resume > at) this.pending.push({ text, at, resume });
+      return;
+    }
+    this.flushMarked();
+    this.addUnmarked(text, at, resume);
+  }
+
+  /**
+   * The pending edits as one marked run, each part mapped to where it was made. A mark right after
+   * a division's `/` would make `//` of it: that `/` goes into the run (`n/[...xs]` →
+   * `n/*cl$</[...*\// __cl$i()…`). After a regular expression's last `/`, or a comment's, a mark
+   * begins a comment as it should.
+   */
+  private flushMarked(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    this.pending = [];
+    let start = pending[0]!.at;
+    if (this.lastCode === 47 && this.text.charCodeAt(start - 2) !== 42 && this.marking?.regexEnds.has(start) !== true) {
+      this.unemitLast();
+      start--;
+      pending.unshift({ text: '/ ', at: start, resume: start + 1 });
+    }
+    this.emit(markOpening(this.text.slice(start, pending.at(-1)!.resume)));
+    for (const { text, at } of pending) {
+      if (text === '') continue;
+      const origLine = this.lineOf(at);
+      addSegment(this.gen, this.line, this.column, this.file, origLine, at - this.lineStarts[origLine]!);
+      this.emit(text);
+    }
+    this.emit(MARK_CLOSE);
+  }
+
+  private addUnmarked(text: string, at: number, resume: number): void {
     if (text === '') return;
     const origLine = this.lineOf(at);
     const glueBefore = isWordCode(text.charCodeAt(0)) && isWordCode(this.lastCode);
@@ -186,6 +247,17 @@ class OutputWithMap {
 
   /** The last character emitted, as a code unit (0 before any). */
   private lastCode = 0;
+
+  /** Takes back the last character emitted, one that is no line break. */
+  private unemitLast(): void {
+    const last = this.parts.length - 1;
+    const shortened = this.parts[last]!.slice(0, -1);
+    if (shortened === '') this.parts.pop();
+    else this.parts[last] = shortened;
+    this.column--;
+    const before = this.parts.at(-1) ?? '';
+    this.lastCode = before === '' ? 0 : before.charCodeAt(before.length - 1);
+  }
 
   private emit(text: string): void {
     if (text === '') return;
@@ -213,6 +285,7 @@ class OutputWithMap {
   }
 
   code(): string {
+    this.flushMarked();
     return this.parts.join('');
   }
 

@@ -17,6 +17,7 @@ import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 import { types } from 'node:util';
+import { cloneErrorAsWritten } from './clone-error-source.js';
 import { raisedFor, withoutOwnFrames } from './own-frames.js';
 import { replacements } from './replaced-globals.js';
 
@@ -481,7 +482,8 @@ function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () =
       // eslint-disable-next-line prefer-rest-params -- the site id goes; the built-in's own arguments stay
       return Reflect.apply(replacement, undefined, Array.prototype.slice.call(arguments, 1));
     } catch (error) {
-      throw withoutOwnFrames(error, copy);
+      // eslint-disable-next-line prefer-rest-params -- the values copied, after the site id
+      throw withoutOwnFrames(cloneErrorAsWritten(error, Array.prototype.slice.call(arguments, 1)), copy);
     }
   };
   return copy;

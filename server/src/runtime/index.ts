@@ -9,3 +9,4 @@ export { createRuntime, type RuntimeHandle, type RuntimeOptions } from './create
 export { cow, isCow, snapshot, toPlain } from './cow/library.js';
 export type * from './figures/types.js';
 export { patchCloneGlobals } from './patch-clone-globals.js';
+export { patchFunctionToString, standsFor } from './function-source.js';

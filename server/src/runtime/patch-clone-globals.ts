@@ -1,4 +1,5 @@
 import { BroadcastChannel, MessagePort, Worker } from 'node:worker_threads';
+import { standsFor } from './function-source.js';
 import { toCloneable } from './unwrap.js';
 
 type PostMessage = (this: unknown, message: unknown, ...rest: unknown[]) => void;
@@ -13,7 +14,7 @@ export function patchCloneGlobals(): () => void {
   type CloneOptions = Parameters<typeof originalClone>[1];
   const restores: (() => void)[] = [];
   // Called with what it was called with: no argument is an error of the built-in's own.
-  globalThis.structuredClone = keepArity(function structuredClone(...args: unknown[]): unknown {
+  globalThis.structuredClone = standIn(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
   }, originalClone) as typeof structuredClone;
   Object.defineProperty(globalThis.structuredClone, PATCHED_CLONE, { value: true });
@@ -22,7 +23,7 @@ export function patchCloneGlobals(): () => void {
   });
   for (const proto of [MessagePort.prototype, Worker.prototype, BroadcastChannel.prototype] as { postMessage: PostMessage }[]) {
     const original = proto.postMessage;
-    proto.postMessage = keepArity(function postMessage(this: unknown, ...args: unknown[]) {
+    proto.postMessage = standIn(function postMessage(this: unknown, ...args: unknown[]) {
       Reflect.apply(original, this, args.length === 0 ? [] : [toCloneable(args[0]), ...args.slice(1)]);
     }, original);
     restores.push(() => {
@@ -44,8 +45,8 @@ export function isPatchedClone(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as { [PATCHED_CLONE]?: unknown })[PATCHED_CLONE] === true;
 }
 
-/** `replacement`, with the `length` of the function it stands for. */
-export function keepArity<F extends (...args: never[]) => unknown>(replacement: F, original: (...args: never[]) => unknown): F {
+/** `replacement`, with the `length` and the source (toString) of the function it stands for. */
+export function standIn<F extends (...args: never[]) => unknown>(replacement: F, original: (...args: never[]) => unknown): F {
   Object.defineProperty(replacement, 'length', { value: original.length, configurable: true });
-  return replacement;
+  return standsFor(replacement, original);
 }

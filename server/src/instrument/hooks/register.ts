@@ -5,7 +5,7 @@
  */
 import { register } from 'node:module';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
-import { createRuntime, patchCloneGlobals } from '../../runtime/index.js';
+import { createRuntime, patchCloneGlobals, patchFunctionToString, standsFor } from '../../runtime/index.js';
 import { withoutOwnFrames } from '../../runtime/own-frames.js';
 import { RUNTIME_KEY } from '../module-bindings.js';
 import { installJestHook } from '../jest/jest-runtime-hook.js';
@@ -24,6 +24,8 @@ if (config && !(slot in globalThis)) {
   writer.write({ type: 'start', pid: process.pid, thread: threadId, argv: process.argv, time: Date.now() });
   const runtime = createRuntime(config.mode);
   Object.defineProperty(globalThis, slot, { value: runtime, enumerable: false });
+  // Instrumented functions give their source as written (function-source.ts), in both modes.
+  patchFunctionToString();
   if (config.mode === 'cow') patchCloneGlobals();
   // Figures go out every 100 ms and at 'exit'. A signal ends the process without 'exit', and
   // nothing here listens for signals: a listener would replace Node's default of dying at once
@@ -57,17 +59,17 @@ if (config && !(slot in globalThis)) {
 function flushBeforeMessages(flush: (final: boolean) => void): void {
   const proto = MessagePort.prototype as { postMessage: (this: MessagePort, ...args: unknown[]) => void };
   const original = proto.postMessage;
-  proto.postMessage = function postMessage(this: MessagePort, ...args: unknown[]) {
+  proto.postMessage = standsFor(function postMessage(this: MessagePort, ...args: unknown[]) {
     flush(isWorkersLastMessage(args[0]));
     original.apply(this, args);
-  };
+  }, original);
 }
 
 /** As `flushBeforeMessages`, for the messages a child process sends its parent over IPC. */
 function flushBeforeSending(flush: (final: boolean) => void): void {
   const channel = process as { send: (this: NodeJS.Process, ...args: unknown[]) => boolean };
   const original = channel.send;
-  channel.send = function send(this: NodeJS.Process, ...args: unknown[]) {
+  channel.send = standsFor(function send(this: NodeJS.Process, ...args: unknown[]) {
     flush(isWorkersLastMessage(args[0]));
     try {
       return original.apply(this, args);
@@ -75,5 +77,5 @@ function flushBeforeSending(flush: (final: boolean) => void): void {
       // Node's own error (a channel already closed): the program's, as it would be without cowlens.
       throw withoutOwnFrames(error, send);
     }
-  };
+  }, original);
 }

@@ -65,9 +65,11 @@ export function createContextRuntime(context: vm.Context, mode: Mode, sink: Sink
     run(module.exports, require, module, host.process, host.setInterval, host.clearInterval);
     return module.exports;
   };
-  const { createRuntime } = load(join(RUNTIME_CJS, 'index.js')) as typeof RuntimeModule;
+  const { createRuntime, patchFunctionToString, standsFor } = load(join(RUNTIME_CJS, 'index.js')) as typeof RuntimeModule;
   const runtime = createRuntime(mode);
-  if (mode === 'cow') patchContextClone(context, (load(join(RUNTIME_CJS, 'unwrap.js')) as typeof UnwrapModule).toCloneable);
+  // Evaluated in the context, it patches the context's own Function.prototype.
+  patchFunctionToString();
+  if (mode === 'cow') patchContextClone(context, (load(join(RUNTIME_CJS, 'unwrap.js')) as typeof UnwrapModule).toCloneable, standsFor);
   runtime.connect(sink, 100);
   const handle: ContextRuntime = {
     runtime,
@@ -92,13 +94,13 @@ function closeAll(): void {
  * The context's `structuredClone` (the host's, which the runner copied in) throws on a view, as on
  * any Proxy: uninstrumented code of the context gets the view's plain value cloned instead.
  */
-function patchContextClone(context: vm.Context, toCloneable: (value: unknown) => unknown): void {
+function patchContextClone(context: vm.Context, toCloneable: (value: unknown) => unknown, standsFor: typeof RuntimeModule.standsFor): void {
   const global = vm.runInContext('globalThis', context) as { structuredClone?: (value: unknown, options?: unknown) => unknown };
   const clone = global.structuredClone;
   if (typeof clone !== 'function') return;
-  global.structuredClone = function structuredClone(...args: unknown[]) {
+  global.structuredClone = standsFor(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(clone, undefined, []) : clone(toCloneable(args[0]), args[1]);
-  };
+  }, clone);
   Object.defineProperty(global.structuredClone, 'length', { value: clone.length, configurable: true });
   // The context's runtime takes it for its own, not for a replacement the program made.
   Object.defineProperty(global.structuredClone, PATCHED_CLONE, { value: true });

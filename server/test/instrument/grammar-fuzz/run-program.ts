@@ -10,7 +10,7 @@ import { inspect } from 'node:util';
 import { RUNTIME_KEY } from '../../../src/instrument/module-bindings.js';
 import { tryInstrument } from '../../../src/instrument/transform-module.js';
 import { toJavaScript } from '../../../src/instrument/to-javascript.js';
-import { createRuntime, patchCloneGlobals } from '../../../src/runtime/index.js';
+import { createRuntime, patchCloneGlobals, patchFunctionToString } from '../../../src/runtime/index.js';
 import { fakeRequire } from './fake-modules.js';
 
 export type Mode = 'plain' | 'observe' | 'cow';
@@ -93,6 +93,7 @@ export async function execute(prepared: Prepared, mode: Mode): Promise<Outcome> 
   // As `cowlens report` sets a process up (hooks/register.ts), but sharing every copy it can and
   // keeping element writes of short arrays in overlays, so that views and overlays are exercised.
   if (mode !== 'plain') (globalThis as Record<symbol, unknown>)[slot] = createRuntime(mode, { minSharedBytes: 0, overlayMinLength: 4 });
+  const restoreToString = mode === 'plain' ? undefined : patchFunctionToString();
   const restore = mode === 'cow' ? patchCloneGlobals() : undefined;
   let compiled = false;
   try {
@@ -107,6 +108,7 @@ export async function execute(prepared: Prepared, mode: Mode): Promise<Outcome> 
     // against this runtime, not the next program's.
     if (prepared.async) await new Promise((resolve) => setImmediate(resolve));
     restore?.();
+    restoreToString?.();
     restoreReplaced();
     Reflect.deleteProperty(globalThis, slot);
   }

@@ -7,6 +7,8 @@ import { ts } from 'ts-morph';
 import { instrumentSource } from '../../../src/instrument/instrument-source.js';
 import { parseSource, syntaxErrorsOf } from '../../../src/analysis/parse-source.js';
 import { scriptKindOf } from '../../../src/analysis/script-kind.js';
+import { needsTranspile } from '../../../src/analysis/source-language.js';
+import { firstFunctionSourceDifference } from './function-sources.js';
 import { originalPlace } from './map-back.js';
 import { type RestoredText } from './restored-text.js';
 import { firstDifference, kindName, type PairCheck } from './same-tree.js';
@@ -20,11 +22,11 @@ export const SKIP_UNPARSEABLE = 'does not parse as written';
 
 /**
  * Why a round trip failed: an insert ran into the token before it, the output does not parse, a
- * runtime call is not one the table knows (or not as it knows it), the restored tree differs, or
- * a line moved (the instrumenter promises every line stays where it was, for stack traces read
- * without source maps).
+ * runtime call is not one the table knows (or not as it knows it), the restored tree differs, a
+ * line moved (the instrumenter promises every line stays where it was, for stack traces read
+ * without source maps), or a function's source does not read back as written (function-sources.ts).
  */
-export type MismatchKind = 'token glued to an insert' | 'output does not parse' | 'unknown runtime form' | 'tree differs' | 'line moved';
+export type MismatchKind = 'token glued to an insert' | 'output does not parse' | 'unknown runtime form' | 'tree differs' | 'line moved' | 'function source differs';
 
 export interface Mismatch {
   readonly kind: MismatchKind;
@@ -114,8 +116,9 @@ export function roundTrip(
   const errors = syntaxErrorsOf(output);
   if (errors.length > 0) return at('output does not parse', errors[0]!.message, errors[0]!.start);
   let restoredText: RestoredText;
+  let bindingsStart: number;
   try {
-    restoredText = uninstrument(output).text;
+    ({ text: restoredText, preambleStart: bindingsStart } = uninstrument(output));
   } catch (error) {
     if (error instanceof UninstrumentError) return at('unknown runtime form', error.message, error.at);
     throw error;
@@ -128,7 +131,11 @@ export function roundTrip(
     return at('tree differs', `the restored text does not parse: ${restoredErrors[0]!.message}`, where, { restored: snippet(text, restoredErrors[0]!.start) });
   }
   const difference = firstDifference(original, restored, options.lines === false ? undefined : sameLine(original, output, restored, restoredText));
-  if (difference === undefined) return undefined;
+  if (difference === undefined) {
+    // JavaScript runs as instrumented, with its edits marked; TypeScript is printed again first.
+    const source = needsTranspile(file) ? undefined : firstFunctionSourceDifference(original, output, bindingsStart);
+    return source === undefined ? undefined : at('function source differs', source.message, source.at);
+  }
   const a = difference.original;
   const b = difference.restored;
   const start = a.getStart(original);

@@ -137,6 +137,14 @@ describe('the oracle fails', () => {
     expect(mismatch).toMatchObject({ kind: 'token glued to an insert', line: 1, column: 17 });
   });
 
+  it("on a function whose source does not read back as written: a mark that stands for other text, or none", () => {
+    const fn = 'const f = (xs) => [...xs];\n';
+    const marked = (original: string): string => `const f = (xs) => /*cl$<${original}*/__cl$i().arraySpread(__cl$s[0], /*cl$>*/xs/*cl$<]*/)/*cl$>*/;\n${BINDINGS}`;
+    expect(check(fn, marked('[...'))).toBeUndefined();
+    expect(check(fn, marked('[ ...'))).toMatchObject({ kind: 'function source differs', line: 1, column: 11 });
+    expect(check(fn, `const f = (xs) => __cl$i().arraySpread(__cl$s[0], xs);\n${BINDINGS}`)).toMatchObject({ kind: 'function source differs' });
+  });
+
   it('on a line that moved', () => {
     const mismatch = check('const a = b\n  .slice(1);\nc.d = 2;\n', `const a = __cl$i().slice(__cl$s[0], b, 1);\nc.d = 2;\n${BINDINGS}`);
     expect(mismatch).toMatchObject({ kind: 'line moved', line: 2, column: 10 });
