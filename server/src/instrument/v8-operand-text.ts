@@ -8,6 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import { isTransparentWrapper, outermostWrapper, unwrap } from '../analysis/syntax.js';
+import { v8FoldsStringLiterals } from './v8-string-folding.js';
 
 const SK = ts.SyntaxKind;
 
@@ -72,6 +73,58 @@ function foldedText(left: ts.NumericLiteral, operator: ts.SyntaxKind, right: ts.
   }
 }
 
+/** The operators whose chains V8 (every version) prints as one operation: `(a + b) + c` reads `(a + b + c)`. */
+const NARY: ReadonlySet<ts.SyntaxKind> = new Set([
+  SK.BarBarToken,
+  SK.AmpersandAmpersandToken,
+  SK.QuestionQuestionToken,
+  SK.PlusToken,
+  SK.MinusToken,
+  SK.AsteriskToken,
+  SK.SlashToken,
+  SK.PercentToken,
+  SK.CommaToken,
+]);
+
+/**
+ * A string V8 made of string literals while parsing (V8 13, Node 24: `"li" + "st"` is `"list"`),
+ * and whether it is still a literal as written (`"" + "a"` is `"a"`, which V8 prints as a name
+ * where a key is one: `o.a`) or a string of its own making (`o["list"]`). Only a literal as
+ * written joins a string on its left: `"a" + ("b" + "c")` is `("a" + "bc")`.
+ */
+interface FoldedString {
+  readonly text: string;
+  readonly asWritten: boolean;
+}
+
+function foldedString(node: ts.Expression): FoldedString | undefined {
+  const e = unwrap(node);
+  if (ts.isStringLiteralLike(e)) return { text: e.text, asWritten: true };
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SK.PlusToken || !v8FoldsStringLiterals()) return undefined;
+  const right = unwrap(e.right);
+  const left = foldedString(e.left);
+  if (left === undefined || !ts.isStringLiteralLike(right)) return undefined;
+  if (right.text === '') return left;
+  if (left.text === '' && left.asWritten) return { text: right.text, asWritten: true };
+  return { text: left.text + right.text, asWritten: false };
+}
+
+/** A binary operation without its parentheses, its left operand flattened into it where V8 does so. */
+function binaryText(e: ts.BinaryExpression, op: string, calls: CallStyle): string {
+  const left = unwrap(e.left);
+  const flattens = NARY.has(e.operatorToken.kind) && ts.isBinaryExpression(left) && left.operatorToken.kind === e.operatorToken.kind && isParenthesizedBinary(left);
+  const leftText = flattens ? binaryText(left, op, calls) : v8OperandText(e.left, calls);
+  return `${leftText} ${op} ${v8OperandText(e.right, calls)}`;
+}
+
+/** Whether V8 prints this binary operation as one in parentheses, not as a value it folded. */
+function isParenthesizedBinary(e: ts.BinaryExpression): boolean {
+  const { left, operatorToken, right } = e;
+  if (BINARY_TEXT[operatorToken.kind] === undefined) return false;
+  if (ts.isNumericLiteral(left) && ts.isNumericLiteral(right)) return false;
+  return foldedString(e) === undefined;
+}
+
 export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
   const e = node;
   if (isTransparentWrapper(e)) return v8OperandText(e.expression, calls);
@@ -102,8 +155,10 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
       const access = e as ts.ElementAccessExpression;
       const key = access.argumentExpression;
       const base = v8OperandText(access.expression, calls);
-      // A string key reads as a name, whatever it holds: `o['a-b']` is `o.a-b`.
-      if (ts.isStringLiteralLike(key)) return `${base}.${key.text}`;
+      // A string key reads as a name, whatever it holds: `o['a-b']` is `o.a-b`; so does one
+      // that V8 joined into a literal as written (`o["" + "a"]` is `o.a`), not one it made.
+      const folded = foldedString(key);
+      if (folded?.asWritten === true) return `${base}.${folded.text}`;
       return `${base}[${v8OperandText(key, calls)}]`;
     }
     case SK.CallExpression: {
@@ -118,7 +173,9 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
       const op = BINARY_TEXT[operatorToken.kind];
       if (ts.isNumericLiteral(left) && ts.isNumericLiteral(right)) return foldedText(left, operatorToken.kind, right);
       if (op === undefined) return INTERMEDIATE;
-      return `(${v8OperandText(left, calls)} ${op} ${v8OperandText(right, calls)})`;
+      const folded = foldedString(e);
+      if (folded !== undefined) return `"${folded.text}"`;
+      return `(${binaryText(e as ts.BinaryExpression, op, calls)})`;
     }
     case SK.PrefixUnaryExpression: {
       const { operator, operand } = e as ts.PrefixUnaryExpression;

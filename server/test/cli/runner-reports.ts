@@ -22,6 +22,7 @@ export function linesOf(output: string): string[] {
   return output
     .replace(/Start at .*/g, '')
     .replace(/^Time: .*/gm, 'Time: T')
+    .replace(/^(\s*Duration\s).*/gm, '$1T')
     .replace(/\d+(\.\d+)?m?s\b/g, 'T')
     .replace(/, estimated T/g, '')
     .split('\n')

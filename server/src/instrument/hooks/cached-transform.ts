@@ -9,6 +9,12 @@ import type { TransformResult } from '../transform-module.js';
 import type { RunConfig } from './run-config.js';
 import type { SourceResult } from './sync-transform.js';
 
+/**
+ * The V8 the transform runs on is part of every key: the instrumented code quotes operands as that
+ * V8 prints them (v8-string-folding.ts), so one project run on two Node versions keeps two entries.
+ */
+const V8 = process.versions.v8;
+
 export function transformCacheOf(config: Pick<RunConfig, 'transformCache'>): TransformCache | undefined {
   return config.transformCache === undefined ? undefined : new TransformCache(config.transformCache);
 }
@@ -24,7 +30,7 @@ export function cachedModuleAsync(cache: TransformCache | undefined, file: strin
 
 /** The instrumented source in its own language, for a runner that transforms it further (jest), from the cache when it has it. */
 export function cachedSource(cache: TransformCache | undefined, file: string, text: string, compute: () => SourceResult): SourceResult {
-  return cache === undefined ? compute() : cache.through(['source', file, text], isSourceResult, compute);
+  return cache === undefined ? compute() : cache.through(['source', V8, file, text], isSourceResult, compute);
 }
 
 /** Whether a file of undecided format is an ES module (detect-module-syntax.ts), from the cache when it has it. */
@@ -33,7 +39,7 @@ export function cachedModuleSyntax(cache: TransformCache | undefined, file: stri
 }
 
 function moduleKey(file: string, text: string, format: ModuleFormat, instrument: boolean): string[] {
-  return ['module', file, format, instrument ? 'instrumented' : 'as written', text];
+  return ['module', V8, file, format, instrument ? 'instrumented' : 'as written', text];
 }
 
 function isTransformResult(value: unknown): value is TransformResult {

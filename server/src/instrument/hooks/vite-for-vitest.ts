@@ -4,6 +4,9 @@
  * The one place all of them pass through is the vite server vitest creates for each project with
  * vite's public `createServer`: vitest's own `import ... from 'vite'` is resolved to a wrapper
  * module that re-exports vite with a `createServer` adding cowlens's vite plugin (vite-plugin.ts).
+ * vitest 5 resolves each project's config first, with vite's `resolveConfig`, and hands
+ * `createServer` the resolved config, whose plugins are settled: the wrapper's `resolveConfig`
+ * adds the plugin there, and `createServer` passes a config that has it on as it is.
  * Used by the ESM hooks, on Node's hooks thread.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +18,7 @@ const WRAPPER_QUERY = '?cowlens-vitest';
 const PLUGIN_URL = new URL('./vite-plugin.js', import.meta.url).href;
 
 /** The vitest releases whose module runner cowlens has been checked against. */
-const SUPPORTED = 'vitest 4.1 or a later 4.x';
+const SUPPORTED = 'vitest 4.1 or a later 4.x, or vitest 5';
 
 export type ViteImport =
   | { readonly kind: 'other' }
@@ -45,17 +48,18 @@ export function wrapperSource(url: string): string | undefined {
   if (!url.endsWith(WRAPPER_QUERY)) return undefined;
   const vite = JSON.stringify(url.slice(0, -WRAPPER_QUERY.length));
   return [
-    `import { createServer as createViteServer } from ${vite};`,
+    `import { createServer as createViteServer, resolveConfig as resolveViteConfig } from ${vite};`,
     `import { withCowlensPlugin } from ${JSON.stringify(PLUGIN_URL)};`,
     `export * from ${vite};`,
     'export const createServer = (config) => createViteServer(withCowlensPlugin(config));',
+    'export const resolveConfig = (config, ...rest) => resolveViteConfig(withCowlensPlugin(config), ...rest);',
     '',
   ].join('\n');
 }
 
 function isSupported(version: string): boolean {
   const [major, minor] = version.split('.').map(Number);
-  return major === 4 && minor !== undefined && minor >= 1;
+  return (major === 4 && minor !== undefined && minor >= 1) || major === 5;
 }
 
 function versionOf(manifest: string): string | undefined {

@@ -20,10 +20,14 @@ interface CowlensVitePlugin {
   configureVitest(context: ConfigureVitestContext): void;
 }
 
+type CacheKeyGenerator = (context: { readonly id: string }) => false | undefined;
+
 interface ConfigureVitestContext {
   readonly project: { readonly name?: unknown; readonly config: { readonly pool?: unknown } };
-  /** vitest 4.1's file cache of transformed modules: cowlens keeps instrumented modules out of it. */
-  readonly experimental_defineCacheKeyGenerator?: (generator: (context: { readonly id: string }) => false | undefined) => void;
+  /** vitest's file cache of transformed modules: cowlens keeps instrumented modules out of it (vitest 5's name). */
+  readonly defineCacheKeyGenerator?: (generator: CacheKeyGenerator) => void;
+  /** The same in vitest 4.1, which vitest 5 keeps with a deprecation warning in the run's output. */
+  readonly experimental_defineCacheKeyGenerator?: (generator: CacheKeyGenerator) => void;
 }
 
 /** vite's inline config, as far as the plugin needs it. */
@@ -31,13 +35,24 @@ interface InlineConfig {
   readonly plugins?: unknown;
 }
 
-/** The config vitest passes to vite's `createServer`, with cowlens's plugin first. */
+const PLUGIN_NAME = 'cowlens';
+
+/**
+ * The config vitest passes to vite's `createServer` or `resolveConfig`, with cowlens's plugin
+ * first. A config that has it already (vitest 5 resolves a config, then creates its server) is
+ * passed on as it is: vite and vitest know a resolved config by its identity.
+ */
 export function withCowlensPlugin<C extends InlineConfig>(config: C | undefined): C | InlineConfig | undefined {
   const run = readRunConfig(process.env);
   if (run === undefined) return config;
   const own = config?.plugins;
   const plugins: readonly unknown[] = own === undefined ? [] : Array.isArray(own) ? (own as unknown[]) : [own];
+  if (plugins.some(isCowlensPlugin)) return config;
   return { ...config, plugins: [cowlensVitePlugin(run), ...plugins] };
+}
+
+function isCowlensPlugin(plugin: unknown): boolean {
+  return typeof plugin === 'object' && plugin !== null && (plugin as { name?: unknown }).name === PLUGIN_NAME;
 }
 
 function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): CowlensVitePlugin {
@@ -50,7 +65,7 @@ function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): 
   };
   let active = true;
   return {
-    name: 'cowlens',
+    name: PLUGIN_NAME,
     enforce: 'pre',
     async transform(code, id) {
       const file = active ? wantedFile(id) : undefined;
@@ -69,7 +84,7 @@ function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): 
       const { instrumented } = attempt;
       return instrumented.sites + instrumented.writes === 0 ? null : { code: instrumented.code, map: instrumented.map };
     },
-    configureVitest({ project, experimental_defineCacheKeyGenerator }) {
+    configureVitest({ project, defineCacheKeyGenerator, experimental_defineCacheKeyGenerator }) {
       const pool = project.config.pool;
       if (typeof pool === 'string' && pool.startsWith('vm')) {
         // Those pools evaluate test files in vm contexts of their own, where the preloaded runtime is not.
@@ -79,7 +94,7 @@ function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): 
         return;
       }
       // Instrumented modules depend on cowlens's options and version: never cache them.
-      experimental_defineCacheKeyGenerator?.(({ id }) => (wantedFile(id) === undefined ? undefined : false));
+      (defineCacheKeyGenerator ?? experimental_defineCacheKeyGenerator)?.(({ id }) => (wantedFile(id) === undefined ? undefined : false));
     },
   };
 }

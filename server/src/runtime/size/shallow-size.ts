@@ -18,6 +18,7 @@ import {
   ORDERED_TABLE_PREFIX,
   PRIMITIVE_WRAPPER,
   REGEXP,
+  SET_COPY_HEADROOM,
   SET_ENTRY,
   SMI_MAX,
   SMI_MIN,
@@ -75,7 +76,7 @@ function sizeWith(value: unknown, reads: Reads): number {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) return objectSize(value, reads);
   if (value instanceof Map) return collectionSize(value.size, MAP_ENTRY);
-  if (value instanceof Set) return collectionSize(value.size, SET_ENTRY);
+  if (value instanceof Set) return collectionSize(SET_COPY_HEADROOM ? value.size + (value.size >> 1) : value.size, SET_ENTRY);
   if (ArrayBuffer.isView(value)) return typedSize(value.byteLength);
   if (value instanceof ArrayBuffer) return ARRAY_BUFFER_OVERHEAD + value.byteLength;
   if (value instanceof Date) return DATE;

@@ -38,6 +38,15 @@ export const ORDERED_TABLE_PREFIX = 3 * TAGGED;
 /** Entries per bucket of an OrderedHashTable (capacity is twice the bucket count). */
 export const ORDERED_TABLE_LOAD = 2;
 export const ORDERED_TABLE_MIN_CAPACITY = 4;
+/**
+ * Since V8 12 (Node 22), `new Set(set)` makes its table at once for the entries it copies, with
+ * room for half as many again; V8 11 (Node 20) grows it entry by entry to the power of two that
+ * holds them. The Sets the runtime sizes are such copies (and the eager copies it weighs views
+ * against), so a Set is sized as one. Node 20's V8 has neither this nor the Set methods
+ * (`union`…), Node 22's and 24's have both: the runtime tells them apart by the methods, since
+ * where it runs `process` may be a test runner's stand-in (jest's contexts).
+ */
+export const SET_COPY_HEADROOM = 'union' in Set.prototype;
 /** An OrderedHashMap entry: key, value, chain; an OrderedHashSet entry: key, chain. */
 export const MAP_ENTRY = 3 * TAGGED;
 export const SET_ENTRY = 2 * TAGGED;

@@ -1,0 +1,113 @@
+/**
+ * `cowlens report` over vitest 5, which needs Node 22.12 or later (server/vitest.config.ts leaves
+ * this file out on an older Node): the built CLI runs test-fixtures/runners/vitest5-suite's own
+ * vitest 5 in real processes. The suite holds the files of vitest-suite, so the figures are
+ * those of vitest 4.1's run (vitest-runner.test.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { plainNode, REPO, reportOf } from './run-cowlens.js';
+import { linesOf, sitesOf, splitCowlensLine, underDirectory } from './runner-reports.js';
+import { VITEST_SUITE_SITES } from './vitest-suite-figures.js';
+
+const SUITE_DIR = 'test-fixtures/runners/vitest5-suite';
+const SUITE = join(REPO, SUITE_DIR);
+const VITEST = join(SUITE, 'node_modules/vitest/vitest.mjs');
+
+/**
+ * Installs the suite's locked vitest 5 when a checkout has not yet (CI installs it before the
+ * tests), with npm on the Node that runs these tests: vitest 5 refuses an older one. npm's own
+ * variables, inherited when the tests run from `npm test`, would name the repository's project.
+ */
+function installSuite(): void {
+  if (existsSync(join(SUITE, 'node_modules/vitest/package.json'))) return;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
+  env.PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: SUITE, env, encoding: 'utf8' });
+  if (npm.status !== 0) throw new Error(`npm ci in ${SUITE_DIR} failed (status ${String(npm.status)}):\n${npm.stderr}`);
+}
+
+describe('cowlens report -- vitest run (vitest 5, its module runner on)', () => {
+  beforeAll(installSuite, 180_000);
+
+  it('the suite runs the vitest 5 it locks, on the Node of these tests', () => {
+    const version = plainNode([VITEST, '--version'], { cwd: SUITE });
+    expect(version.stdout).toMatch(/^vitest\/5\.\d+\.\d+ .*node-v(22|24)\./m);
+  });
+
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode, default pool (forks): the test files and the TypeScript they import are instrumented at their own lines`, () => {
+      const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.report).toMatchObject({ mode, exitCode: 0, complete: true, diagnostics: [] });
+      // vitest's main process and one fork per test file.
+      expect(run.report.processes).toBe(3);
+      expect(sitesOf(run.report)).toEqual(VITEST_SUITE_SITES[mode]);
+    });
+  }
+
+  it('the threads pool gives the same figures, every worker thread finished', () => {
+    const run = reportOf(['node', VITEST, 'run', '--pool', 'threads'], { mode: 'cow', cwd: SUITE });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.report).toMatchObject({ complete: true, incomplete: [], diagnostics: [], processes: 3 });
+    expect(sitesOf(run.report)).toEqual(VITEST_SUITE_SITES.cow);
+  });
+
+  it('run from another directory with --root: paths are relative to the working directory', () => {
+    const run = reportOf(['node', VITEST, 'run', '--root', SUITE_DIR], { cwd: REPO });
+    expect(run.status, run.stderr).toBe(0);
+    expect(sitesOf(run.report)).toEqual(underDirectory(SUITE_DIR, VITEST_SUITE_SITES.observe));
+  });
+
+  it("a failing test: vitest's output, its stack trace into the .ts source (past an instrumented copy on the line) and its exit status pass through", () => {
+    const env = { COWLENS_FIXTURE_FAIL: '1', NO_COLOR: '1' };
+    const plain = plainNode([VITEST, 'run'], { cwd: SUITE, env });
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain('test/snapshot.test.ts:15:42');
+    for (const mode of ['observe', 'cow'] as const) {
+      const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE, env });
+      expect(run.status, mode).toBe(1);
+      expect(linesOf(run.stdout), mode).toEqual(linesOf(plain.stdout));
+      const stderr = splitCowlensLine(run.stderr);
+      expect(linesOf(stderr.runner), mode).toEqual(linesOf(plain.stderr));
+      expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written; json report written to /);
+      expect(run.report, mode).toMatchObject({ exitCode: 1, complete: true });
+      expect(sitesOf(run.report), mode).toMatchObject({
+        'src/inventory.ts:16:10 structured-clone': { executions: 2 },
+        'test/snapshot.test.ts:15:10 object-spread': { executions: 1 },
+      });
+    }
+  });
+
+  for (const pool of ['vmThreads', 'vmForks'] as const) {
+    it(`the ${pool} pool is not supported: its tests run as they are, and cowlens says why on stderr and in the report`, () => {
+      const run = reportOf(['node', VITEST, 'run', '--pool', pool], { cwd: SUITE });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('3 passed');
+      expect(run.report.sites).toEqual([]);
+      const message = `vitest's ${pool} pool runs test files in vm contexts, which cowlens does not support: the test files of the project run uninstrumented (the forks and threads pools are supported)`;
+      expect(run.stderr).toContain(`cowlens: warning: ${message}`);
+      expect(run.report.diagnostics).toContainEqual(expect.objectContaining({ message }));
+    });
+  }
+
+  it('a vitest after 5 is left alone, and cowlens says so on stderr', () => {
+    // A stand-in for vitest 6 that, like vitest 5, imports vite from a chunk of its dist folder.
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-next-vitest-'));
+    const write = (path: string, text: string): void => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('node_modules/vitest/package.json', '{ "name": "vitest", "version": "6.0.0", "type": "module" }');
+    write('node_modules/vitest/dist/chunks/cli.js', "import { resolveConfig } from 'vite';\nconsole.log(resolveConfig({}));\n");
+    write('node_modules/vite/package.json', '{ "name": "vite", "version": "9.0.0", "type": "module", "main": "index.js" }');
+    write('node_modules/vite/index.js', "export const resolveConfig = (config) => `vite's own config of ${JSON.stringify(config)}`;\n");
+    const run = reportOf(['node', 'node_modules/vitest/dist/chunks/cli.js'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("vite's own config of {}\n");
+    expect(run.stderr).toContain('cowlens: warning: vitest 6.0.0 is not supported (cowlens instruments the test files of vitest 4.1 or a later 4.x, or vitest 5): its test files run uninstrumented');
+  });
+});
