@@ -56,7 +56,7 @@ describe('reading a run’s files from disk (item 7)', () => {
 });
 
 describe('a burst of edits (item 13)', () => {
-  it('analyses only the text the burst ends with, and answers a request made in the middle of it for that text', async () => {
+  it('analyses far fewer texts than edits, and answers a request made in the middle of it for every edit sent before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cowlens-lsp-burst-'));
     const lines = ['const base = { a: 1 };', ...Array.from({ length: 1000 }, (_, i) => `export const copy${String(i)} = { ...base };\n// line ${String(i)}`), '// typing here: '];
     const text = lines.join('\n');
@@ -85,11 +85,17 @@ describe('a burst of edits (item 13)', () => {
     const analysis = traces.at(-1)?.replace(/.* in /, '') ?? '?';
     console.log(`${String(EDITS)} edits at once: the request made in the middle was answered ${(performance.now() - burstEnd).toFixed(0)} ms after the last edit was sent (its one analysis: ${analysis})`);
 
-    // The answer is for the final text: the deep copy the last edit made is there.
-    expect((answered ?? []).filter((h) => h.position.line === 1).map((h) => labelOf(h))).toEqual(['⧉ deep copy']);
     expect(answered).toHaveLength(1000);
-    // Only the opened text and the final one were analysed, none of the 4,999 in between.
+    // A request after the burst is answered for the final text: the deep copy the last edit made.
+    const after = await hints();
+    expect((after ?? []).filter((h) => h.position.line === 1).map((h) => labelOf(h))).toEqual(['⧉ deep copy']);
+    // The opened text, the one the request in the middle saw (every edit sent before it applied,
+    // and as many of the later ones as had arrived: the protocol promises no more), and the final
+    // one, when they differ: none of the thousands in between.
     const analysed = traces.filter((t) => t.startsWith(`cowlens: analysed ${uri} `)).map((t) => Number(/version (\d+)/.exec(t)![1]));
-    expect(analysed).toEqual([1, EDITS + 1]);
+    expect(analysed[0]).toBe(1);
+    expect(analysed.at(-1)).toBe(EDITS + 1);
+    expect(analysed.length).toBeLessThanOrEqual(3);
+    expect(analysed[1]).toBeGreaterThanOrEqual(EDITS / 2 + 1);
   });
 });
