@@ -23,8 +23,9 @@ for (const receiver of [{}, 1, 'text', null, undefined, Symbol.iterator]) {
   try {
     builtin.call(receiver)
   } catch (error) {
-    // The frames of the built-in and of this file (those of the loader that ran it are the loader's).
-    const frames = error.stack.split('\n').filter((line) => !line.startsWith('    at ') || /<anonymous>|native-likeness/.test(line))
+    // The frames of the built-in (`(<anonymous>)`) and of this file; those of the loader that ran
+    // it are the loader's (on Node 22 one is `Function.<anonymous> (node:internal/…)`).
+    const frames = error.stack.split('\n').filter((line) => !line.startsWith('    at ') || /\(<anonymous>\)$|native-likeness/.test(line))
     show(`not a function (${String(receiver)})`, `${error.constructor.name}\n${frames.join('\n')}`)
   }
 }
