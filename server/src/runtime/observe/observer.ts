@@ -88,6 +88,16 @@ class Copied {
 
 type Stamp = NodeRecord | Fresh;
 
+/** The node's place in the deep copy that made it, whether it carries it bare or in a record. */
+function freshOf(stamp: Stamp | undefined): Fresh | undefined {
+  return stamp instanceof NodeRecord ? stamp.fresh : stamp;
+}
+
+/** A stamp that is the node's parent in the copy that made it: no record, no write yet. */
+function isBareParent(stamp: Stamp | undefined): stamp is Fresh {
+  return stamp !== undefined && !(stamp instanceof NodeRecord) && !(stamp instanceof Copied);
+}
+
 /**
  * Copies of one source from one site that still share it: shallow ones until the source is
  * written; and the group that deep copies made now join.
@@ -213,7 +223,7 @@ export class Observer {
     const stamp = this.records.get(node);
     if (stamp === undefined) return;
     const record = stamp instanceof NodeRecord ? stamp : undefined;
-    const fresh = record ? record.fresh : stamp;
+    const fresh = freshOf(stamp);
     if (fresh !== undefined && !(fresh instanceof Copied)) this.chargeFresh(node, fresh, location);
     if (record === undefined) return;
     if (!record.materialized && !record.deepCopy) this.chargeTop(record, location);
@@ -242,7 +252,7 @@ export class Observer {
       this.records.set(c, parent);
       return true;
     }
-    if (stamp !== undefined && !(stamp instanceof NodeRecord) && !(stamp instanceof Copied) && this.freshOwner(stamp) === top) return false;
+    if (isBareParent(stamp) && this.freshOwner(stamp) === top) return false;
     const record = this.recordOf(c);
     if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) return false;
     (record.paths ??= []).push({ owner: top, parent, copied: false });
@@ -256,7 +266,7 @@ export class Observer {
    */
   private enteredFresh(node: object, top: NodeRecord): boolean {
     const stamp = this.records.get(node);
-    return stamp === top || (stamp !== undefined && !(stamp instanceof NodeRecord) && !(stamp instanceof Copied));
+    return stamp === top || isBareParent(stamp);
   }
 
   /** The deep copy a node's `Fresh` stamp leads to, through its parents. */
@@ -267,7 +277,7 @@ export class Observer {
       const stamp = this.records.get(link);
       if (stamp === undefined) return undefined;
       if (stamp instanceof NodeRecord && stamp.deepCopy) return stamp;
-      const next = stamp instanceof NodeRecord ? stamp.fresh : stamp;
+      const next = freshOf(stamp);
       if (next === undefined) return undefined;
       link = next;
     }
@@ -325,9 +335,7 @@ export class Observer {
   private chargeFresh(node: object, fresh: Fresh, location: LocationId): void {
     const copy = this.freshOwner(fresh);
     if (copy === undefined) return;
-    const bytes = this.copyFreshPath(node, copy);
-    if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
-    else this.materialize(copy, location, bytes);
+    this.chargeCopy(copy, location, this.copyFreshPath(node, copy));
   }
 
   /**
@@ -349,7 +357,7 @@ export class Observer {
         }
         return bytes;
       }
-      const fresh = stamp instanceof NodeRecord ? stamp.fresh : stamp;
+      const fresh = freshOf(stamp);
       if (fresh === undefined || fresh instanceof Copied) return bytes;
       bytes += shallowSize(at);
       if (stamp instanceof NodeRecord) stamp.fresh = mark;
@@ -362,12 +370,15 @@ export class Observer {
   private chargeCopies(record: NodeRecord, node: object, location: LocationId): void {
     for (const entry of record.paths!) {
       if (entry.copied) continue;
-      const bytes = this.copyPath(entry, node);
-      const copy = entry.owner;
-      if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
-      else this.materialize(copy, location, bytes);
+      this.chargeCopy(entry.owner, location, this.copyPath(entry, node));
     }
     record.paths = uncopied(record.paths!);
+  }
+
+  /** A deep copy copies `bytes` for a write: its first such write materializes it. */
+  private chargeCopy(copy: NodeRecord, location: LocationId, bytes: number): void {
+    if (copy.materialized) this.counters.materialized(copy.site, location, bytes, false, false);
+    else this.materialize(copy, location, bytes);
   }
 
   /**
@@ -435,8 +446,7 @@ export class Observer {
       at = current.parent;
       const stamp: Stamp | undefined = at ? this.records.get(at) : undefined;
       current = stamp instanceof NodeRecord ? stamp.paths?.find((e) => e.owner === entry.owner) : undefined;
-      const freshAncestor = stamp instanceof NodeRecord ? stamp.fresh : stamp;
-      if (current === undefined && at !== undefined && freshAncestor !== undefined) bytes += this.copyFreshPath(at, entry.owner);
+      if (current === undefined && at !== undefined && freshOf(stamp) !== undefined) bytes += this.copyFreshPath(at, entry.owner);
     }
     return bytes;
   }
