@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { plainNode, REPO, reportOf } from './run-cowlens.js';
-import { linesOf, sitesOf, splitCowlensLine, underDirectory } from './runner-reports.js';
-import { VITEST_SUITE_SITES } from './vitest-suite-figures.js';
+import { REPO, reportOf } from './run-cowlens.js';
+import { sitesOf, underDirectory } from './runner-reports.js';
+import { expectFailingRunPassesThrough, VITEST_SUITE_SITES } from './vitest-suites.js';
 
 const SUITE = join(REPO, 'test-fixtures/runners/vitest-suite');
 const VITEST = join(REPO, 'node_modules/vitest/vitest.mjs');
@@ -39,23 +39,7 @@ describe('cowlens report -- vitest run (vitest 4.1, its module runner on)', () =
   });
 
   it("a failing test: vitest's output, its stack trace into the .ts source (past an instrumented copy on the line) and its exit status pass through", () => {
-    const env = { COWLENS_FIXTURE_FAIL: '1', NO_COLOR: '1' };
-    const plain = plainNode([VITEST, 'run'], { cwd: SUITE, env });
-    expect(plain.status).toBe(1);
-    expect(plain.stderr).toContain('test/snapshot.test.ts:15:42');
-    for (const mode of ['observe', 'cow'] as const) {
-      const run = reportOf(['node', VITEST, 'run'], { mode, cwd: SUITE, env });
-      expect(run.status, mode).toBe(1);
-      expect(linesOf(run.stdout), mode).toEqual(linesOf(plain.stdout));
-      const stderr = splitCowlensLine(run.stderr);
-      expect(linesOf(stderr.runner), mode).toEqual(linesOf(plain.stderr));
-      expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written; json report written to /);
-      expect(run.report, mode).toMatchObject({ exitCode: 1, complete: true });
-      expect(sitesOf(run.report), mode).toMatchObject({
-        'src/inventory.ts:16:10 structured-clone': { executions: 2 },
-        'test/snapshot.test.ts:15:10 object-spread': { executions: 1 },
-      });
-    }
+    expectFailingRunPassesThrough(VITEST, SUITE);
   });
 
   it('the vm pools are not supported: their tests run as they are, and cowlens says why on stderr', () => {
