@@ -14,7 +14,9 @@
  */
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { specialKind } from './read-source-file.js';
+import { relativePath } from './relative-path.js';
 import picomatch from 'picomatch';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
 
@@ -40,22 +42,8 @@ export interface CollectedFiles {
   readonly skipped: { readonly path: string; readonly reason: string }[];
 }
 
-/** A path relative to the working directory with forward slashes, the form globs and reports use. */
-export function relativePath(cwd: string, file: string): string {
-  const path = relative(cwd, file);
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
 function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
-}
-
-function specialKind(entry: Dirent | Stats): string | undefined {
-  if (entry.isFIFO()) return 'a FIFO';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice()) return 'a character device';
-  if (entry.isBlockDevice()) return 'a block device';
-  return undefined;
 }
 
 const isSourceName = (name: string): boolean => scriptKindOf(name) !== undefined && !isDeclarationFile(name);

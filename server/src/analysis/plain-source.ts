@@ -15,7 +15,7 @@ import { isBuiltin } from './builtin-names.js';
 import { GLOBAL, type NameResolver } from './name-resolution.js';
 import { READING_METHODS } from './read-only-use.js';
 import { accessedName, isAccessExpression, unwrap } from './syntax.js';
-import type { TypeFacts } from './type-facts.js';
+import { CALLED_MEMBERS, type TypeFacts } from './type-facts.js';
 
 const SK = ts.SyntaxKind;
 
@@ -28,7 +28,7 @@ export interface PlainQuestions {
 }
 
 /** Own property names that code calls without naming them, or that built-in methods of the copy would be shadowed by. */
-const CALLED_NAMES: ReadonlySet<string> = new Set([...READING_METHODS, 'toString', 'valueOf', 'toJSON', 'toLocaleString', 'then', 'constructor', '__proto__']);
+const CALLED_NAMES: ReadonlySet<string> = new Set([...READING_METHODS, ...CALLED_MEMBERS]);
 
 /**
  * Array methods that make a new, plain array without holes when the receiver is a plain array

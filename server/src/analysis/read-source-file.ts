@@ -6,7 +6,7 @@
  * the file is opened without blocking and without following a final link, and checked on the
  * handle it was opened with, so what was checked is what is read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, type Dirent, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { formatBytes } from '../report/byte-units.js';
 
 /** Past this, a file is generated or data, and would cost seconds to parse (or instrument) for nothing a person wrote. */
@@ -27,13 +27,18 @@ export interface ReadLimits {
 const NO_FOLLOW = (constants as Partial<typeof constants>).O_NOFOLLOW ?? 0;
 const NON_BLOCKING = (constants as Partial<typeof constants>).O_NONBLOCK ?? 0;
 
+/** What a file that is not a regular one is, for the message that skips it; undefined for a regular file or a directory. */
+export function specialKind(entry: Dirent | Stats): string | undefined {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  return undefined;
+}
+
 function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  return 'not a regular file';
+  return specialKind(stats) ?? 'not a regular file';
 }
 
 export function tooLargeMessage(size: number, limits: ReadLimits): string {

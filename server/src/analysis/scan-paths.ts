@@ -3,7 +3,8 @@
  * here throws for the user's files: a missing path, an unreadable, binary or huge file, a link out
  * of the folder, a device or a FIFO becomes a diagnostic and the scan goes on.
  */
-import { collectFiles, relativePath } from './collect-files.js';
+import { collectFiles } from './collect-files.js';
+import { relativePath } from './relative-path.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from './read-source-file.js';
 import { type ScanDiagnostic, scanSource, type StaticSite } from './scan-source.js';
 

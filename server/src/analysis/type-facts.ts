@@ -85,7 +85,7 @@ function isPrimitiveType(type: ts.Type): boolean {
 }
 
 /** Members that code calls without naming them, or that make a value something else than data. */
-const CALLED_MEMBERS = new Set(['toJSON', 'toString', 'valueOf', 'toLocaleString', 'then', 'constructor', '__proto__']);
+export const CALLED_MEMBERS: ReadonlySet<string> = new Set(['toJSON', 'toString', 'valueOf', 'toLocaleString', 'then', 'constructor', '__proto__']);
 
 function isDataProperty(property: ts.Symbol): boolean {
   const name = property.getName();

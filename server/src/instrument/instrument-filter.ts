@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
+import { relativePath } from '../analysis/relative-path.js';
 import { isDeclarationFile, languageOf } from '../analysis/source-language.js';
 import { formatBytes } from '../report/byte-units.js';
 import { SpoolWriter } from './hooks/spool-writer.js';
@@ -39,9 +39,8 @@ export function createInstrumentFilter(options: FilterOptions & { readonly spool
   const small = sizeCheck(options);
   return (file) => {
     if (languageOf(file) === undefined || isDeclarationFile(file) || file.startsWith(OWN_ROOT)) return false;
-    const rel = relative(options.root, file);
-    if (rel.startsWith('..') || rel === '') return false;
-    const path = sep === '/' ? rel : rel.split(sep).join('/');
+    const path = relativePath(options.root, file);
+    if (path.startsWith('..') || path === '') return false;
     return include(path) && !exclude(path) && small(file);
   };
 }

@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { relativePath } from '../analysis/relative-path.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
 import { isDeepKind } from '../runtime/copy-kinds.js';
 import type { Hazard, LocationInfo, SiteFigures, SiteInfo } from '../runtime/figures/types.js';
@@ -55,14 +55,14 @@ export class RunAggregate {
         state.argv = record.argv;
         return;
       case 'diagnostic':
-        this.diagnose({ severity: record.severity, message: record.message, ...(record.file === undefined ? {} : { file: this.relativeFile(record.file) }) });
+        this.diagnose({ severity: record.severity, message: record.message, ...(record.file === undefined ? {} : { file: relativePath(this.root, record.file) }) });
         return;
       case 'failure':
         state.failed = true;
         this.diagnose({
           severity: 'error',
           message: record.message,
-          ...(record.file === undefined ? {} : { file: this.relativeFile(record.file) }),
+          ...(record.file === undefined ? {} : { file: relativePath(this.root, record.file) }),
           ...(record.line === undefined ? {} : { line: record.line }),
           ...(record.column === undefined ? {} : { column: record.column }),
         });
@@ -164,12 +164,7 @@ export class RunAggregate {
   }
 
   private placeOf(info: { file: string; line: number; column: number }): Place {
-    return { file: this.relativeFile(info.file), line: info.line, column: info.column };
-  }
-
-  private relativeFile(file: string): string {
-    const rel = relative(this.root, file);
-    return sep === '/' ? rel : rel.split(sep).join('/');
+    return { file: relativePath(this.root, info.file), line: info.line, column: info.column };
   }
 
   private streamOf(name: string): StreamState {

@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { SourceMap, type SourceMapPayload } from 'node:module';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
+import { relativePath } from '../../analysis/relative-path.js';
 import { fileURLToPath } from 'node:url';
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { createInstrumentFilter } from '../instrument-filter.js';
@@ -142,11 +143,6 @@ function uncertainSyntax(error: string, file: string | undefined): string {
 /** The option that leaves `file` (relative to the run's folder) uninstrumented, quoted for a shell. */
 function excludeOption(file: string): string {
   return `\`cowlens report --exclude '${file.replace(/[*?[\]{}()!+@]/g, '\\$&')}'\``;
-}
-
-function relativePath(root: string, file: string): string {
-  const rel = relative(root, file);
-  return sep === '/' ? rel : rel.split(sep).join('/');
 }
 
 /** What syntax-check.ts answers, or undefined when it could not answer. */
