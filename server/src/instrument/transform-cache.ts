@@ -18,23 +18,26 @@ export class TransformCache {
 
   /** The entry for `key`, computed and stored when there is none (or none that `valid` accepts). */
   through<T>(key: readonly string[], valid: (value: unknown) => value is T, compute: () => T): T {
-    const path = join(this.folder, `${entryName(key)}.json`);
+    const path = this.pathOf(key);
     const found = readEntry(path);
-    if (valid(found)) return found;
-    const value = compute();
-    writeEntry(path, value);
-    return value;
+    return valid(found) ? found : stored(path, compute());
   }
 
   /** As `through`, for work that finishes later. */
   async throughAsync<T>(key: readonly string[], valid: (value: unknown) => value is T, compute: () => Promise<T>): Promise<T> {
-    const path = join(this.folder, `${entryName(key)}.json`);
+    const path = this.pathOf(key);
     const found = readEntry(path);
-    if (valid(found)) return found;
-    const value = await compute();
-    writeEntry(path, value);
-    return value;
+    return valid(found) ? found : stored(path, await compute());
   }
+
+  private pathOf(key: readonly string[]): string {
+    return join(this.folder, `${entryName(key)}.json`);
+  }
+}
+
+function stored<T>(path: string, value: T): T {
+  writeEntry(path, value);
+  return value;
 }
 
 function entryName(key: readonly string[]): string {
