@@ -11,6 +11,7 @@ import type { CopyMatch } from './match-result.js';
 import { isModuleFile } from './module-scope.js';
 import { createNameResolver, type NameResolver } from './name-resolution.js';
 import { parseSource, syntaxErrorsOf } from './parse-source.js';
+import type { PlainQuestions } from './plain-source.js';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
 import { createTypeFacts } from './type-facts.js';
 import { walkValueNodes } from './walk-value-nodes.js';
@@ -73,11 +74,19 @@ function siteOf(file: string, sourceFile: ts.SourceFile, match: CopyMatch, could
   };
 }
 
+/**
+ * What the analysis of a parsed file asks of its names and types. Both answer lazily (the type
+ * checker is built only when a question needs it), so one pair serves the scan and whatever else
+ * asks of the same tree later (the language server's quick fixes).
+ */
+export function questionsOf(sourceFile: ts.SourceFile): PlainQuestions {
+  return { names: createNameResolver(sourceFile), types: createTypeFacts(sourceFile) };
+}
+
 /** The sites and syntax errors of a parsed file; `file` names it in the results. */
-export function scanSourceFile(file: string, sourceFile: ts.SourceFile): FileScan {
-  const names = createNameResolver(sourceFile);
-  const matches = findCopyMatches(sourceFile, names);
-  const couldShare = decideCouldShare(sourceFile, matches, isModuleFile(file, sourceFile), { names, types: createTypeFacts(sourceFile) });
+export function scanSourceFile(file: string, sourceFile: ts.SourceFile, questions: PlainQuestions = questionsOf(sourceFile)): FileScan {
+  const matches = findCopyMatches(sourceFile, questions.names);
+  const couldShare = decideCouldShare(sourceFile, matches, isModuleFile(file, sourceFile), questions);
   const sites = matches.map((m, i) => siteOf(file, sourceFile, m, couldShare[i] ?? false));
   sites.sort((a, b) => a.line - b.line || a.column - b.column);
   const diagnostics = syntaxErrorsOf(sourceFile).map(({ start, message, severity }) => ({

@@ -6,7 +6,8 @@
 import { ts } from 'ts-morph';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseSource } from '../analysis/parse-source.js';
-import { scanSourceFile, type StaticSite } from '../analysis/scan-source.js';
+import type { PlainQuestions } from '../analysis/plain-source.js';
+import { questionsOf, scanSourceFile, type StaticSite } from '../analysis/scan-source.js';
 import { isDeclarationFile, scriptKindOf } from '../analysis/script-kind.js';
 import { scanNameOf } from './scan-name.js';
 import { unscannableReason } from './unscannable.js';
@@ -16,6 +17,8 @@ export interface AnalyzedDocument {
   readonly sites: readonly StaticSite[];
   /** Undefined when the document is not scanned (not JavaScript or TypeScript, binary, huge). */
   readonly sourceFile: ts.SourceFile | undefined;
+  /** What the scan asked of the tree's names and types, with the answers it got: the quick fixes ask again. */
+  readonly questions: PlainQuestions | undefined;
 }
 
 export class DocumentSites {
@@ -44,7 +47,7 @@ export class DocumentSites {
   }
 
   private analyze(document: TextDocument): AnalyzedDocument {
-    const none = { version: document.version, sites: [], sourceFile: undefined };
+    const none = { version: document.version, sites: [], sourceFile: undefined, questions: undefined };
     const name = scanNameOf(document.uri, document.languageId);
     const scriptKind = name === undefined ? undefined : scriptKindOf(name);
     if (name === undefined || scriptKind === undefined || isDeclarationFile(name)) return none;
@@ -59,9 +62,10 @@ export class DocumentSites {
     const previous = this.analyzed.get(document.uri)?.sourceFile;
     const started = performance.now();
     const sourceFile = (previous?.fileName === name ? reparse(previous, text) : undefined) ?? parseSource(name, text, scriptKind);
-    const sites = scanSourceFile(name, sourceFile).sites;
+    const questions = questionsOf(sourceFile);
+    const sites = scanSourceFile(name, sourceFile, questions).sites;
     this.trace(`cowlens: analysed ${document.uri} version ${String(document.version)} in ${(performance.now() - started).toFixed(1)} ms`);
-    return { version: document.version, sites, sourceFile };
+    return { version: document.version, sites, sourceFile, questions };
   }
 }
 
