@@ -14,9 +14,9 @@
  */
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { specialKind } from './read-source-file.js';
-import { relativePath } from './relative-path.js';
+import { isWithin, relativePath } from './relative-path.js';
 import picomatch from 'picomatch';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
 
@@ -40,10 +40,6 @@ export interface CollectedFiles {
   readonly missing: string[];
   /** Entries with a source file's name that were left alone, and why. */
   readonly skipped: { readonly path: string; readonly reason: string }[];
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : `${folder}${sep}`);
 }
 
 const isSourceName = (name: string): boolean => scriptKindOf(name) !== undefined && !isDeclarationFile(name);
@@ -106,7 +102,7 @@ class Collector {
     }
     const stats = await stat(real).catch(() => undefined);
     if (stats === undefined) return { refused: 'skipped: a symbolic link whose target cannot be read', directory: false };
-    if (!isInside(real, folder)) return { refused: `skipped: a symbolic link to ${real}, outside the folder scanned (${folder}); not followed`, directory: stats.isDirectory() };
+    if (real !== folder && !isWithin(folder, real)) return { refused: `skipped: a symbolic link to ${real}, outside the folder scanned (${folder}); not followed`, directory: stats.isDirectory() };
     return { real, stats };
   }
 

@@ -5,7 +5,8 @@
  * says what to do.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
+import { isWithin } from '../analysis/relative-path.js';
 import type { CowlensSettings, RunTarget } from './protocol.js';
 import { CommandLineError, splitCommandLine } from './split-command-line.js';
 import { pathOfUri } from './uris.js';
@@ -19,14 +20,9 @@ export interface RunPlan {
 /** A target that cannot run, with the reason for people. */
 export class RunPlanError extends Error {}
 
-const isInside = (folder: string, path: string): boolean => {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-};
-
 /** The workspace folder holding `path`, the innermost when folders nest. */
 export function folderOf(path: string, folders: readonly string[]): string | undefined {
-  return folders.filter((folder) => isInside(folder, path)).sort((a, b) => b.length - a.length)[0];
+  return folders.filter((folder) => isWithin(folder, path)).sort((a, b) => b.length - a.length)[0];
 }
 
 /**
@@ -40,7 +36,7 @@ export function planRun(target: RunTarget, folder: string | undefined, folders: 
       const path = pathOfUri(target.uri);
       if (path === undefined) throw new RunPlanError(`cowlens can only run files saved on disk, and ${target.uri} is not one: save it first.`);
       if (!existsSync(path)) throw new RunPlanError(`${path} does not exist (deleted, or never saved?): save it and run it again.`);
-      const cwd = folder !== undefined && isInside(folder, path) ? folder : (folderOf(path, folders) ?? dirname(path));
+      const cwd = folder !== undefined && isWithin(folder, path) ? folder : (folderOf(path, folders) ?? dirname(path));
       return { command: ['node', path], cwd };
     }
     case 'entry': {

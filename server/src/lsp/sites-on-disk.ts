@@ -6,16 +6,11 @@
  * link to `/dev/zero` or to a secret), and only regular files of a size the editor scans are read.
  */
 import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isWithin } from '../analysis/relative-path.js';
 import { readSourceFile } from '../analysis/read-source-file.js';
 import { scanSource, type StaticSite } from '../analysis/scan-source.js';
 import { folderOf } from './run-plan.js';
 import { MAX_SCANNED_CHARS, unscannableReason } from './unscannable.js';
-
-function isWithin(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 
 function realPathAllowed(path: string, folders: readonly string[]): string | undefined {
   try {
