@@ -25,7 +25,13 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
       const result = cachedModule(cache, file, code, 'commonjs', instrument, () => syncTransform()({ target: 'commonjs', file, text: code, instrument }));
       if (result.skipped !== undefined) warn(result.skipped, file);
       else if (instrument) instrumented(file);
-      return codeForNode(file, code, result, { node: process.sourceMapsEnabled, debugger: debuggerAttached() });
+      // The inspector is asked whether a debugger is attached only for a module whose map that decides.
+      return codeForNode(file, code, result, {
+        node: process.sourceMapsEnabled,
+        get debugger() {
+          return debuggerAttached();
+        },
+      });
     },
     { exts: ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'], matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },
   );
