@@ -21,7 +21,7 @@ let build: string | undefined;
 
 /** The folder for a run in `root`; the hooks make it when they first write to it. */
 export function transformCacheFolder(root: string): string {
-  const base = findCacheDirectory({ name: 'cowlens', cwd: root, create: true }) ?? userCacheFolder();
+  const base = projectCacheFolder(root) ?? userCacheFolder();
   build ??= `build-${buildId()}`;
   const folder = join(base, build);
   try {
@@ -30,6 +30,15 @@ export function transformCacheFolder(root: string): string {
     removeUnusedBuilds(base);
   }
   return folder;
+}
+
+/** The project's cache folder, made now; none when it cannot be made (`node_modules` or `.cache` is a file, say). */
+function projectCacheFolder(root: string): string | undefined {
+  try {
+    return findCacheDirectory({ name: 'cowlens', cwd: root, create: true });
+  } catch {
+    return undefined;
+  }
 }
 
 function userCacheFolder(): string {

@@ -103,6 +103,16 @@ describe('transform cache', () => {
     expect(entries(dir)).toHaveLength(4);
   });
 
+  it("a project whose node_modules/.cache is a file runs as without the cache folder it cannot make", () => {
+    const dir = project();
+    mkdirSync(join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'node_modules/.cache'), 'not a folder');
+    const result = run(dir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(plainNode(['main.js'], { cwd: dir }).stdout);
+    expect(result.report.sites).toHaveLength(3);
+  });
+
   it('--no-transform-cache keeps nothing', () => {
     const dir = project();
     const off = run(dir, ['--no-transform-cache']);
