@@ -1,4 +1,3 @@
-import picocolors from 'picocolors';
 import { type BudgetOutcome, checkBudgets, formatBudgetOutcome } from '../report/budgets.js';
 import { formatReport, type ReportFormat } from '../report/format-report.js';
 import type { Report } from '../report/model.js';
@@ -9,6 +8,7 @@ import { runWithReport } from '../run/report-run.js';
 import { ExitCode, programStatus, UserError } from './exit-codes.js';
 import { checkOutputPath } from './output-path.js';
 import { ProgressLine } from './progress-line.js';
+import { useColor } from './use-color.js';
 import { writeOutput } from './write-output.js';
 
 export interface ReportCommandOptions {
@@ -47,7 +47,7 @@ export async function reportCommand(command: readonly string[], options: ReportC
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, options.mode);
   if (options.out !== undefined) checkOutputPath(options.out);
   const stderr = process.stderr;
-  const color = picocolors.isColorSupported && stderr.isTTY;
+  const color = useColor(stderr);
   const progress = new ProgressLine(stderr);
   const { report, outcome } = await runWithReport({
     command,

@@ -1,8 +1,8 @@
-import picocolors from 'picocolors';
 import { formatScan } from '../analysis/format-scan.js';
 import { scanPaths } from '../analysis/scan-paths.js';
 import { ExitCode } from './exit-codes.js';
 import { checkOutputPath } from './output-path.js';
+import { useColor } from './use-color.js';
 import { writeOutput } from './write-output.js';
 
 export interface ScanCommandOptions {
@@ -27,7 +27,7 @@ export async function scanCommand(paths: readonly string[], options: ScanCommand
     ...(options.include === undefined ? {} : { include: options.include }),
     ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
   });
-  const color = options.out === '-' && options.format === 'text' && process.stdout.isTTY && picocolors.isColorSupported;
+  const color = options.out === '-' && options.format === 'text' && useColor(process.stdout);
   await writeOutput(options.out, formatScan(result, options.format, color));
   return result.missing.length > 0 ? ExitCode.Usage : ExitCode.Ok;
 }

@@ -212,3 +212,23 @@ describe('cowlens report budgets and errors', () => {
     expect(badOption.stderr).toMatch(/lazy/);
   });
 });
+
+describe('colours', () => {
+  // eslint-disable-next-line no-control-regex -- an ANSI escape is what the assertion looks for
+  const ANSI = /\u001b\[/;
+  const noColorEnv = { CI: 'true', FORCE_COLOR: undefined, NO_COLOR: undefined };
+
+  it('are off in output piped on a CI machine, where picocolors alone would turn them on', () => {
+    const scan = cowlens(['scan', fixture('copies.mjs')], { env: noColorEnv });
+    expect(scan.stdout).toMatch(/copies\.mjs:\d+:\d+ {2}/);
+    expect(scan.stdout).not.toMatch(ANSI);
+    const report = cowlens(['report', '--max-bytes-copied', '1', '--', 'node', fixture('copies.mjs')], { env: noColorEnv });
+    expect(report.stderr).toMatch(/cowlens budget: failed/);
+    expect(report.stderr).not.toMatch(ANSI);
+  });
+
+  it('are on in piped output when the user sets FORCE_COLOR', () => {
+    const scan = cowlens(['scan', fixture('copies.mjs')], { env: { ...noColorEnv, FORCE_COLOR: '1' } });
+    expect(scan.stdout).toMatch(ANSI);
+  });
+});
