@@ -4,10 +4,13 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands.js';
 import { registerDebugInjection } from './debug/debug-provider.js';
 import { FigureDecorations } from './figure-decorations.js';
+import { FigureLenses } from './figure-lenses.js';
 import { FigureStore } from './figure-store.js';
 import { createLanguageClient } from './language-client.js';
+import { DOCUMENT_SELECTOR } from './languages.js';
 import { PANEL_VIEW_ID, PanelViewProvider } from './panel/panel-view.js';
 import { ReportDocuments } from './report-document.js';
+import { runOutcomeMessage, type RunOutcomeMessage } from './run-outcome.js';
 import { RunController, messageOf } from './run-controller.js';
 import { clientSettings } from './settings.js';
 import { StatusBar } from './status-bar.js';
@@ -43,8 +46,10 @@ export function activate(context: vscode.ExtensionContext): void {
   const status = new StatusBar();
   const reports = new ReportDocuments(server);
   const panel = new PanelViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'dist', 'media', 'panel'));
+  const lenses = new FigureLenses(store, clientSettings);
   const figuresChanged = (): void => {
     decorations.redraw();
+    lenses.refresh();
     status.update(clientSettings().mode, store.run);
   };
   const showFigures = (figures: RunFiguresParams): void => {
@@ -57,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // first figures may also have come before the answer to startRun, and are then kept).
   const runs = new RunController(server, output, (started) => {
     if (store.run?.runId !== started.runId) showFigures(noFiguresYet(started));
+    void panel.revealOnFirstRun();
   });
 
   languageClient.onNotification(RunFiguresNotification, (figures) => {
@@ -65,7 +71,11 @@ export function activate(context: vscode.ExtensionContext): void {
       output.appendLine(finishedLine(figures));
       // The figures and the status bar tell how a run went; the program's output matters when it
       // failed. A debugged program's output is in the Debug Console, and its exit status is the debugger's.
-      if (figures.attached !== true && (figures.exitCode !== 0 || figures.complete === false)) output.show(true);
+      const outcome = runOutcomeMessage(figures);
+      if (outcome !== undefined) {
+        if (outcome.severity === 'error') output.show(true);
+        void tellOutcome(outcome, output);
+      }
       reports.refresh().catch((error: unknown) => {
         output.appendLine(`[cowlens] could not fetch the report: ${messageOf(error)}`);
       });
@@ -82,6 +92,8 @@ export function activate(context: vscode.ExtensionContext): void {
     reports,
     panel,
     vscode.window.registerWebviewViewProvider(PANEL_VIEW_ID, panel),
+    lenses,
+    vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, lenses),
     registerDebugInjection({
       prepareRun: async (folder, command) => {
         const prepared = await (await server()).sendRequest(PrepareRunRequest, { command, ...(folder ? { folderUri: folder.uri.toString() } : {}) });
@@ -134,8 +146,16 @@ function noFiguresYet({ runId, mode, command }: StartRunResult): RunFiguresParam
   return { runId, state: 'running', mode, command, elapsedMs: 0, totals, sites: [], hazards: [] };
 }
 
+/** The message with its buttons; a button does what it says once the user picks it. */
+async function tellOutcome(outcome: RunOutcomeMessage, output: vscode.OutputChannel): Promise<void> {
+  const show = outcome.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  const picked = await show(outcome.text, ...outcome.actions);
+  if (picked === 'Show Output') output.show();
+  else if (picked === 'Show Report') await vscode.commands.executeCommand('cowlens.showReport');
+}
+
 function finishedLine(figures: RunFiguresParams): string {
-  const exit = figures.exitCode === null || figures.exitCode === undefined ? 'no exit code' : `exit code ${String(figures.exitCode)}`;
+  const exit = typeof figures.exitCode === 'number' ? `exit code ${String(figures.exitCode)}` : typeof figures.signal === 'string' ? `killed by ${figures.signal}` : 'no exit code';
   const incomplete = figures.complete === false ? `, incomplete: ${(figures.incomplete ?? []).join('; ')}` : '';
   return `[cowlens] run ${String(figures.runId)} finished (${exit}${incomplete})`;
 }

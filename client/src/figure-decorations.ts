@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { copyPointLabel, figureLabel } from './figure-label.js';
+import { figureOfLineInLens } from './figure-lenses.js';
+import type { FigurePlacement } from './figure-placement.js';
 import { FIGURE_STYLES, figureStyle, type FigureStyle } from './figure-style.js';
 import type { FigureStore } from './figure-store.js';
 import { throttle, type Throttled } from '@cowlens/server/throttle';
@@ -10,11 +12,13 @@ const REDRAW_INTERVAL_MS = 100;
 export interface DecorationSettings {
   readonly inlineFigures: boolean;
   readonly highlightBytes: number;
+  readonly figurePlacement: FigurePlacement;
 }
 
 /**
  * Draws the store's figures in the visible editors: a label after the line of each copy site,
- * coloured by its style, and a gutter mark on each copy point. The decoration types are made once
+ * coloured by its style (unless the line is too long for it: FigureLenses shows those), and a
+ * gutter mark on each copy point. The decoration types are made once
  * and only their ranges change, so a redraw never flickers.
  */
 export class FigureDecorations implements vscode.Disposable {
@@ -49,7 +53,7 @@ export class FigureDecorations implements vscode.Disposable {
   }
 
   draw(editor: vscode.TextEditor): void {
-    const { inlineFigures, highlightBytes } = this.settings();
+    const { inlineFigures, highlightBytes, figurePlacement } = this.settings();
     const byStyle = new Map<FigureStyle, vscode.DecorationOptions[]>(FIGURE_STYLES.map((style) => [style, []]));
     const copyPoints: vscode.DecorationOptions[] = [];
     if (inlineFigures) {
@@ -57,17 +61,22 @@ export class FigureDecorations implements vscode.Disposable {
       const figures = this.store.figuresFor(document.uri.toString());
       for (const { line, site } of figures.sites) {
         if (line >= document.lineCount) continue;
+        const label = figureLabel(site);
+        if (figureOfLineInLens(document, line, label, figurePlacement)) continue;
         const end = document.lineAt(line).range.end;
         byStyle.get(figureStyle(site, highlightBytes, figures.stale))!.push({
           range: new vscode.Range(end, end),
-          renderOptions: { after: { contentText: figureLabel(site) } },
+          renderOptions: { after: { contentText: label } },
         });
       }
-      for (const { line, character, point, site } of figures.copyPoints) {
+      for (const { line, point, site } of figures.copyPoints) {
         if (line >= document.lineCount) continue;
         const place = `${vscode.workspace.asRelativePath(vscode.Uri.parse(site.uri))}:${String(site.line)}`;
-        // The hover shows over the written word (an empty range would never be hovered).
-        const range = document.getWordRangeAtPosition(new vscode.Position(line, character)) ?? document.lineAt(line).range;
+        // VS Code shows an extension's decoration hover over text only, never over its gutter icon
+        // (setDecorationsByType sets hoverMessage, not glyphMarginHoverMessage; microsoft/vscode#28080):
+        // the whole text of the line is the way to the mark's hover.
+        const text = document.lineAt(line);
+        const range = new vscode.Range(line, text.firstNonWhitespaceCharacterIndex, line, text.range.end.character);
         copyPoints.push({ range, hoverMessage: copyPointLabel(point, site.kind, place) });
       }
     }

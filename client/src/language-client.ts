@@ -1,7 +1,7 @@
 import type { CowlensInitializationOptions } from '@cowlens/server/protocol';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LANGUAGES } from './languages.js';
+import { DOCUMENT_SELECTOR } from './languages.js';
 
 /** The bundled language server, inside the extension (see client/scripts/bundle.mjs). */
 const SERVER_MAIN = 'client/dist/server/dist/lsp/main.js';
@@ -15,7 +15,7 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   // The client draws live figures as decorations, so the server leaves them out of hints and lenses.
   const initializationOptions: CowlensInitializationOptions = { liveDecorations: true };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    documentSelector: [...DOCUMENT_SELECTOR],
     initializationOptions,
   };
   return new LanguageClient('cowlens', 'cowlens language server', serverOptions, clientOptions);

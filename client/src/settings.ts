@@ -1,11 +1,13 @@
 import type { RunMode } from '@cowlens/server/protocol';
 import * as vscode from 'vscode';
+import type { FigurePlacement } from './figure-placement.js';
 
 /** The settings the client itself reads (the server reads the rest through workspace/configuration). */
 export interface ClientSettings {
   readonly mode: RunMode;
   readonly inlineFigures: boolean;
   readonly highlightBytes: number;
+  readonly figurePlacement: FigurePlacement;
   readonly watch: boolean;
   /** Node debug launches without a `"cowlens"` attribute get the runtime. */
   readonly debug: boolean;
@@ -17,6 +19,7 @@ export function clientSettings(): ClientSettings {
     mode: config.get<RunMode>('mode') === 'cow' ? 'cow' : 'observe',
     inlineFigures: config.get<boolean>('inlineFigures', true),
     highlightBytes: config.get<number>('highlightBytes', 1_000_000),
+    figurePlacement: placementOf(config.get<string>('figurePlacement')),
     watch: config.get<boolean>('watch', false),
     debug: config.get<boolean>('debug', false),
   };
@@ -27,4 +30,8 @@ export async function toggleInlineFigures(): Promise<void> {
   const config = vscode.workspace.getConfiguration('cowlens');
   const inWorkspace = config.inspect<boolean>('inlineFigures')?.workspaceValue !== undefined;
   await config.update('inlineFigures', !clientSettings().inlineFigures, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+}
+
+function placementOf(value: string | undefined): FigurePlacement {
+  return value === 'endOfLine' || value === 'codeLens' ? value : 'auto';
 }

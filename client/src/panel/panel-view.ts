@@ -6,14 +6,15 @@ import { panelHtml } from './panel-html.js';
 import { PanelModel } from './panel-model.js';
 import { latestWins, type LatestWins } from '@cowlens/server/throttle';
 
-/** The view's id in `contributes.views.debug`. */
+/** The view's id in `contributes.views.cowlens`, the view container of its own in the bottom panel. */
 export const PANEL_VIEW_ID = 'cowlens.panel';
 
 /** Four posts a second: a chart that moves smoothly, and at most four serialisations of the state a second. */
 const POST_INTERVAL_MS = 250;
 
 /**
- * The cowlens view in the Run and Debug container. The webview is not kept alive while hidden
+ * The cowlens view, in a container of its own in the bottom panel (beside the program's output and
+ * terminal, and wide enough for the site table). The webview is not kept alive while hidden
  * (`retainContextWhenHidden` would hold a whole renderer for a panel nobody looks at); instead the
  * extension keeps the state in a `PanelModel` and posts all of it whenever the page (re)loads or
  * the view becomes visible, and the page keeps its own view state (expanded rows, focus, scroll)
@@ -23,6 +24,9 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   readonly #model: PanelModel;
   readonly #mediaRoot: vscode.Uri;
   #view: vscode.WebviewView | undefined;
+  /** Whether the view was ever resolved or revealed in this window. */
+  #shownOnce = false;
+  #focusEditorWhenReady = false;
   #viewDisposables: vscode.Disposable[] = [];
   readonly #scheduler: LatestWins<PanelState>;
 
@@ -54,6 +58,7 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
   resolveWebviewView(view: vscode.WebviewView): void {
     this.#disposeView();
     this.#view = view;
+    this.#shownOnce = true;
     view.webview.options = { enableScripts: true, localResourceRoots: [this.#mediaRoot] };
     view.webview.html = panelHtml({
       scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(this.#mediaRoot, 'panel.js')).toString(),
@@ -76,6 +81,23 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     this.#postNow();
   }
 
+  /**
+   * Shows the view on the first run of a window, so that a new user finds it, and never again: a
+   * user who closed it meant it. The editor keeps the focus.
+   */
+  async revealOnFirstRun(): Promise<void> {
+    if (this.#shownOnce) return;
+    this.#shownOnce = true;
+    if (this.#view !== undefined) {
+      this.#view.show(true);
+      return;
+    }
+    // A view not yet resolved has no show(preserveFocus): its focus command opens it, and the
+    // editor takes the focus back once the page has loaded (its frame takes the focus as it loads).
+    this.#focusEditorWhenReady = vscode.window.activeTextEditor !== undefined;
+    await vscode.commands.executeCommand(`${PANEL_VIEW_ID}.focus`);
+  }
+
   dispose(): void {
     this.#disposeView();
   }
@@ -84,6 +106,10 @@ export class PanelViewProvider implements vscode.WebviewViewProvider, vscode.Dis
     switch (message.type) {
       case 'ready':
         this.#postNow();
+        if (this.#focusEditorWhenReady) {
+          this.#focusEditorWhenReady = false;
+          await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        }
         return;
       case 'sort':
         this.#model.sortBy(message.sort);

@@ -87,6 +87,21 @@ await runSteps({ page, finish, out: OUT, log, label: 'e2e', failureShot: 'failur
 
     await runCommand(page, 'cowlens: Run Current File');
     const started = Date.now();
+
+    // The first run shows the cowlens view, in its own container of the bottom panel, with room
+    // for its table at the default window size, and leaves the focus in the editor.
+    const view = await waitFor('the cowlens view shown by the first run', async () => {
+      const box = await page.locator('iframe.webview[src*="extensionId=cowlens.cowlens"]').first().boundingBox({ timeout: 1000 }).catch(() => null);
+      return box && box.height > 0 ? box : undefined;
+    }, 20_000);
+    const inPanel = await page.locator('.part.panel .composite-bar .action-label', { hasText: /^cowlens$/ }).count();
+    const editorFocused = await waitFor('the editor to keep the focus', async () => page.locator('.monaco-editor.focused').count(), 5000).catch(() => 0);
+    figures.panelView = { width: Math.round(view.width), height: Math.round(view.height), inPanel, editorFocused };
+    log(`cowlens view: ${JSON.stringify(figures.panelView)}`);
+    if (inPanel === 0) throw new Error('the cowlens view is not a tab of the bottom panel');
+    if (view.height < 180 || view.width < 900) throw new Error(`the cowlens view is too small to use: ${Math.round(view.width)}×${Math.round(view.height)} px`);
+    if (editorFocused === 0) throw new Error('showing the cowlens view took the focus from the editor');
+    await goToLine(page, 45);
     const seen = new Set();
     const first = await waitFor('the first inline figure', async () => figureFor(await inlineFigures(), SNAPSHOT_LINE));
     figures.firstFigureMs = Date.now() - started;
@@ -118,6 +133,22 @@ await runSteps({ page, finish, out: OUT, log, label: 'e2e', failureShot: 'failur
     if (!backup || !FINAL_BACKUP.test(backup)) throw new Error(`backup site figures: expected ${FINAL_BACKUP}, got ${backup}; all: ${JSON.stringify(all)}`);
     log(`backup site: ${backup}`);
     await page.screenshot({ path: join(OUT, 'editor.png') });
+
+    // The copy point (main.ts:55) has a gutter mark, and its hover shows from anywhere on its line's
+    // text: VS Code gives an extension's gutter icon no hover of its own.
+    const gutterMarks = await page.locator('.monaco-editor .margin .cgmr').count();
+    if (gutterMarks === 0) throw new Error('no copy point has a gutter mark');
+    const pointLine = page.locator('.monaco-editor .view-lines .view-line', { hasText: 'doc.paragraphs[at] = {' }).first();
+    const lineBox = await pointLine.boundingBox();
+    const firstWord = await pointLine.locator('span > span').first().boundingBox();
+    const indent = firstWord ?? lineBox;
+    await page.mouse.move(indent.x + indent.width + 40, lineBox.y + lineBox.height / 2);
+    const pointHover = await waitFor('the hover of the copy point', async () => {
+      const texts = await page.locator('.monaco-hover:visible').allTextContents().catch(() => []);
+      return texts.find((text) => text.includes('cowlens copy point'));
+    }, 15_000);
+    log(`${gutterMarks} gutter marks; hover on the copy point's line: ${pointHover.slice(0, 120)}`);
+    await page.mouse.move(5, 5);
 
     // An edit above the sites: their figures move down with their lines and turn stale-dimmed.
     const freshColor = await figureColor(final);
@@ -157,6 +188,34 @@ await runSteps({ page, finish, out: OUT, log, label: 'e2e', failureShot: 'failur
       return now === final && (await figureColor(final)) === freshColor;
     }, 60_000);
     log('watch mode ran the file again on save: its figures are fresh');
+
+    // A failing program: the notification names its exit status, and its output is shown. Its copy
+    // is on a line too long for figures after it: they go in a code lens above the line.
+    writeFileSync(join(WORKSPACE, '.vscode/settings.json'), JSON.stringify({ 'cowlens.mode': 'cow' }));
+    const longLine = `const kept = [...[1, 2, 3]]; // ${'a line long enough that figures after it would run under the minimap, '.repeat(2)}`;
+    writeFileSync(join(WORKSPACE, 'fails.js'), `${longLine}\nconsole.error('fails.js gives up after ' + kept.length);\nprocess.exit(3);\n`);
+    await openFile(page, 'fails.js');
+    await runCommand(page, 'cowlens: Run Current File');
+    const toast = await waitFor('the notification of the failed run', async () => {
+      const texts = await page.locator('.notifications-toasts .notification-toast').allTextContents();
+      return texts.find((text) => text.includes('exited with status 3'));
+    }, 60_000);
+    log(`notification: ${toast}`);
+    if (!/Show Output/.test(toast) || !/Show Report/.test(toast)) throw new Error(`the notification offers no way to the output and the report: ${toast}`);
+    await waitFor("the program's output, shown", async () => {
+      // The editor draws spaces as no-break spaces.
+      const texts = await page.locator('.part.panel .monaco-editor .view-lines').allTextContents().catch(() => []);
+      return texts.join('\n').replace(/\u00a0/g, ' ').includes('fails.js gives up after 3');
+    }, 20_000);
+    log("the program's output is shown in the cowlens output");
+    const lens = await waitFor('the figures of the long line in a code lens', async () => {
+      const texts = await page.locator('.monaco-editor .codelens-decoration').allTextContents();
+      return texts.find((text) => text.includes('⧉ 1 copy'));
+    }, 20_000);
+    const afterLine = Object.values(await inlineFigures());
+    log(`code lens above the long line: ${lens}; figures after lines: ${JSON.stringify(afterLine)}`);
+    if (afterLine.length > 0) throw new Error(`the long line's figures are also after it: ${JSON.stringify(afterLine)}`);
+    await page.screenshot({ path: join(OUT, 'failed-run.png') });
 
     figures.activation = [...logLines(USER_DATA, /exthost\.log$/, /_doActivateExtension cowlens\.cowlens/), ...logLines(USER_DATA, /cowlens\.log$/, /\[cowlens\] (activated|language server ready)/)];
     log(`activation: ${figures.activation.join(' | ')}`);

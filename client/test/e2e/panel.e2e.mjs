@@ -1,4 +1,4 @@
-// The Run and Debug panel end to end, in a real VS Code (code-server) driven through headless
+// The cowlens panel end to end, in a real VS Code (code-server) driven through headless
 // chromium: start the workspace's Node launch configuration ("cowlens": true, in run.sh) from the
 // command palette, pause it at a breakpoint, and check from inside the cowlens view's webview that
 // the figures fill while it runs, hold still while it is paused, and end at the editor-tour
@@ -41,6 +41,9 @@ const cursorLine = async () => {
   return Number(/Ln (\d+)/.exec(text ?? '')?.[1] ?? 0);
 };
 
+/** The cowlens view's tab in the bottom panel. */
+const cowlensTab = () => page.locator('.part.panel .composite-bar .action-label', { hasText: /^cowlens$/ }).first();
+
 const debugToolbar = () => page.locator('.debug-toolbar').isVisible().catch(() => false);
 
 await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: 'panel-failure.png', figures: { file: 'panel-figures.json', values: figures } }, async () => {
@@ -81,6 +84,8 @@ await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: '
       'the debuggee to stop at the breakpoint with figures in the panel',
       async () => {
         const now = await totals();
+        // The Debug Console opens on the session's start, over the cowlens tab of the bottom panel.
+        if (now === null) await cowlensTab().click({ timeout: 1000 }).catch(() => {});
         if (now?.state === 'running' && Number(now.copies) > 0) {
           figures.firstFiguresMs ??= Date.now() - started;
           seen.add(now.copies);
@@ -135,25 +140,12 @@ await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: '
       throw new Error(`site rows: expected main.ts with ${JSON.stringify(EXPECTED_EXECUTIONS)}, got ${JSON.stringify(rows)}`);
     }
     log(`sites: ${rows.map((row) => `${row.file}:${row.line} ×${row.executions}`).join(', ')}`);
-    // For the screenshot, the panel gets the side bar: the debugger's own views fold, its console closes.
-    for (const view of ['Variables', 'Watch', 'Call Stack', 'Breakpoints']) {
-      const header = page.locator(`.pane-header[aria-label^="${view}"][aria-expanded="true"]`).first();
-      if (await header.isVisible().catch(() => false)) await header.click();
-    }
-    await runCommand(page, 'View: Hide Panel');
-    // The side bar opens narrow, and the table then scrolls sideways: widen it, as a user looking at the table would.
-    const sideBar = await page.locator('.part.sidebar').boundingBox();
-    if (sideBar !== null) {
-      const edge = { x: sideBar.x + sideBar.width + 1, y: sideBar.y + sideBar.height / 2 };
-      await page.mouse.move(edge.x, edge.y);
-      await page.mouse.down();
-      await page.mouse.move(edge.x + 300, edge.y, { steps: 10 });
-      await page.mouse.up();
-      // Off the sash, which stays highlighted while the pointer is on it.
-      await page.mouse.move(edge.x + 700, edge.y);
-    }
+    // For the screenshot, the bottom panel shows the cowlens view maximized, its table in full.
+    await cowlensTab().click();
+    await runCommand(page, 'View: Toggle Maximized Panel');
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, 'panel.png') });
+    await runCommand(page, 'View: Toggle Maximized Panel');
 
     await panel.locator('#cowlens-sites th button.sort[data-key="location"]').click();
     const sorted = await waitFor('the table sorted by site', async () => {
@@ -172,7 +164,7 @@ await runSteps({ page, finish, out: OUT, log, label: 'panel e2e', failureShot: '
     if (!copyPoints.some((text) => text.startsWith('main.ts:55:'))) throw new Error('the copy point at main.ts:55 is not listed');
 
     // The webview is torn down while hidden; shown again, it must come back with the figures.
-    await runCommand(page, 'View: Show Explorer');
+    await runCommand(page, 'View: Hide Panel');
     await page.waitForTimeout(500);
     await runCommand(page, 'Focus on cowlens View');
     const restored = await waitFor('the figures after hiding and showing the view', async () => {

@@ -46,8 +46,9 @@ fresh_workspace() {
   ] }
 J
 }
-# The tour's ticks are paced so the figures visibly grow.
-export TOUR_TICK_MS=150
+# The tour's ticks are paced so the figures visibly grow, slowly enough that the editor test sees
+# them grow after it has checked the cowlens view the first run shows (25 ticks, about 6 s).
+export TOUR_TICK_MS=250
 printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$R/config.yaml"
 # A fresh profile (user data) with its settings; $1 is whether Workspace Trust is on. Fresh for every
 # script: the one before may leave hot-exit backups and open editors that the next would restore.

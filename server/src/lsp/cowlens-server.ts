@@ -153,7 +153,10 @@ export class CowlensServer {
     const found = await this.settled(textDocument.uri);
     if (found === undefined) return [];
     const figures = this.showFigures ? this.figuresOf(found.document, found.analyzed.sites) : new Map<StaticSite, LiveSite>();
-    return inlayHintsOf(found.analyzed.sites, figures, range);
+    const { document } = found;
+    // offsetAt stops a position past a line's end before the line break.
+    const lineEnd = (line: number): Position => document.positionAt(document.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
+    return inlayHintsOf(found.analyzed.sites, figures, range, lineEnd);
   }
 
   async codeLenses({ textDocument }: CodeLensParams): Promise<CodeLens[]> {

@@ -144,6 +144,10 @@ export interface RunFiguresParams {
   readonly attached?: boolean;
   /** Only when finished: the program's exit status (null when killed, never started, or the run was attached). */
   readonly exitCode?: number | null;
+  /** Only when finished: the signal that killed the program, if one did. */
+  readonly signal?: string | null;
+  /** Only when finished: the run was stopped (from the editor, or by another run), not ended by its program. */
+  readonly stopped?: boolean;
   /** Only when finished: whether figures may be missing, and why. */
   readonly complete?: boolean;
   readonly incomplete?: readonly string[];

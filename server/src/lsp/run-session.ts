@@ -129,14 +129,14 @@ export class RunSession {
     const runId = ++this.lastRunId;
     const stop = new AbortController();
     this.listener.started(runId);
-    const done = this.run(runId, plan, settings, attached, follow(stop.signal)).finally(() => {
+    const done = this.run(runId, plan, settings, attached, follow(stop.signal), stop.signal).finally(() => {
       if (this.current?.runId === runId) this.current = undefined;
     });
     this.current = { runId, attached, stop, done };
     return this.current;
   }
 
-  private async run(runId: number, plan: RunPlan, settings: CowlensSettings, attached: boolean, follow: Follow): Promise<string | undefined> {
+  private async run(runId: number, plan: RunPlan, settings: CowlensSettings, attached: boolean, follow: Follow, stop: AbortSignal): Promise<string | undefined> {
     const startedAt = Date.now();
     const base = { runId, mode: settings.mode, command: plan.command, ...(attached ? { attached } : {}) };
     // The spool's poller may still deliver a snapshot after the last one is built; none may follow 'finished'.
@@ -170,7 +170,18 @@ export class RunSession {
       });
       this.report = report;
       const figures = liveFiguresOf(report.sites, report.hazards, plan.cwd);
-      last = { ...base, state: 'finished', elapsedMs: Date.now() - startedAt, ...figures, exitCode: report.exitCode, complete: report.complete, incomplete: report.incomplete };
+      const stopped = stop.aborted && stop.reason !== PROGRAM_ENDED;
+      last = {
+        ...base,
+        state: 'finished',
+        elapsedMs: Date.now() - startedAt,
+        ...figures,
+        exitCode: report.exitCode,
+        signal: report.signal,
+        ...(stopped ? { stopped } : {}),
+        complete: report.complete,
+        incomplete: report.incomplete,
+      };
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);
       this.log(`cowlens: run ${String(runId)} (${plan.command.join(' ')}) failed: ${error instanceof Error ? (error.stack ?? failure) : failure}`);

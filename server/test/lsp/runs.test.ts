@@ -61,7 +61,8 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     // Each snapshot holds all figures so far: executions only grow.
     const executions = figures.map((f) => f.totals.executions);
     expect(executions).toEqual([...executions].sort((a, b) => a - b));
-    expect(finished).toMatchObject({ mode: 'cow', command: ['node', TOUR_MAIN], exitCode: 0, complete: true, incomplete: [] });
+    expect(finished).toMatchObject({ mode: 'cow', command: ['node', TOUR_MAIN], exitCode: 0, signal: null, complete: true, incomplete: [] });
+    expect(finished.stopped).toBeUndefined();
     expectTourSites(finished);
   });
 
@@ -168,7 +169,8 @@ describe('runs that go wrong', () => {
     await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
     const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
     const finished = await finishedRun(client, runId);
-    expect(finished).toMatchObject({ complete: false, exitCode: null });
+    expect(finished).toMatchObject({ complete: false, exitCode: null, signal: 'SIGKILL' });
+    expect(finished.stopped).toBeUndefined();
     expect(finished.incomplete?.join('\n')).toContain('killed by SIGKILL');
     const stderr = client.notificationsOf<RunOutputParams>('cowlens/runOutput').filter((o) => o.runId === runId && o.stream === 'stderr').map((o) => o.text).join('');
     expect(stderr).toContain('about to die 1');
@@ -217,7 +219,7 @@ describe('runs that go wrong', () => {
     await client.waitForNotification<RunFiguresParams>(RUN_FIGURES, (f) => f.runId === runId && f.totals.executions > 0);
     expect(await client.connection.sendRequest(StopRunRequest)).toBe(true);
     const finished = await finishedRun(client, runId);
-    expect(finished.complete).toBe(false);
+    expect(finished).toMatchObject({ complete: false, stopped: true });
     expect(finished.incomplete).toContain('the command was stopped from the editor');
     expect(finished.totals.executions).toBeGreaterThan(0);
     expect(await client.connection.sendRequest(StopRunRequest)).toBe(false);
@@ -231,6 +233,7 @@ describe('runs that go wrong', () => {
     const second = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: program('quick.mjs', 'const q = [...[1, 2]];\n') } });
     const firstFinished = await finishedRun(client, first.runId);
     expect(firstFinished.incomplete).toContain('the command was stopped from the editor: another run started');
+    expect(firstFinished.stopped).toBe(true);
     expect((await finishedRun(client, second.runId)).complete).toBe(true);
   });
 });

@@ -67,6 +67,14 @@ describe('the language server on documents, without a run', () => {
     expect(brief(firstLineOnly)).toEqual([[1, 25, '⧉ spread']]);
   });
 
+  it('puts the hint of a copy that spans lines at the end of its first line, where its figures go', async () => {
+    const uri = await client.open(join(DIR, 'multi-line.ts'), ['const base = { a: 1 };', 'const copy = {', '  ...base,', '  b: 2,', '};', 'const list = [...[1], 2];', 'export { copy, list };'].join('\n'));
+    expect(brief(await hints(uri))).toEqual([
+      [1, 14, '⧉ spread'],
+      [5, 24, '⧉ spread'],
+    ]);
+  });
+
   it('moves and updates the hints after incremental edits', async () => {
     const uri = await client.open(join(DIR, 'edits.ts'), SOURCE);
     await client.change(uri, [
