@@ -16,7 +16,7 @@ const file = createRequire(import.meta.url).resolve('typescript/lib/typescript.j
 const text = readFileSync(file, 'utf8');
 const instrumented = instrumentSource(file, text);
 const body = withoutBindings(instrumented.code);
-const marks = body.match(new RegExp(`${escape(MARK_OPEN)}(?:[^*]|\\*(?!/))*\\*/|${escape(MARK_CLOSE)}`, 'g')) ?? [];
+const marks = body.match(new RegExp(`(?:${escape(MARK_OPEN)}|${escape(MARK_CLOSE)})(?:[^*]|\\*(?!/))*\\*/`, 'g')) ?? [];
 const markBytes = marks.reduce((n, m) => n + m.length, 0);
 const runs = marks.filter((m) => m.startsWith(MARK_OPEN)).length;
 console.log(

@@ -1,5 +1,5 @@
 import { addSegment, GenMapping, toEncodedMap } from '@jridgewell/gen-mapping';
-import { MARK_CLOSE, markOpening } from '../runtime/edit-marks.js';
+import { marksFor } from '../runtime/edit-marks.js';
 
 /** A source map in the v3 JSON shape. */
 export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
@@ -212,7 +212,7 @@ class OutputWithMap {
   /**
    * The pending edits as one marked run, each part mapped to where it was made. A mark right after
    * a division's `/` would make `//` of it: that `/` goes into the run (`n/[...xs]` →
-   * `n/*cl$</[...*\// __cl$i()…`). After a regular expression's last `/`, or a comment's, a mark
+   * `n/*cl$<vvdrvf/[...*\// __cl$i()…`). After a regular expression's last `/`, or a comment's, a mark
    * begins a comment as it should.
    */
   private flushMarked(): void {
@@ -225,14 +225,15 @@ class OutputWithMap {
       start--;
       pending.unshift({ text: '/ ', at: start, resume: start + 1 });
     }
-    this.emit(markOpening(this.text.slice(start, pending.at(-1)!.resume)));
+    const marks = marksFor(this.text.slice(start, pending.at(-1)!.resume));
+    this.emit(marks.opening);
     for (const { text, at } of pending) {
       if (text === '') continue;
       const origLine = this.lineOf(at);
       addSegment(this.gen, this.line, this.column, this.file, origLine, at - this.lineStarts[origLine]!);
       this.emit(text);
     }
-    this.emit(MARK_CLOSE);
+    this.emit(marks.closing);
   }
 
   private addUnmarked(text: string, at: number, resume: number): void {

@@ -6,7 +6,7 @@
  * Plain, observe and cow must print the same bytes. A test file run by vitest and by jest, each
  * through its own module runner, does the same.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,4 +67,69 @@ describe('instrumented functions give their source as written', () => {
       expect(run.sources).toContain('function declaration(xs) {');
     }
   });
+});
+
+/**
+ * Text that only looks like cowlens's marks is the program's, and reads as it is: in strings,
+ * comments and keys of functions with copy sites (nested, at their end, in the text a site
+ * replaces) and without, in every form of function, in code made by `new Function` and eval, and
+ * in a package, which runs uninstrumented. Each was rewritten before the marks were sealed.
+ */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  'node_modules/lookalike/index.js': `// A package runs uninstrumented: its text is never cowlens's.
+exports.fromPackage = function fromPackage(xs) { return [...xs, '/*cl$<[x*/y/*cl$>*/'] }
+`,
+  'lib.cjs': `'use strict'
+// Text that looks like cowlens's marks, in functions that hold copy sites and in ones that do not.
+const inString = (xs) => [...xs, '/*cl$<[x*/y/*cl$>*/']
+function inComment(o) { /*cl$<[x*/ return { ...o } /*cl$>*/ }
+function inReplacedText(o) { return { /*cl$<[x*/ ...o } }
+function noSite() { return "/*cl$<[x*/y/*cl$>*/" }
+const sealedForAnother = (xs) => [...xs, '/*cl$<vvdrvf[..*/y/*cl$>vvdrvf*/']
+const nested = (xs) => [...[...xs].slice(), \`\${'/*cl$<{ ...*/'}\`, { ...{ ...xs } }]
+const endsInASite = (o) => o.k = { ...o, '/*cl$>*/': 1 }
+const { '/*cl$>*/': first, ...rest } = { '/*cl$>*/': 1, b: 2 }
+function keepsRest(o) { const { '/*cl$>*/': a, ...others } = o; return others }
+class Lookalike {
+  items = ['/*cl$<[x*/', ...[1]]
+  static copy = { ...{ '/*cl$<': 1 } }
+  method(xs) { return xs.slice() /*cl$>*/ }
+  get getter() { return [...'/*cl$<[x*/y'] }
+  async asyncMethod(m) { return new Map(m) }
+  *generator(xs) { yield* [...xs, '/*cl$<'] }
+}
+async function* asyncGenerator(xs) { for (const x of Array.from(xs)) yield \`/*cl$<\${x}*/\` }
+const made = new Function('xs', 'return [...xs, "/*cl$<[x*/y/*cl$>*/"]')
+const evaluated = eval('(function evaluated(o) { return { ...o, s: "/*cl$<[x*/y/*cl$>*/" } })')
+module.exports = { inString, inComment, inReplacedText, noSite, sealedForAnother, nested, endsInASite, keepsRest, Lookalike, asyncGenerator, made, evaluated, first, rest }
+`,
+  'main.mjs': `import { createRequire } from 'node:module'
+import { fromPackage } from 'lookalike'
+const lib = createRequire(import.meta.url)('./lib.cjs')
+const inModule = (o) => ({ ...o, mark: '/*cl$<{ ...*//*cl$>*/' })
+const fns = { ...lib, fromPackage, inModule, method: lib.Lookalike.prototype.method, getter: Object.getOwnPropertyDescriptor(lib.Lookalike.prototype, 'getter').get }
+for (const [name, fn] of Object.entries(fns)) if (typeof fn === 'function') console.log(\`--- \${name}\\n\${fn}\`)
+const l = new lib.Lookalike()
+// V8 quotes a function it cannot clone by its source; cowlens gives that message again as written.
+try { structuredClone({ f: lib.noSite }) } catch (error) { console.log(error.message) }
+console.log(lib.inString([1]), lib.inComment({ a: 1 }), lib.inReplacedText({ b: 1 }), lib.nested([1]), lib.endsInASite({}), lib.keepsRest({ '/*cl$>*/': 1, c: 2 }), lib.made([1]), lib.evaluated({}), lib.rest, l.items, l.getter, [...l.generator([2])], fromPackage([3]), inModule({}))
+`,
+};
+
+describe('text that looks like the marks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-lookalike-marks-'));
+  for (const [file, text] of Object.entries(LOOKALIKES)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  const plain = plainNode(['main.mjs'], { cwd: dir });
+
+  for (const mode of MODES) {
+    it(`${mode}: reads as it is, wherever it stands`, () => {
+      expect(plain.status, plain.stderr).toBe(0);
+      const run = reportOf(['node', 'main.mjs'], { mode, cwd: dir });
+      expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 0, stdout: plain.stdout });
+      expect([...new Set(run.report.sites.map((s) => basename(s.file)))].sort()).toEqual(['lib.cjs', 'main.mjs']);
+    });
+  }
 });

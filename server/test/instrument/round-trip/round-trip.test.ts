@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { instrumentSource } from '../../../src/instrument/instrument-source.js';
+import { marksFor } from '../../../src/runtime/edit-marks.js';
 import { type Mismatch, parseAs, roundTrip } from './check-file.js';
 import { formatSummary, NODE_MODULES, runOracle } from './oracle.js';
 import { RUNTIME_FORMS } from './runtime-forms.js';
@@ -139,7 +140,10 @@ describe('the oracle fails', () => {
 
   it("on a function whose source does not read back as written: a mark that stands for other text, or none", () => {
     const fn = 'const f = (xs) => [...xs];\n';
-    const marked = (original: string): string => `const f = (xs) => /*cl$<${original}*/__cl$i().arraySpread(__cl$s[0], /*cl$>*/xs/*cl$<]*/)/*cl$>*/;\n${BINDINGS}`;
+    const marked = (original: string): string => {
+      const [spread, close] = [marksFor(original), marksFor(']')];
+      return `const f = (xs) => ${spread.opening}__cl$i().arraySpread(__cl$s[0], ${spread.closing}xs${close.opening})${close.closing};\n${BINDINGS}`;
+    };
     expect(check(fn, marked('[...'))).toBeUndefined();
     expect(check(fn, marked('[ ...'))).toMatchObject({ kind: 'function source differs', line: 1, column: 11 });
     expect(check(fn, `const f = (xs) => __cl$i().arraySpread(__cl$s[0], xs);\n${BINDINGS}`)).toMatchObject({ kind: 'function source differs' });
