@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createNameResolver } from '../../src/analysis/name-resolution.js';
 import { argumentsLentToPackages, collectPackageBindings } from '../../src/instrument/package-bindings.js';
 import { instrumentSource } from '../../src/instrument/instrument-source.js';
+import { marksFor } from '../../src/runtime/edit-marks.js';
 
 const parse = (text: string): ts.SourceFile => ts.createSourceFile('/virtual/m.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 
@@ -22,12 +23,14 @@ describe('values handed to packages', () => {
   it('lends the non-literal arguments of calls through them', () => {
     const sf = parse(`import * as lib from 'lib'; lib.deep.sort(items, 'key', 3, () => 1, ...rest, other.list);`);
     const call = (sf.statements[1] as ts.ExpressionStatement).expression as ts.CallExpression;
-    expect(argumentsLentToPackages(call, collectPackageBindings(sf, createNameResolver(sf))).map((a) => a.getText(sf))).toEqual(['items', 'other.list']);
+    expect(argumentsLentToPackages(call, collectPackageBindings(sf, createNameResolver(sf)))?.map((a) => a.getText(sf))).toEqual(['items', 'other.list']);
   });
 
   it('instruments the hand-over, leaving calls of local functions alone', () => {
     const { code } = instrumentSource('/virtual/m.mjs', `import { sortInPlace } from 'lib';\nimport { mine } from './mine.js';\nsortInPlace(list);\nmine(list);\n`);
-    expect(code).toContain('sortInPlace(/*cl$<*/__cl$i().lend(/*cl$>*/list/*cl$<*/, __cl$l[0])/*cl$>*/);');
+    // Each inserted run is marked as standing for no original text.
+    const { opening, closing } = marksFor('');
+    expect(code).toContain(`sortInPlace(${opening}__cl$i().lend(${closing}list${opening}, __cl$l[0])${closing});`);
     expect(code).toContain('\nmine(list);');
   });
 
