@@ -124,9 +124,12 @@ export function collectLodashBindings(sourceFile: ts.SourceFile): LodashBindings
   return collector;
 }
 
-/** Whether `id` is the lodash namespace here: bound to it at the top level, or `_` with no binding at all. */
+/**
+ * Whether `id` is the lodash namespace here: bound to it at the top level and never assigned
+ * again, or `_` with no binding at all.
+ */
 function isNamespace(id: ts.Identifier, bindings: LodashBindings, names: NameResolver): boolean {
-  if (bindings.namespaces.has(id.text) && names.isTopLevel(id)) return true;
+  if (bindings.namespaces.has(id.text) && names.isTopLevel(id) && names.isConstant(id)) return true;
   return GLOBAL_NAMESPACES.has(id.text) && names.resolve(id) === GLOBAL;
 }
 
@@ -134,7 +137,7 @@ function isNamespace(id: ts.Identifier, bindings: LodashBindings, names: NameRes
 export function lodashCallKind(callee: ts.Expression, bindings: LodashBindings, names: NameResolver): LodashKind | undefined {
   if (callee.kind === SK.Identifier) {
     const kind = bindings.functions.get((callee as ts.Identifier).text);
-    return kind !== undefined && names.isTopLevel(callee as ts.Identifier) ? kind : undefined;
+    return kind !== undefined && names.isTopLevel(callee as ts.Identifier) && names.isConstant(callee as ts.Identifier) ? kind : undefined;
   }
   if (callee.kind !== SK.PropertyAccessExpression) return undefined;
   const { expression, name } = callee as ts.PropertyAccessExpression;

@@ -77,9 +77,15 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  * - `target.k = value` with a stable target: the value passes through `wrote` on its way in, after
  *   it is evaluated; an inert value (a function, a literal) goes as written, `touch` before it,
  *   so that it keeps the type the property gives it.
+ * - A function a call invokes through `call`, `apply`, `bind` or `Reflect.apply` passes through
+ *   `writer`, which stands in for a built-in that writes (the write is told when the call runs).
  * - Otherwise the target passes through `touch` where it is evaluated.
  */
 export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile): void {
+  if (w.invoked) {
+    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.writer(`, `, ${at})`, Layer.Wrap);
+    return;
+  }
   const value = w.value;
   if (value === undefined) {
     edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
@@ -126,7 +132,9 @@ function isTested(call: ts.CallExpression): boolean {
  * value is only tested is a test (`_.isEqual`, a type guard) and lends nothing. Arguments that
  * are `this` or names nothing reassigns are lent before the call, which keeps them as written:
  * in a statement of their own where the call is one, else `lent(…) && call`. Any other argument
- * passes through `lend` where it is evaluated.
+ * passes through `lend` where it is evaluated. A call statement that lends nothing still tells the
+ * runtime, once it returns, that a package ran, which may have written what it kept from before
+ * (`call;lent(at);`; see runtime/cow/crossings.ts).
  */
 export function emitLending(call: ts.CallExpression, lent: readonly ts.Expression[], at: string, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
   if (isTested(call)) return;
@@ -137,8 +145,15 @@ export function emitLending(call: ts.CallExpression, lent: readonly ts.Expressio
   for (const arg of lent) {
     if (!hoisted.includes(arg)) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
   }
+  if (lent.length === 0 && whole && isListed(statement)) {
+    // A statement after the call's: text put before it would move the columns of its frames. A
+    // `;` ends the call's statement where the program wrote none (a line after may begin with `(`).
+    const ended = sf.text.charCodeAt(statement.end - 1) === 0x3b;
+    edits.wrap(statement.getStart(sf), statement.end, '', `${ended ? ' ' : ';'}${RUNTIME_REF}.lent(${at});`, Layer.Wrap);
+    return;
+  }
   if (hoisted.length === 0) return;
-  const names_ = hoisted.map((arg) => arg.getText(sf)).join(', ');
-  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.lent(${at}, ${names_}); `, '', Layer.Wrap);
-  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}, ${names_}) && `, edits, sf);
+  const lentNames = hoisted.map((arg) => `, ${arg.getText(sf)}`).join('');
+  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.lent(${at}${lentNames}); `, '', Layer.Wrap);
+  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}${lentNames}) && `, edits, sf);
 }

@@ -72,7 +72,7 @@ export function instrumentSource(file: string, text: string): Instrumented {
     for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf);
     if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
-      if (lent.length > 0) emitLending(node, lent, newLocation(node), edits, sf, names);
+      if (lent !== undefined) emitLending(node, lent, newLocation(node), edits, sf, names);
     }
     // The parser leaves parent pointers unset (a pass of its own over the tree); the walk sets
     // them on the way down, before the matcher, which looks up from each node, reaches a child.

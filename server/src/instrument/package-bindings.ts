@@ -53,11 +53,15 @@ export function collectPackageBindings(sourceFile: ts.SourceFile, resolver: Name
   return { bindings: names, names: resolver };
 }
 
-/** The arguments a call hands to a package: `f(a, b)` and `ns.f(a)` / `ns.x.f(a)` through a package binding. */
-export function argumentsLentToPackages(call: ts.CallExpression, packages: PackageBindings): readonly ts.Expression[] {
+/**
+ * The arguments a call hands to a package: `f(a, b)` and `ns.f(a)` / `ns.x.f(a)` through a package
+ * binding; undefined when the call is not into a package (an empty list: a package call that
+ * hands over nothing, which may still write what the package kept).
+ */
+export function argumentsLentToPackages(call: ts.CallExpression, packages: PackageBindings): readonly ts.Expression[] | undefined {
   let root: ts.Expression = call.expression;
   while (ts.isPropertyAccessExpression(root) || ts.isParenthesizedExpression(root)) root = root.expression;
-  if (!ts.isIdentifier(root) || !packages.bindings.has(root.text) || !packages.names.isTopLevel(root)) return [];
+  if (!ts.isIdentifier(root) || !packages.bindings.has(root.text) || !packages.names.isTopLevel(root)) return undefined;
   return call.arguments.filter((arg) => !ts.isSpreadElement(arg) && !isLiteral(arg));
 }
 

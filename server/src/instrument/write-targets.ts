@@ -12,16 +12,29 @@ export interface WriteContext {
 }
 
 /**
- * Methods that write into their receiver: Array's, Map's and Set's. A call of one of these names
- * on anything passes the receiver through the runtime first; the runtime ignores what it does not
- * watch, so a user method that happens to share a name costs a check, never a behaviour change.
+ * Methods that write into their receiver: Array's, Map's, Set's, typed arrays' and Date's. A call
+ * of one of these names on anything passes the receiver through the runtime first; the runtime
+ * ignores what it does not watch, so a user method that happens to share a name costs a check,
+ * never a behaviour change.
  */
-const MUTATING_METHODS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear']);
+const MUTATING_METHODS = new Set([
+  ...['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear'],
+  ...['Time', 'Milliseconds', 'Seconds', 'Minutes', 'Hours', 'Date', 'Month', 'FullYear'].flatMap((unit) => [`set${unit}`, `setUTC${unit}`]),
+  'setYear',
+]);
+
+/**
+ * The methods of every function that call it with a receiver they are given: what such a call
+ * invokes is known only when it runs (`push.call(s, x)` after `const push = [].push`), so the
+ * function passes through the runtime, which stands in for a built-in that writes.
+ */
+const INVOKERS = new Set(['call', 'apply', 'bind']);
 
 /** Built-in functions that write into their first argument, by the path the global object reaches them. */
 const WRITING_STATICS: ReadonlySet<string> = new Set([
   ...['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions'].map((f) => `Object.${f}`),
   ...['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions'].map((f) => `Reflect.${f}`),
+  ...['store', 'add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange'].map((f) => `Atomics.${f}`),
 ]);
 
 const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
@@ -56,14 +69,21 @@ export interface WriteTarget {
    * target keeps its syntax, so a type-checker narrows `h.m` after `h.m = v` as it did.
    */
   readonly value?: ts.Expression;
+  /**
+   * Set when `target` is a function that a call invokes with a receiver or arguments it is given
+   * (`f` in `f.call(s, x)`, `Reflect.apply(f, s, args)`): it passes through the runtime, which
+   * stands in for it when it is a built-in that writes.
+   */
+  readonly invoked?: true;
 }
 
 /**
  * The object expressions that `node` writes into, if `node` is a write: a member assignment
  * (plain, compound or logical, including targets inside destructuring patterns and `for…in/of`
- * heads), `++`/`--`, `delete`, a mutating method call (also by a computed name, or through
- * `call`/`apply` of a built-in's method), or `Object.assign(target, …)` and its kin, aliases
- * included.
+ * heads), `++`/`--`, `delete`, a mutating method call (also by a computed name, in an optional
+ * chain or as a template's tag), `Object.assign(target, …)` and its kin, aliases included, the
+ * object of a `with` statement, and the function a call invokes through `call`, `apply`, `bind`
+ * or `Reflect.apply` (see `invoked`).
  */
 export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: WriteContext): void {
   const { names } = context;
@@ -95,6 +115,17 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       return;
     case ts.SyntaxKind.CallExpression:
       callTarget(node as ts.CallExpression, out, context);
+      return;
+    case ts.SyntaxKind.TaggedTemplateExpression: {
+      const tag = skipParentheses((node as ts.TaggedTemplateExpression).tag);
+      if (!ts.isPropertyAccessExpression(tag) && !ts.isElementAccessExpression(tag)) return;
+      const name = invokedName(tag);
+      if (name !== undefined && (name === '' || MUTATING_METHODS.has(name)) && chainFree(tag.expression)) out.push({ target: tag.expression, at: node });
+      return;
+    }
+    case ts.SyntaxKind.WithStatement:
+      // Any assignment to a name in its body may write the object: it is written before the body runs.
+      out.push({ target: (node as ts.WithStatement).expression, at: node });
       return;
     default:
       return;
@@ -135,24 +166,48 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     if (firstWritten) out.push({ target: firstWritten, at: call });
     return;
   }
+  if (path === 'Reflect.apply') {
+    if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && mayNameWriter(first)) out.push({ target: first, at: call, invoked: true });
+    return;
+  }
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
-  if (ts.isOptionalChain(callee) || ts.isOptionalChain(call)) return;
   const name = invokedName(callee);
-  if (name === undefined) return;
   const receiver = callee.expression;
-  // `Array.prototype.push.call(s, x)`, `[].splice.apply(s, args)`: the method writes its `this`.
-  if (name === 'call' || name === 'apply') {
-    const method = skipParentheses(receiver);
-    const methodName = ts.isPropertyAccessExpression(method) || ts.isElementAccessExpression(method) ? invokedName(method) : undefined;
-    if (firstWritten && methodName !== undefined && (methodName === '' || MUTATING_METHODS.has(methodName))) out.push({ target: firstWritten, at: call });
+  // A pass through the runtime may begin a chain (`R.touch(s)?.push(x)`), never cut one (`a?.b.push(x)`).
+  if (name === undefined || !isWrappable(receiver) || !chainFree(receiver)) return;
+  // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
+  if (INVOKERS.has(name)) {
+    if (mayNameWriter(receiver)) out.push({ target: receiver, at: call, invoked: true });
     return;
   }
   // A computed name (`s[m]()`) may be any method, a mutating one too.
-  if ((name === '' || MUTATING_METHODS.has(name)) && isWrappable(receiver) && call.questionDotToken === undefined && callee.questionDotToken === undefined) {
+  if (name === '' || MUTATING_METHODS.has(name)) {
+    const optional = call.questionDotToken !== undefined || callee.questionDotToken !== undefined;
     const last = call.arguments[call.arguments.length - 1];
-    const value = last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
+    const value = optional || last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
     out.push({ target: receiver, at: call, ...(value !== undefined && stableReceiver(callee, names) ? { value } : {}) });
   }
+}
+
+/** The last part of the paths in WRITING_STATICS: `assign` of `Object.assign`. */
+const WRITING_STATIC_NAMES: ReadonlySet<string> = new Set([...WRITING_STATICS].map((path) => path.slice(path.lastIndexOf('.') + 1)));
+
+/**
+ * Whether the function `expr` reaches may be a built-in that writes, by the name it is reached
+ * by: `[].push`, `push` (an alias), `Object.assign`, a computed `o[m]`, or `call` itself
+ * (`push.call.call(…)`). A function of any other name runs as written: passing every `f.call(…)`
+ * through the runtime would move the columns of its frames and cost a call each. An alias under
+ * another name (`const f = [].push; f.call(s, x)`) goes unseen (README, Limits).
+ */
+function mayNameWriter(expr: ts.Expression): boolean {
+  const e = skipParentheses(expr);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? invokedName(e) : undefined;
+  return name !== undefined && (name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKERS.has(name));
+}
+
+/** Whether `e` is no link of an optional chain: wrapping it in a call leaves every chain as it was. */
+function chainFree(e: ts.Expression): boolean {
+  return !ts.isOptionalChain(e);
 }
 
 /**
@@ -168,8 +223,8 @@ function stableReceiver(expr: ts.Expression, names: NameResolver): boolean {
 
 function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], value?: ts.Expression): void {
   const target = skipParentheses(expr);
-  // `a?.b.c = 1`, `delete a?.b`: a pass through the runtime would end the chain's short-circuit.
-  if (ts.isOptionalChain(target)) return;
+  // `delete a?.b.c`: a pass through the runtime would cut the chain; `delete a?.b` may begin with one.
+  if (ts.isOptionalChain(target) && (!chainFree(target.expression) || value !== undefined)) return;
   if (ts.isPropertyAccessExpression(target)) {
     if (ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
     if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...(value ? { value } : {}) });

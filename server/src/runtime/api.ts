@@ -83,6 +83,13 @@ export interface CowlensRuntime {
    */
   wrote<T>(value: T, target: unknown, location: LocationId): T;
   /**
+   * The function a call invokes by `fn.call(…)`, `fn.apply(…)`, `fn.bind(…)` or `Reflect.apply(fn,
+   * …)`: when `fn` is a built-in that writes into a value it is given (`Array.prototype.push`,
+   * `Object.assign`) or calls another with a receiver (`Function.prototype.call`), a stand-in that
+   * runs it after `touch` of what it writes; else `fn` itself.
+   */
+  writer<F>(fn: F, location: LocationId): F;
+  /**
    * The function to call in place of `fn`, an alias of a built-in that copies (`assign` after
    * `const { assign } = Object`): the site's copy method when `fn` is that built-in when the call
    * runs, else `fn` itself.

@@ -1,14 +1,17 @@
 import { types } from 'node:util';
 import { isObject } from './is-object.js';
+import { isProxy } from './is-proxy.js';
 
 /**
  * The objects a node holds directly: a Map's keys and values, a Set's members, the values of an
  * object's or array's own data properties (a getter is never run). Dates, regular expressions and
- * binary data hold none a copy would follow. The walks over a value's graph (is a view inside it?
- * what does lending it reach?) all step through this.
+ * binary data hold none a copy would follow, and a Proxy none that can be read without running its
+ * traps (a view is walked as what it is, by its own handler). The walks over a value's graph (is a
+ * view inside it? what does lending it reach?) all step through this.
  */
 export function childObjects(node: object): object[] {
   const out: object[] = [];
+  if (isProxy(node)) return out;
   const add = (v: unknown): void => {
     if (isObject(v)) out.push(v);
   };
@@ -23,7 +26,8 @@ export function childObjects(node: object): object[] {
   } else if (!ArrayBuffer.isView(node) && !types.isDate(node) && !types.isRegExp(node)) {
     for (const key of Reflect.ownKeys(node)) {
       const d = Reflect.getOwnPropertyDescriptor(node, key);
-      if (d && 'value' in d) add(d.value);
+      // Own `value` only: a descriptor inherits whatever the program put on Object.prototype.
+      if (d && Object.hasOwn(d, 'value')) add(d.value);
     }
   }
   return out;

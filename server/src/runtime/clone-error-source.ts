@@ -4,7 +4,7 @@
  * for an instrumented function, the instrumented text. When a copy cowlens makes for the program
  * (`structuredClone`, `postMessage`) fails so, the error is given again with the source as written.
  */
-import { types } from 'node:util';
+import { isProxy } from './is-proxy.js';
 import { MARK_OPEN, unmarkEdits } from './edit-marks.js';
 import { toCloneable } from './unwrap.js';
 
@@ -44,7 +44,7 @@ function findFunction(roots: readonly unknown[], matches: (fn: object) => boolea
   const queue = [...roots];
   for (let i = 0; i < queue.length && seen.size < MAX_VISITS; i++) {
     const value = queue[i];
-    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value) || types.isProxy(value)) continue;
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || seen.has(value) || isProxy(value)) continue;
     seen.add(value);
     if (typeof value === 'function') {
       if (matches(value)) return value;
@@ -54,7 +54,7 @@ function findFunction(roots: readonly unknown[], matches: (fn: object) => boolea
     else if (value instanceof Set) for (const v of value) queue.push(v);
     for (const key of Reflect.ownKeys(value)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
-      if (descriptor !== undefined && 'value' in descriptor) queue.push(descriptor.value);
+      if (descriptor !== undefined && Object.hasOwn(descriptor, 'value')) queue.push(descriptor.value);
     }
   }
   return undefined;

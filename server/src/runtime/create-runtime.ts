@@ -13,6 +13,9 @@ import { Registry } from './figures/registry.js';
 import { BatchFlusher, type Sink } from './figures/sink.js';
 import type { LocationId, SiteId } from './figures/types.js';
 import { isObject } from './is-object.js';
+import { isProxy } from './is-proxy.js';
+import { isLodashCopier } from './lodash-functions.js';
+import { defineData } from './define-data.js';
 import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize } from './size/index.js';
 import { toCloneable } from './unwrap.js';
@@ -20,6 +23,8 @@ import { types } from 'node:util';
 import { cloneErrorAsWritten } from './clone-error-source.js';
 import { raisedFor, withoutOwnFrames } from './own-frames.js';
 import { replacements } from './replaced-globals.js';
+import { createBuiltinWriters } from './builtin-writers.js';
+import { crossing } from './cow/crossings.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -69,6 +74,11 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       counters.copied(site, 0, 0);
       return copy;
     }
+    // The copy of a Proxy is what its traps gave: cow mode makes it eagerly, so it shares nothing.
+    if (isProxy(source)) {
+      recordEager(site, deep ? deepSize(copy, { strings: true }) : copySize(copy));
+      return copy;
+    }
     if (deep) {
       const bytes = observer.deep(site, source, copy);
       counters.copied(site, bytes, bytes);
@@ -115,7 +125,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     slice: (site, target, ...args) => {
       const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'slice'), target, args);
       if (!Array.isArray(target)) return result;
-      return fullArrayCopyArgs(target, args) ? observed(site, target, result, false) : eagerRecord(site, result);
+      // A Proxy's length is not read again: its trap would run once more than the program runs it.
+      return !isProxy(target) && fullArrayCopyArgs(target, args) ? observed(site, target, result, false) : eagerRecord(site, result);
     },
     concat: (site, target, ...args) => {
       const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'concat'), target, args);
@@ -123,84 +134,98 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return args.length === 0 ? observed(site, target, result, false) : eagerRecord(site, result);
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
-      const result = mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>);
-      return mapFn || !Array.isArray(source) ? eagerRecord(site, result) : observed(site, source, result, false);
+      // Any `mapFn` but undefined is the built-in's to check (`null is not a function`).
+      const result = mapFn !== undefined ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>);
+      return mapFn !== undefined || !Array.isArray(source) ? eagerRecord(site, result) : observed(site, source, result, false);
     },
     assign: (site, target, ...sources) =>
       // One source is the case that matters (`Object.assign({}, s)`): spared the spread call.
       sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : eagerRecord(site, Object.assign(target, ...sources) as object),
     structuredClone: (site, value, options) => observed(site, value, nativeStructuredClone(toCloneable(value) as typeof value, options), true),
     jsonRoundTrip: (site, value) => observed(site, value, JSON.parse(JSON.stringify(value)) as unknown, true),
+    // By internal slot: `instanceof` would ask a Proxy's getPrototypeOf trap.
     newMap: (site, source) => {
       const result = new Map(source);
-      return source instanceof Map ? observed(site, source, result, false) : eagerRecord(site, result);
+      return types.isMap(source) ? observed(site, source, result, false) : eagerRecord(site, result);
     },
     newSet: (site, source) => {
       const result = new Set(source);
-      return source instanceof Set ? observed(site, source, result, false) : eagerRecord(site, result);
+      return types.isSet(source) ? observed(site, source, result, false) : eagerRecord(site, result);
     },
     lodashClone: (site, fn, value) => observed(site, value, fn(value), false),
     lodashCloneDeep: (site, fn, value) => observed(site, value, fn(value), true),
   };
 
+  /**
+   * Values handed to a package, which may keep them and write them later, unseen: a view made of
+   * one afterwards could show such a write, so its copies are made eagerly. (Views made before
+   * the hand-over got their images then.)
+   */
+  const lentToPackages = new WeakSet<object>();
+  const mayBeKept = (source: object): boolean => lentToPackages.has(source) || versionsOf(source)?.domain.root().lent === true;
+
   const shallow = (site: SiteId, source: unknown, want: NodeKind, eager: () => object, top: TopShape = {}): object =>
-    lazyOr(site, isObject(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
+    lazyOr(site, isObject(source) && !mayBeKept(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
   const deep = <T>(site: SiteId, source: unknown, rules: DeepRules, eager: () => T): T =>
-    lazyOr(site, isObject(source) ? deepView(accounting, site, source, rules) : undefined, eager, true);
+    lazyOr(site, isObject(source) && !mayBeKept(source) ? deepView(accounting, site, source, rules) : undefined, eager, true);
 
   const cow: Strategy = {
     objectSpread: (site, source) => shallow(site, source, NodeKind.Object, () => ({ ...(source as object) })),
     objectRest: (site, source, excluded) =>
       shallow(site, source, NodeKind.Object, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new Set(excluded.map(propertyKey)) } : {}),
+    // A Proxy the program made is copied as written, reading it as the program does: never a view.
     arraySpread: (site, source) =>
-      Array.isArray(source) && usesArrayIterator(source)
-        ? (shallow(site, source, NodeKind.Array, () => [...(source as unknown[])], { holesAsUndefined: true }) as unknown[])
+      isPlainArray(source) && usesArrayIterator(source)
+        ? (shallow(site, source, NodeKind.Array, () => [...source], { holesAsUndefined: true }) as unknown[])
         : eagerRecord<unknown[]>(site, spreadOf(site, source)),
     slice: (site, target, ...args) => {
       // The method is read once, as the program reads it.
       const method = methodOf(site, target, 'slice');
-      const native = Array.isArray(target) && method === Array.prototype.slice;
-      if (!native || !fullArrayCopyArgs(target, args)) {
-        return observeOnly(site, target, (t) => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args));
-      }
-      return shallow(site, target, NodeKind.Array, () => (target as unknown[]).slice());
+      const native = isPlainArray(target) && method === Array.prototype.slice;
+      const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
+      return native && fullArrayCopyArgs(target, args) ? shallow(site, target, NodeKind.Array, () => copy(target) as object) : observeOnly(site, target, copy);
     },
     concat: (site, target, ...args) => {
       const method = methodOf(site, target, 'concat');
-      const native = Array.isArray(target) && method === Array.prototype.concat;
-      if (!native || args.length > 0) {
-        return observeOnly(site, target, (t) => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args));
-      }
-      return shallow(site, target, NodeKind.Array, () => (target as unknown[]).concat());
+      const native = isPlainArray(target) && method === Array.prototype.concat;
+      const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
+      return native && args.length === 0 ? shallow(site, target, NodeKind.Array, () => copy(target) as object) : observeOnly(site, target, copy);
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
-      if (mapFn || !Array.isArray(source) || !usesArrayIterator(source)) {
-        return eagerRecord(site, mapFn ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>));
+      if (mapFn !== undefined || !isPlainArray(source) || !usesArrayIterator(source)) {
+        return eagerRecord(site, mapFn !== undefined ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>));
       }
-      return shallow(site, source, NodeKind.Array, () => Array.from(source as unknown[]), { holesAsUndefined: true }) as unknown[];
+      return shallow(site, source, NodeKind.Array, () => Array.from(source), { holesAsUndefined: true }) as unknown[];
     },
     assign: (site, target, ...sources) => {
+      const [source] = sources;
       if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
-      return shallow(site, sources[0], NodeKind.Object, () => Object.assign(target, sources[0]), proto === Object.prototype ? {} : { proto });
+      const eager = (): object => Object.assign(target, source);
+      if (!isObject(source) || (isProxy(source) && !isView(source)) || !assignDefinesAll(proto, source)) return lazyOr(site, undefined, eager, false);
+      return shallow(site, source, NodeKind.Object, eager, proto === Object.prototype ? {} : { proto });
     },
+    // Options are the built-in's to read and check, once: a call with any is made as written.
     structuredClone: (site, value, options) =>
-      options?.transfer && options.transfer.length > 0
+      options !== undefined
         ? lazyOr(site, undefined, () => nativeStructuredClone(toCloneable(value) as typeof value, options), true)
-        : deep(site, value, DeepRules.Structured, () => nativeStructuredClone(toCloneable(value) as typeof value, options)),
+        : deep(site, value, DeepRules.Structured, () => nativeStructuredClone(toCloneable(value) as typeof value)),
     jsonRoundTrip: (site, value) => deep(site, value, DeepRules.Json, () => JSON.parse(JSON.stringify(value)) as unknown),
     newMap: (site, source) =>
-      source instanceof Map && Object.getPrototypeOf(source) === Map.prototype
+      types.isMap(source) && Object.getPrototypeOf(source) === Map.prototype
         ? (shallow(site, source, NodeKind.Map, () => new Map(source)) as Map<unknown, unknown>)
         : eagerRecord(site, new Map(source)),
     newSet: (site, source) =>
-      source instanceof Set && Object.getPrototypeOf(source) === Set.prototype
+      types.isSet(source) && Object.getPrototypeOf(source) === Set.prototype
         ? (shallow(site, source, NodeKind.Set, () => new Set(source)) as Set<unknown>)
         : eagerRecord(site, new Set(source)),
-    lodashClone: (site, fn, value) =>
-      isObject(value) && !isView(value) ? shallow(site, value, Array.isArray(value) ? NodeKind.Array : NodeKind.Object, () => fn(value) as object) : observeOnly(site, value, fn),
+    // A function that is not lodash's own (another library's `_`, a mock) runs as written: no view stands for what it does.
+    lodashClone: (site, fn, value) => {
+      if (!isLodashCopier(fn, 'clone')) return lazyOr(site, undefined, () => fn(value), false);
+      return isObject(value) && !isView(value) ? shallow(site, value, Array.isArray(value) ? NodeKind.Array : NodeKind.Object, () => fn(value) as object) : observeOnly(site, value, fn);
+    },
     // lodash turns holes into undefined and keeps prototypes: only JSON-like data is the same as a view.
-    lodashCloneDeep: (site, fn, value) => deep(site, value, DeepRules.Json, () => fn(value)),
+    lodashCloneDeep: (site, fn, value) => (isLodashCopier(fn, 'cloneDeep') ? deep(site, value, DeepRules.Json, () => fn(value)) : lazyOr(site, undefined, () => fn(value), true)),
   };
 
   /** A copy the program makes as written, with writes: it materializes at once, where it is made. */
@@ -302,6 +327,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return;
     }
     const domain = versions.domain.root();
+    domain.lent = true;
     if (domain.lentAt >= domain.sharedAt) return;
     domain.lentAt = domain.sharedAt;
     const seen = new Set<object>();
@@ -320,6 +346,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     const versions = versionsOf(target);
     if (versions?.deep === true && !adoptDeep(value, DeepRules.Structured, versions.domain)) versions.domain.root().holdsUnversioned = true;
   };
+
+  const builtinWriter = createBuiltinWriters((target, location) => runtime.touch(target, location));
 
   const runtime: RuntimeHandle = {
     mode,
@@ -362,8 +390,10 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     },
     postMessage: (site, port, message, transfer) => {
       const post = methodOf(site, port, 'postMessage');
-      recordEager(site, deepSize(message, { strings: true }));
-      Reflect.apply(post, port, [toCloneable(message), transfer]);
+      const cloneable = toCloneable(message);
+      Reflect.apply(post, port, [cloneable, transfer]);
+      // Sized once posted: a message the platform refused (it holds a Proxy, say) is read no further.
+      recordEager(site, deepSize(cloneable, { strings: true }));
     },
     eager: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? copySize(result) : 0),
     // Sized through descriptors, so that none of the literal's getters runs.
@@ -385,7 +415,9 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       try {
         beforeWriteTo(target, location);
         if (target === null || target === undefined) throw new TypeError(`Cannot convert undefined or null to object`);
-        return Reflect.deleteProperty(Object(target) as object, key) || strictDeleteFailed(target, key);
+        // The language's own strict delete: a failure is V8's TypeError, in V8's words for the target, and a Proxy's trap runs once.
+        // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the program's own `delete target[key]`
+        return delete (Object(target) as Record<PropertyKey, unknown>)[key];
       } finally {
         accounting.location = 0;
       }
@@ -403,17 +435,23 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       runtime.touch(target, location);
       return value;
     },
+    writer: (fn, location) => builtinWriter(fn, location) as typeof fn,
     viaCallee: (site, fn) => {
       const copy = copyMethodOf(site, fn);
       return copy === undefined ? fn : (copy as typeof fn);
     },
     lend: (value, location) => {
+      crossing();
       if (!isObject(value)) return value;
       if (mode === 'observe') observer.written(value, location);
-      else lendShared(value, location);
+      else {
+        lentToPackages.add(value);
+        lendShared(value, location);
+      }
       return value;
     },
     lent: (location, ...values) => {
+      crossing();
       for (const value of values) runtime.lend(value, location);
       return true;
     },
@@ -489,9 +527,20 @@ function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () =
   return copy;
 }
 
-/** A failed `delete` throws in strict code, which instrumented modules are. */
-function strictDeleteFailed(target: unknown, key: PropertyKey): never {
-  throw new TypeError(`Cannot delete property '${String(key)}' of ${Object.prototype.toString.call(target)}`);
+/**
+ * Whether `Object.assign` onto a fresh object whose prototype is `proto` defines every property of
+ * `source`, as a view of it shows them: no setter or read-only property up the chain takes one
+ * (Object.prototype's own `__proto__`, or one the program put there).
+ */
+function assignDefinesAll(proto: object | null, source: object): boolean {
+  for (let o = proto; o !== null; o = Reflect.getPrototypeOf(o)) {
+    if (isProxy(o)) return false;
+    for (const key of Reflect.ownKeys(o)) {
+      const d = Reflect.getOwnPropertyDescriptor(o, key)!;
+      if ((!Object.hasOwn(d, 'value') || d.writable === false) && Object.hasOwn(source, key)) return false;
+    }
+  }
+  return true;
 }
 
 function propertyKey(key: PropertyKey): PropertyKey {
@@ -506,13 +555,17 @@ function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
   const from = Object(source) as Record<PropertyKey, unknown>;
   for (const key of Reflect.ownKeys(from)) {
     if (skip.has(key) || !Object.prototype.propertyIsEnumerable.call(from, key)) continue;
-    rest[key] = from[key];
+    defineData(rest, key, from[key]);
   }
   return rest;
 }
 
 const arrayValues = Array.prototype[Symbol.iterator];
-const isProxy = types.isProxy;
+
+/** An array that is no Proxy of the program's (a view is one of cowlens's): reading it runs none of the program's code. */
+function isPlainArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && (!isProxy(value) || isView(value));
+}
 
 function usesArrayIterator(array: unknown[]): boolean {
   return array[Symbol.iterator] === arrayValues;

@@ -5,5 +5,6 @@
  */
 export function dataValue(o: object, key: PropertyKey): unknown {
   const d = Reflect.getOwnPropertyDescriptor(o, key);
-  return d && 'value' in d ? (d.value as unknown) : undefined;
+  // Own `value` only: a descriptor inherits whatever the program put on Object.prototype.
+  return d && Object.hasOwn(d, 'value') ? (d.value as unknown) : undefined;
 }

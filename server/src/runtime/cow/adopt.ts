@@ -76,6 +76,7 @@ function mergeInto(from: Domain, to: Domain): void {
   if (a === b) return;
   b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
   b.holdsUnversioned ||= a.holdsUnversioned;
+  b.lent ||= a.lent;
   b.touched.push(...a.touched.splice(0));
   b.keepImages ||= a.keepImages;
   moveReaders(a, b);
@@ -95,7 +96,8 @@ function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: obj
       const a = node as unknown[];
       let present = 0;
       for (let i = 0; i < a.length; i++) {
-        if (!(i in a)) {
+        // A hole is no own element, whatever the program put on Array.prototype under its index.
+        if (!Object.hasOwn(a, i)) {
           if (rules === DeepRules.Json) return false;
           continue;
         }

@@ -1,6 +1,9 @@
 import { inspect } from 'node:util';
 import { NodeKind } from './node-kind.js';
-import { handlerOf, inspectView, isAnotherCopysValue, isUserValue, presentSlot, setCollectionViewFactory, shellPrototype, toPlain, VIEW, type ViewHandler } from './node-view.js';
+import { handlerOf, inspectView, isAnotherCopysValue, isUserValue, presentSlot, registerView, setCollectionViewFactory, shellPrototype, toPlain, type ViewHandler } from './node-view.js';
+import type { Members } from './inspection-image.js';
+import { Cursor, liveIterator } from './live-iterator.js';
+import { refuse } from './refusal.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 
@@ -30,6 +33,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     Object.setPrototypeOf(this.shell, shellPrototype(kind === NodeKind.Map ? Map.prototype : Set.prototype));
     this.shared = new SharedContent(root, node, tick, inherited);
     this.proxy = new Proxy(this.shell, this);
+    registerView(this);
   }
 
   current(): Collection {
@@ -72,6 +76,20 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     return presentSlot(this.root, this, '', value);
   }
 
+  /** The live iterators made before the view had content of its own (see live-iterator.ts). */
+  private cursors: WeakRef<Cursor>[] | undefined;
+  private prunedAt = 16;
+
+  follow(cursor: Cursor): void {
+    const cursors = (this.cursors ??= []);
+    cursors.push(new WeakRef(cursor));
+    // Iterators a program drops unfinished (a `break`) must not pile up on a view that is never written.
+    if (cursors.length >= this.prunedAt) {
+      this.cursors = cursors.filter((ref) => ref.deref() !== undefined);
+      this.prunedAt = Math.max(16, 2 * this.cursors.length);
+    }
+  }
+
   /** Keys of a private Map whose values the user put there: they are the user's, never views. */
   private userKeys: Set<unknown> | undefined;
 
@@ -95,12 +113,14 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     if (this.shell instanceof Map) for (const [k, v] of content as Map<unknown, unknown>) this.shell.set(k, v);
     else for (const v of content as Set<unknown>) this.shell.add(v);
     this.materialized = true;
+    // Iterators under way go on in the copy, before the write that made it sees them.
+    for (const ref of this.cursors ?? []) ref.deref()?.moveTo(this.shell);
+    this.cursors = undefined;
     this.root.unsharedWrites.push(this);
     recordMaterialization(this.root, this.shell);
   }
 
   get(target: Collection, key: PropertyKey, receiver: unknown): unknown {
-    if (key === VIEW) return this;
     if (key === inspect.custom) return inspectView;
     const standard = this.proto === (this.kind === NodeKind.Map ? Map.prototype : Set.prototype);
     if (!standard) {
@@ -121,9 +141,37 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 
   setPrototypeOf(target: Collection, proto: object | null): boolean {
-    if (!Reflect.isExtensible(target)) return Reflect.setPrototypeOf(target, proto);
+    if (!Reflect.isExtensible(target)) return Reflect.setPrototypeOf(target, proto) || refuse(CollectionHandler, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
     this.proto = proto;
     return true;
+  }
+
+  /** Properties of a Map or Set live on the target: a write it refuses fails as on a plain one. */
+  set(target: Collection, key: PropertyKey, value: unknown, receiver: unknown): boolean {
+    if (Reflect.set(target, key, value, receiver)) return true;
+    return receiver === this.proxy && refuse(CollectionHandler, 'set', () => {
+      this.onRealPrototype(target, () => ((target as unknown as Record<PropertyKey, unknown>)[key] = value));
+    });
+  }
+
+  /** Runs `f` with the target on the prototype the view reports, which V8's messages name. */
+  private onRealPrototype(target: Collection, f: () => unknown): void {
+    const shellProto = Reflect.getPrototypeOf(target);
+    Reflect.setPrototypeOf(target, this.proto);
+    try {
+      f();
+    } finally {
+      Reflect.setPrototypeOf(target, shellProto);
+    }
+  }
+
+  deleteProperty(target: Collection, key: PropertyKey): boolean {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the operation whose plain failure the program gets
+    return Reflect.deleteProperty(target, key) || refuse(CollectionHandler, 'deleteProperty', () => delete (target as unknown as Record<PropertyKey, unknown>)[key]);
+  }
+
+  defineProperty(target: Collection, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
+    return Reflect.defineProperty(target, key, descriptor) || refuse(CollectionHandler, 'defineProperty', () => Object.defineProperty(target, key, descriptor));
   }
 
   /** Freezing settles the view: its target takes the content and the real prototype, as invariants demand. */
@@ -148,6 +196,13 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
     return key === inspect.custom ? undefined : Reflect.getOwnPropertyDescriptor(target, key);
   }
 
+  members(): Members {
+    const content = this.current();
+    const isMap = this.kind === NodeKind.Map;
+    const entries = (isMap ? Map.prototype.entries.call(content as Map<unknown, unknown>) : Set.prototype.entries.call(content as Set<unknown>)) as Iterable<[unknown, unknown]>;
+    return { isMap, entries: Array.from(entries, ([k, v]) => [k, this.present(k, v)] as [unknown, unknown]) };
+  }
+
   plainImage(seen: Map<object, unknown>): unknown {
     const content = this.current();
     if (content instanceof Map) {
@@ -169,12 +224,12 @@ function self(receiver: unknown): CollectionHandler {
   return h;
 }
 
-function* presentEntries(h: CollectionHandler, entries: Iterable<[unknown, unknown]>): Generator<[unknown, unknown]> {
-  for (const [k, v] of entries) yield [k, h.present(k, v)];
-}
-
-function* presentValues(h: CollectionHandler, entries: Iterable<[unknown, unknown]>): Generator {
-  for (const [k, v] of entries) yield h.present(k, v);
+/** `forEach` over a view: live, as the built-in's, which raises its own error for a callback that is not a function. */
+function forEachLive(receiver: unknown, callback: (v: unknown, k: unknown, c: unknown) => void, thisArg: unknown): void {
+  const h = self(receiver);
+  if (typeof callback !== 'function') (h.kind === NodeKind.Map ? new Map() : new Set()).forEach(callback);
+  const cursor = new Cursor(h, 'entries', h.kind === NodeKind.Map);
+  for (let entry = cursor.nextEntry(); entry !== undefined; entry = cursor.nextEntry()) callback.call(thisArg, entry[1], entry[0], receiver);
 }
 
 const MAP_METHODS = new Map<PropertyKey, unknown>(
@@ -209,19 +264,16 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
       h.shell.clear();
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, m: unknown) => void, thisArg?: unknown) {
-      const h = self(this);
-      for (const [k, v] of presentEntries(h, (h.current() as Map<unknown, unknown>).entries())) callback.call(thisArg, v, k, this);
+      forEachLive(this, callback, thisArg);
     },
     entries(this: unknown) {
-      const h = self(this);
-      return presentEntries(h, (h.current() as Map<unknown, unknown>).entries());
+      return liveIterator(self(this), 'entries', true);
     },
     keys(this: unknown) {
-      return (self(this).current() as Map<unknown, unknown>).keys();
+      return liveIterator(self(this), 'keys', true);
     },
     values(this: unknown) {
-      const h = self(this);
-      return presentValues(h, (h.current() as Map<unknown, unknown>).entries());
+      return liveIterator(self(this), 'values', true);
     },
   }),
 );
@@ -253,16 +305,13 @@ const SET_METHODS = new Map<PropertyKey, unknown>(
       h.shell.clear();
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, s: unknown) => void, thisArg?: unknown) {
-      const h = self(this);
-      for (const v of presentValues(h, (h.current() as Set<unknown>).entries())) callback.call(thisArg, v, v, this);
+      forEachLive(this, callback, thisArg);
     },
     values(this: unknown) {
-      const h = self(this);
-      return presentValues(h, (h.current() as Set<unknown>).entries());
+      return liveIterator(self(this), 'values', false);
     },
     entries(this: unknown) {
-      const h = self(this);
-      return presentEntries(h, (h.current() as Set<unknown>).entries());
+      return liveIterator(self(this), 'entries', false);
     },
   }),
 );

@@ -3,11 +3,13 @@ import { dateTime, typedLength } from './builtin-reads.js';
 import { NodeKind } from './node-kind.js';
 
 /**
- * A cheap digest of one node's own content, to notice writes cowlens did not see (from code that
- * was not instrumented) into a node that views share. Nodes of up to SAMPLE slots are digested
- * whole; larger ones by their size and SAMPLE slots spread over them, so a change of length or of
- * a sampled slot is always caught and a change elsewhere in a very large node may not be (see the
- * README's limits). Child objects count by identity.
+ * A digest of one node's own content, to notice writes cowlens did not see (from code that was not
+ * instrumented) into a node that views share. Nodes of up to SAMPLE slots are digested whole;
+ * larger ones by their size and SAMPLE slots spread over them, so a change of length or of a
+ * sampled slot is always caught and a change elsewhere in a very large node may not be (see the
+ * README's limits). Each slot's value is digested exactly, by the language's sameness (Object.is):
+ * numbers by their bits, strings and bigints by every digit, symbols and child objects by identity,
+ * so no value plain arithmetic produces from another digests like it (`v | 0` made 0 and 2 ** 32 one).
  */
 const SAMPLE = 64;
 
@@ -24,29 +26,50 @@ function mix(h: number, v: number): number {
   return Math.imul(h ^ v, 0x9e3779b1) >>> 0;
 }
 
+/** Every character: two strings that differ anywhere differ here but for a chance of one in 2^32. */
 function digestString(s: string): number {
-  let h = s.length;
-  const step = s.length <= 32 ? 1 : Math.ceil(s.length / 32);
-  for (let i = 0; i < s.length; i += step) h = mix(h, s.charCodeAt(i));
+  let h = mix(7, s.length);
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;
+}
+
+const float = new Float64Array(1);
+const halves = new Uint32Array(float.buffer);
+
+/** The number's 64 bits, so that values Object.is tells apart (0 and -0, 0 and 2 ** 32) differ; every NaN is one. */
+function digestNumber(n: number): number {
+  if (n !== n) return 8;
+  float[0] = n;
+  return mix(mix(9, halves[0]!), halves[1]!);
+}
+
+/** Symbols that can be held weakly, by identity; registered ones (`Symbol.for`) by their key. */
+const symbolIds = new WeakMap<symbol, number>();
+
+function digestSymbol(s: symbol): number {
+  const key = Symbol.keyFor(s);
+  if (key !== undefined) return mix(10, digestString(key));
+  let id = symbolIds.get(s);
+  if (id === undefined) symbolIds.set(s, (id = nextId++));
+  return mix(11, id);
 }
 
 function digestValue(v: unknown): number {
   switch (typeof v) {
     case 'number':
-      return Number.isInteger(v) ? v | 0 : digestString(String(v));
+      return digestNumber(v);
     case 'string':
-      return digestString(v);
+      return mix(12, digestString(v));
     case 'boolean':
       return v ? 1 : 2;
     case 'undefined':
       return 3;
     case 'bigint':
-      return digestString(v.toString());
+      return mix(13, digestString(v.toString(16)));
     case 'symbol':
-      return 4;
+      return digestSymbol(v);
     default:
-      return v === null ? 5 : identity(v as object);
+      return v === null ? 5 : mix(14, identity(v as object));
   }
 }
 

@@ -4,7 +4,7 @@ import { isObject } from '../is-object.js';
 import { deepSize, shallowSize } from '../size/index.js';
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
-import { NodeKind, plainNodeKind } from './node-kind.js';
+import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
 import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
 import { addReader, type Domain, register, versionsOf } from './versions.js';
@@ -30,11 +30,12 @@ export interface LazyCopy {
 export function shallowView(accounting: Accounting, site: SiteId, source: object, want: NodeKind, top: TopShape): LazyCopy | undefined {
   const h = handlerOf(source);
   if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want || !h.holdsOnlyPlainData() ? undefined : shallowViewOfView(accounting, site, h, top);
+  // Only a copy of the same kind shares its source: `{ ...array }` or `{ ...map }` is another shape.
+  // The kind is asked first, since it reads nothing of a Proxy, which sizing would.
+  const kind = plainNodeKind(source);
+  if (kind !== want || (kind === NodeKind.Array && elementsInherited())) return undefined;
   const eagerBytes = shallowSize(source);
   if (eagerBytes < accounting.minSharedBytes) return undefined;
-  // Only a copy of the same kind shares its source: `{ ...array }` or `{ ...map }` is another shape.
-  const kind = plainNodeKind(source);
-  if (kind !== want) return undefined;
   const t = tick();
   const domain = adoptShallow(source, kind);
   share(domain, t, site);
@@ -142,6 +143,18 @@ function share(domain: Domain, t: number, site: SiteId): void {
   const root = domain.root();
   root.sharedAt = t;
   root.site = site;
+}
+
+/**
+ * Whether the prototypes give arrays elements (the program put an index on Array.prototype or
+ * Object.prototype): a slice or a spread then copies what a hole inherits as an element of its
+ * own, which a view of the holey array would not show. Array.prototype is an array, so its length
+ * tells at once.
+ */
+function elementsInherited(): boolean {
+  if ((Array.prototype as unknown[]).length !== 0) return true;
+  for (const key of Reflect.ownKeys(Object.prototype)) if (isIndex(key)) return true;
+  return false;
 }
 
 function hasShape(top: TopShape): boolean {

@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { isProxy } from '../is-proxy.js';
 
 /** The kinds of node a view can stand for; everything else is copied eagerly. */
 export const enum NodeKind {
@@ -19,6 +20,8 @@ export const enum NodeKind {
  * exact construction rules, so it is copied eagerly instead.
  */
 export function plainNodeKind(value: object): NodeKind | undefined {
+  // A Proxy is never plain data: each read of it runs the program's traps, which a copy of it must run as the program does.
+  if (isProxy(value)) return undefined;
   const proto: unknown = Object.getPrototypeOf(value);
   if (Array.isArray(value)) return proto === Array.prototype ? NodeKind.Array : undefined;
   if (proto === Object.prototype || proto === null) return !isExotic(value) && hasOnlyPlainData(value) ? NodeKind.Object : undefined;
@@ -34,12 +37,12 @@ function isExotic(value: object): boolean {
   return types.isMap(value) || types.isSet(value) || types.isDate(value) || types.isRegExp(value) || types.isBoxedPrimitive(value) || types.isNativeError(value) || types.isAnyArrayBuffer(value) || ArrayBuffer.isView(value) || types.isWeakMap(value) || types.isWeakSet(value) || types.isPromise(value);
 }
 
+/** Own properties only: a descriptor inherits from Object.prototype, which the program may have given enumerable properties. */
 function hasOnlyPlainData(value: object): boolean {
   if (Object.getOwnPropertySymbols(value).length > 0) return false;
-  const descriptors = Object.getOwnPropertyDescriptors(value);
-  for (const key in descriptors) {
-    const d = descriptors[key]!;
-    if (!('value' in d) || d.enumerable !== true) return false;
+  for (const key of Object.getOwnPropertyNames(value)) {
+    const d = Reflect.getOwnPropertyDescriptor(value, key)!;
+    if (!Object.hasOwn(d, 'value') || !d.enumerable) return false;
   }
   return true;
 }

@@ -1,8 +1,12 @@
 import { inspect } from 'node:util';
 import { childObjects } from '../child-objects.js';
+import { defineData } from '../define-data.js';
 import { shallowSize } from '../size/index.js';
 import { TAGGED } from '../size/v8-layout.js';
 import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
+import { hideViewsFromIsProxy } from './hidden-proxies.js';
+import { inspectionImage, type Members } from './inspection-image.js';
+import { refuse } from './refusal.js';
 import type { Inherited, PrivateContent, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
 import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shallowImage, versionsOf } from './versions.js';
@@ -14,10 +18,14 @@ import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shall
  * target also carries a `util.inspect` hook, because Node inspects a Proxy's target, not its traps.
  */
 /**
- * A view answers this module-private key with its handler (its get trap does), so finding the
- * handler of a value is one property read; plain objects answer undefined from their prototype.
+ * Every view, by its proxy. Telling a view apart reads no property: a property read would run the
+ * traps of the program's own proxies and search prototype chains the program may have changed.
  */
-export const VIEW = Symbol('cowlens.view');
+const views = new WeakMap<object, ViewHandler>();
+
+export function registerView(h: ViewHandler): void {
+  views.set(h.proxy, h);
+}
 
 /** A Date or typed array a deep view copied when first read: plain, and the root's own from then on. */
 class CopiedLeaf implements PrivateContent {
@@ -87,15 +95,12 @@ export interface ViewHandler extends PrivateContent {
   flushOverlay(): void;
   /** Whether the slot's value is the view's own (it materialized, or wrote the element over its array). */
   holdsPrivately(key: PropertyKey): boolean;
+  /** A Map or Set view's entries as it shows them. */
+  members?(): Members;
 }
 
 export function handlerOf(value: unknown): ViewHandler | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    return (value as { [VIEW]?: ViewHandler })[VIEW];
-  } catch {
-    return undefined; // a revoked proxy, or someone else's proxy that throws: not a view
-  }
+  return typeof value === 'object' && value !== null ? views.get(value) : undefined;
 }
 
 export function isView(value: unknown): boolean {
@@ -256,6 +261,7 @@ export function anyViewMade(): boolean {
 }
 
 export function createView(root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined, top: boolean): object {
+  if (!viewsMade) hideViewsFromIsProxy(isView);
   viewsMade = true;
   root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
   if (kind === NodeKind.Map || kind === NodeKind.Set) {
@@ -312,6 +318,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
     this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.shared.peek()) === (kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
+    registerView(this);
   }
 
   current(): object {
@@ -425,7 +432,6 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   get(target: object, key: PropertyKey, receiver: unknown): unknown {
-    if (key === VIEW) return this;
     if (this.settled) return Reflect.get(target, key, receiver);
     const content = this.current();
     if (typeof key === 'string' && (this.direct || this.materialized) && (this.kind === NodeKind.Object || key === 'length' || startsWithDigit(key))) {
@@ -454,7 +460,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       // Elements written over the shared array are its own slots too, in index order.
       const base = this.overlayBase as unknown[];
       const keys: (string | symbol)[] = [];
-      for (let i = 0; i < base.length; i++) if (i in content) keys.push(String(i));
+      // Own elements of either: Array.prototype may hold an element at a hole's index.
+      for (let i = 0; i < base.length; i++) if (Object.hasOwn(content, i) || Object.hasOwn(base, i)) keys.push(String(i));
       for (const key of Reflect.ownKeys(base)) if (!isIndex(key) && key !== HOOK && this.visible(content, key)) keys.push(key);
       return keys;
     }
@@ -483,15 +490,16 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (receiver !== this.proxy) return Reflect.set(target, key, value, receiver);
     if (this.settled || key === HOOK) {
       this.materialize();
-      return Reflect.set(target, key, value);
+      return Reflect.set(target, key, value) || refuse(NodeHandler, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
     }
     const content = this.current();
     if (!this.visible(content, key) && !(this.kind === NodeKind.Array && isIndex(key))) {
       // A setter or a read-only property up the prototype chain decides, as it would on the copy.
       const proto = Reflect.getPrototypeOf(target);
       const inherited = proto === null ? undefined : findDescriptor(proto, key);
-      if (inherited && (inherited.set !== undefined || inherited.get !== undefined || inherited.writable === false)) {
-        return Reflect.set(target, key, value, receiver);
+      // An accessor is a descriptor without an own `value` (its inherited fields are the program's Object.prototype).
+      if (inherited && (!Object.hasOwn(inherited, 'value') || inherited.writable === false)) {
+        return Reflect.set(target, key, value, receiver) || refuse(NodeHandler, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
       }
     }
     if (this.materialized && Object.is((content as Record<PropertyKey, unknown>)[key], value) && hasOwn(content, key)) {
@@ -509,11 +517,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   deleteProperty(target: object, key: PropertyKey): boolean {
     if (this.settled) {
       this.materialize();
-      return Reflect.deleteProperty(target, key);
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the operation whose plain failure the program gets
+      return Reflect.deleteProperty(target, key) || refuse(NodeHandler, 'deleteProperty', () => delete (target as Record<PropertyKey, unknown>)[key]);
     }
     const content = this.current();
     if (!this.visible(content, key)) return true;
-    if (this.kind === NodeKind.Array && key === 'length') return false;
+    if (this.kind === NodeKind.Array && key === 'length') return refuse(NodeHandler, 'deleteProperty', () => delete (this.shell as { length?: number }).length);
     this.materialize();
     this.own?.delete(key);
     this.slotTicks?.delete(key);
@@ -522,18 +531,15 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   defineProperty(target: object, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
-    const plain =
-      'value' in descriptor &&
-      descriptor.writable === true &&
-      descriptor.enumerable === true &&
-      descriptor.configurable === true &&
-      key !== HOOK;
+    // The fields the program gave: the descriptor a trap gets inherits from Object.prototype, where the program may have put a `value`.
+    const given = ownFields(descriptor);
+    const plain = 'value' in given && given.writable === true && given.enumerable === true && given.configurable === true && key !== HOOK;
     if (plain && !this.settled && (this.kind !== NodeKind.Array || isIndex(key))) {
-      return this.set(target, key, descriptor.value, this.proxy);
+      return this.set(target, key, given.value, this.proxy);
     }
     // Anything else (accessors, hidden or read-only properties) makes the target the whole truth.
     this.settle();
-    return Reflect.defineProperty(target, key, descriptor);
+    return Reflect.defineProperty(target, key, given) || refuse(NodeHandler, 'defineProperty', () => Object.defineProperty(target, key, given));
   }
 
   preventExtensions(target: object): boolean {
@@ -552,7 +558,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   setPrototypeOf(target: object, proto: object | null): boolean {
     this.settle();
-    return Reflect.setPrototypeOf(target, proto);
+    return Reflect.setPrototypeOf(target, proto) || refuse(NodeHandler, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
   }
 
   private markSlot(key: PropertyKey, value: unknown): void {
@@ -578,17 +584,18 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const from = content as unknown[];
       const base = (this.overlayBase ?? content) as unknown[];
       const to = shell as unknown as unknown[];
-      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || i in from) to[i] = from[i];
+      // Own elements only, of the overlay or the array under it: a hole stays a hole, whatever Array.prototype holds at its index.
+      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || Object.hasOwn(from, i) || (from !== base && Object.hasOwn(base, i))) to[i] = from[i];
       // After the elements, not before: an empty array stretched first takes V8's slow stores, three times slower.
       to.length = from.length;
       if (this.root.deep && hasArrayProperties(base)) {
-        for (const key of Object.keys(base)) if (!isIndex(key)) shell[key] = (base as unknown as Record<string, unknown>)[key];
+        for (const key of Object.keys(base)) if (!isIndex(key)) copySlot(shell, key, (base as unknown as Record<string, unknown>)[key]);
         markArrayProperties(shell);
       }
       this.overlay = undefined;
       this.overlayBase = undefined;
     } else {
-      for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) shell[key] = (content as Record<PropertyKey, unknown>)[key];
+      for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) copySlot(shell, key, (content as Record<PropertyKey, unknown>)[key]);
     }
     this.materialized = true;
     this.root.unsharedWrites.push(this);
@@ -622,10 +629,29 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     for (const key of Reflect.ownKeys(this.proxy)) {
       // What a copy of the view would hold: structuredClone and spread take enumerable properties only.
       if ((this.kind === NodeKind.Array && key === 'length') || !Object.prototype.propertyIsEnumerable.call(this.proxy, key)) continue;
-      (out as Record<PropertyKey, unknown>)[key] = toPlain(this.read(content, key), seen);
+      copySlot(out as Record<PropertyKey, unknown>, key, toPlain(this.read(content, key), seen));
     }
     return out;
   }
+}
+
+/**
+ * Copies a slot into a view's own content, or a plain image, as a copy has it: defined, not assigned, where the
+ * prototype chain has the key (a setter the program put on Object.prototype, or `__proto__`,
+ * would take the assignment). Other keys are assigned, which is faster.
+ */
+function copySlot(shell: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
+  if (key in shell) defineData(shell, key, value);
+  else shell[key] = value;
+}
+
+const DESCRIPTOR_FIELDS = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'] as const;
+
+/** A descriptor's own fields, in an object without a prototype, so that nothing reads a field it does not have from Object.prototype. */
+function ownFields(descriptor: PropertyDescriptor): PropertyDescriptor {
+  const own = Object.create(null) as PropertyDescriptor;
+  for (const field of DESCRIPTOR_FIELDS) if (Object.hasOwn(descriptor, field)) Reflect.set(own, field, Reflect.get(descriptor, field));
+  return own;
 }
 
 function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | undefined {
@@ -665,7 +691,7 @@ export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads
   Object.setPrototypeOf(out, Object.getPrototypeOf(value) as object | null);
   seen.set(value, out);
   for (const key of Reflect.ownKeys(value)) {
-    if (Object.prototype.propertyIsEnumerable.call(value, key)) out[key] = toPlain((value as Record<PropertyKey, unknown>)[key], seen, leading);
+    if (Object.prototype.propertyIsEnumerable.call(value, key)) copySlot(out, key, toPlain((value as Record<PropertyKey, unknown>)[key], seen, leading));
   }
   return out;
 }
@@ -707,8 +733,11 @@ function nodesLeadingToViews(root: object): Set<object> {
   return leading;
 }
 
-/** Node inspects a Proxy's target, so each target carries this hook, which shows the view instead. */
-export function inspectView(this: object, depth: number, options: object, inspectFn: typeof inspect): unknown {
-  // Node inspects a proxy's target without traps, then calls the target's hook with the proxy as `this`.
-  return inspectFn(handlerOf(this) ? toPlain(this) : { ...this }, { ...options, depth } as Parameters<typeof inspect>[1]);
+/**
+ * Node inspects a Proxy's target, so each target carries this hook, which Node calls with the
+ * proxy as `this`: it returns the image Node then formats as it would format the copy.
+ */
+export function inspectView(this: object): unknown {
+  const h = handlerOf(this);
+  return h ? inspectionImage(this, h.members?.()) : { ...this };
 }

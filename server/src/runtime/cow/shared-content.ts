@@ -1,4 +1,5 @@
 import { shallowSize } from '../size/index.js';
+import { currentCrossing } from './crossings.js';
 import { checkShared } from './hazards.js';
 import type { Inherited, Root } from './root.js';
 import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
@@ -15,9 +16,14 @@ export class SharedContent {
   private readonly shared: object;
   private readonly tick: number;
   /** Set until the first read: a write cowlens could not see, between the copy and that read, is caught there. */
-  private unreadBy: Root | undefined;
+  private unread = true;
 
-  constructor(root: Root, node: object, tick: number, inherited: Inherited | undefined) {
+  constructor(
+    private readonly root: Root,
+    node: object,
+    tick: number,
+    inherited: Inherited | undefined,
+  ) {
     this.shared = inherited ? inherited.shell : node;
     this.tick = inherited ? inherited.tick : tick;
     this.versions = versionsOf(this.shared);
@@ -25,7 +31,7 @@ export class SharedContent {
     this.seen = this.versions?.imagesTaken ?? 0;
     checkShared(root, this.shared, this.content, this.versions);
     if (this.content !== this.shared) this.versions = undefined;
-    else if (this.versions) this.unreadBy = root;
+    else if (this.versions) this.versions.checkedAt = currentCrossing();
   }
 
   /** The content as it is now, without counting as the view's first read (for setting the view up). */
@@ -34,9 +40,15 @@ export class SharedContent {
   }
 
   get(): object {
-    if (this.unreadBy !== undefined) {
-      checkShared(this.unreadBy, this.shared, this.content, this.versions);
-      this.unreadBy = undefined;
+    const versions = this.versions;
+    if (versions !== undefined) {
+      // At the first read, and at the first read of the node by any view after a crossing.
+      const crossing = currentCrossing();
+      if (this.unread || versions.checkedAt !== crossing) {
+        checkShared(this.root, this.shared, this.content, versions);
+        versions.checkedAt = crossing;
+        this.unread = false;
+      }
     }
     if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
       this.content = contentAt(this.shared, this.versions, this.tick);

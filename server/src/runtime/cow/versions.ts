@@ -3,6 +3,7 @@ import { currentTick } from './clock.js';
 import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
 import { isIndex, NodeKind } from './node-kind.js';
+import { defineData } from '../define-data.js';
 
 /**
  * Multi-version concurrency control for the plain nodes that views share. A shared node keeps
@@ -16,6 +17,8 @@ export class Domain {
   sharedAt = 0;
   /** The `sharedAt` at which the domain was last lent to uninstrumented code whole: lent again, nothing new to keep. */
   lentAt = -1;
+  /** Set once a node of the domain was handed to a package, which may keep it: later deep copies of it are made eagerly. */
+  lent = false;
   /** The copy site that shared the domain last: images made for its views are charged to it. */
   site = 0;
   /** Instrumented writes into the domain, and how many there had been when `bytes` was measured. */
@@ -71,6 +74,8 @@ export class Versions {
   deep = false;
   /** Digest of the node's content as cowlens last knew it; undefined until the next check takes it anew. */
   print: number | undefined;
+  /** The crossing (see crossings.ts) at which a view last checked the digest. */
+  checkedAt = -1;
 
   constructor(
     readonly kind: NodeKind,
@@ -230,7 +235,7 @@ export function shallowImage(node: object, kind: NodeKind): object {
       const image = Array.prototype.slice.call(node) as unknown[];
       if (!arraysWithProperties.has(node)) return image;
       // Deep copies show an array's other properties (structuredClone keeps them); shallow ones ignore them.
-      for (const key of Object.keys(node)) if (!isIndex(key)) (image as unknown as Record<string, unknown>)[key] = (node as Record<string, unknown>)[key];
+      for (const key of Object.keys(node)) if (!isIndex(key)) defineData(image, key, (node as Record<string, unknown>)[key]);
       arraysWithProperties.add(image);
       return image;
     }
@@ -239,8 +244,16 @@ export function shallowImage(node: object, kind: NodeKind): object {
       return new Map(Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>);
     case NodeKind.Set:
       return new Set(Set.prototype.values.call(node) as SetIterator<unknown>);
-    case NodeKind.Object:
-      return Object.assign(Object.create(Object.getPrototypeOf(node) as object | null) as object, node);
+    case NodeKind.Object: {
+      // Properties are defined, as a copy defines them: assigned, they would run setters the
+      // program put on Object.prototype, and `__proto__` would set the prototype.
+      const proto = Object.getPrototypeOf(node) as object | null;
+      if (proto === Object.prototype) return { ...node };
+      if (proto === null) return Object.assign(Object.create(null) as object, node);
+      const image = Object.create(proto) as object;
+      for (const key of Reflect.ownKeys(node)) if (Object.prototype.propertyIsEnumerable.call(node, key)) defineData(image, key, (node as Record<PropertyKey, unknown>)[key]);
+      return image;
+    }
     case NodeKind.Date:
       return new Date(dateTime(node));
     case NodeKind.Typed:

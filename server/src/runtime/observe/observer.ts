@@ -4,6 +4,8 @@ import { dataValue } from '../data-value.js';
 import { isObject } from '../is-object.js';
 import { privateStamp } from '../private-stamp.js';
 import { copySize, shallowSize } from '../size/index.js';
+import { isProxy } from '../is-proxy.js';
+import { types } from 'node:util';
 
 /**
  * Observe mode: the program's copies are real; the observer watches them. It keeps one record per
@@ -192,10 +194,12 @@ export class Observer {
         bytes += shallowSize(c);
         continue;
       }
-      if (!isObject(c)) continue;
+      // A copier may hand back a Proxy it could not copy (lodash does, for an Error's): it is not entered.
+      if (!isObject(c) || isProxy(c)) continue;
       if (!this.enter(c, cParent, top)) continue;
       bytes += copySize(c);
-      const sNode = isObject(s) ? s : undefined;
+      // A Proxy of the program's is no node of the source: reading its slots would run its traps.
+      const sNode = isObject(s) && !isProxy(s) ? s : undefined;
       if (sNode) shareNode(this.recordOf(sNode), group!, sParent);
       if (Array.isArray(c)) {
         const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
@@ -203,10 +207,10 @@ export class Observer {
           const child: unknown = c[i];
           pending.push(child, sArray && isObject(child) ? dataValue(sArray, i) : undefined, c, sNode);
         }
-      } else if (c instanceof Map) {
-        for (const [k, v] of c as Map<unknown, unknown>) pending.push(v, sNode instanceof Map ? (sNode as Map<unknown, unknown>).get(k) : undefined, c, sNode);
-      } else if (c instanceof Set) {
-        for (const v of c as Set<unknown>) pending.push(v, undefined, c, undefined);
+      } else if (types.isMap(c)) {
+        for (const [k, v] of Map.prototype.entries.call(c) as MapIterator<[unknown, unknown]>) pending.push(v, sNode && types.isMap(sNode) ? Map.prototype.get.call(sNode, k) : undefined, c, sNode);
+      } else if (types.isSet(c)) {
+        for (const v of Set.prototype.values.call(c) as SetIterator<unknown>) pending.push(v, undefined, c, undefined);
       } else if (!ArrayBuffer.isView(c)) {
         for (const key of Object.keys(c)) {
           const child = (c as Record<string, unknown>)[key];

@@ -1,3 +1,4 @@
+import { isProxy } from '../is-proxy.js';
 import { shallowSize } from './shallow-size.js';
 
 export interface DeepSizeOptions {
@@ -7,9 +8,13 @@ export interface DeepSizeOptions {
 
 /**
  * Bytes of every node reachable from `value`, each counted once however often it is reached
- * (cycles, shared subgraphs). Iterative, so depth costs no stack.
+ * (cycles, shared subgraphs). Iterative, so depth costs no stack. A Proxy a copy holds (a copier
+ * may hand one back as it was) is not entered: sizing it would run its traps.
  */
-export function deepSize(value: unknown, options: DeepSizeOptions = {}): number {
+/** Every option given its own value: an option left out would be looked up on Object.prototype, which the program may have set. */
+const DEFAULTS: Required<DeepSizeOptions> = { strings: false };
+
+export function deepSize(value: unknown, options: DeepSizeOptions = DEFAULTS): number {
   const strings = options.strings === true;
   const seen = new Set<object>();
   const stack: unknown[] = [value];
@@ -20,7 +25,7 @@ export function deepSize(value: unknown, options: DeepSizeOptions = {}): number 
       if (strings) total += shallowSize(v);
       continue;
     }
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    if (typeof v !== 'object' || v === null || seen.has(v) || isProxy(v)) continue;
     seen.add(v);
     total += shallowSize(v);
     if (v instanceof Map) {

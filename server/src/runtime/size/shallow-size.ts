@@ -74,7 +74,7 @@ function sizeWith(value: unknown, reads: Reads): number {
   if (Array.isArray(value)) return arraySize(value, reads);
   // Most copied values are plain objects: one prototype check spares them the instanceof chain.
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) return objectSize(value, reads);
+  if (proto === Object.prototype || proto === null) return objectSize(value, reads === 'direct' && proto !== null && enumeratesAny(Object.prototype) ? 'keys' : reads);
   if (value instanceof Map) return collectionSize(value.size, MAP_ENTRY);
   if (value instanceof Set) return collectionSize(SET_COPY_HEADROOM ? value.size + (value.size >> 1) : value.size, SET_ENTRY);
   if (ArrayBuffer.isView(value)) return typedSize(value.byteLength);
@@ -82,7 +82,7 @@ function sizeWith(value: unknown, reads: Reads): number {
   if (value instanceof Date) return DATE;
   if (value instanceof RegExp) return REGEXP;
   if (value instanceof Number || value instanceof String || value instanceof Boolean) return PRIMITIVE_WRAPPER;
-  return objectSize(value, reads);
+  return objectSize(value, reads === 'direct' ? 'keys' : reads);
 }
 
 /** A flat string: one byte a character when every character fits in Latin-1, else two. */
@@ -100,19 +100,21 @@ function isOneByte(s: string): boolean {
  * Symbol-keyed properties are rare in copied data and listing them allocates: they are not
  * counted. Boxed doubles are counted on a sample of the properties.
  */
-function objectSize(o: object, reads: Reads): number {
+function objectSize(o: object, reads: Reads | 'keys'): number {
   if (reads === 'direct') {
     const { properties, boxed } = directSlots(o);
     if (properties <= PROPERTY_SAMPLE) return fieldsSize(properties, boxed);
   }
   const keys = Object.keys(o);
   const properties = keys.length;
+  // Own keys read directly: a copy holds data properties only.
+  const own: Reads = reads === 'descriptors' ? 'descriptors' : 'direct';
   let boxed = 0;
   if (properties <= PROPERTY_SAMPLE) {
-    for (let i = 0; i < properties; i++) if (isHeapNumber(slot(o, keys[i]!, reads))) boxed++;
+    for (let i = 0; i < properties; i++) if (isHeapNumber(slot(o, keys[i]!, own))) boxed++;
   } else {
     let sampledBoxed = 0;
-    for (let i = 0; i < PROPERTY_SAMPLE; i++) if (isHeapNumber(slot(o, keys[Math.floor((i * properties) / PROPERTY_SAMPLE)]!, reads))) sampledBoxed++;
+    for (let i = 0; i < PROPERTY_SAMPLE; i++) if (isHeapNumber(slot(o, keys[Math.floor((i * properties) / PROPERTY_SAMPLE)]!, own))) sampledBoxed++;
     boxed = Math.round((sampledBoxed / PROPERTY_SAMPLE) * properties);
   }
   return fieldsSize(properties, boxed);
@@ -129,8 +131,8 @@ function fieldsSize(properties: number, boxed: number): number {
 
 /**
  * Properties and boxed doubles of a plain copy, counted in one `for…in`: V8 reads each slot by its
- * field index there, twice as fast as keyed reads through `Object.keys`. Only for copies the
- * runtime made, whose prototype (Object.prototype) has no enumerable property in any sane program.
+ * field index there, twice as fast as keyed reads through `Object.keys`. Only for copies whose
+ * prototype has no enumerable property (`for…in` would list it, and read it, running a getter).
  */
 function directSlots(o: object): { properties: number; boxed: number } {
   let properties = 0;
@@ -169,4 +171,10 @@ function collectionSize(entries: number, entrySize: number): number {
 
 function typedSize(byteLength: number): number {
   return byteLength <= ON_HEAP_TYPED_ARRAY_MAX ? ON_HEAP_TYPED_ARRAY_OVERHEAD + roundUp8(byteLength) : TYPED_ARRAY_OVERHEAD + byteLength;
+}
+
+/** Whether `o` has an enumerable string-keyed property of its own or inherited: a program may add them to Object.prototype. */
+function enumeratesAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }

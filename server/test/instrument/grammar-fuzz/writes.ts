@@ -1,7 +1,7 @@
 /**
  * Writes in every syntactic form the instrumenter must see: member assignments with each
- * operator, `++`/`--`, `delete`, mutating methods (also by a computed name and through
- * `call`/`apply` of a built-in's method), `Object.assign`, `Reflect` and `defineProperty` targets,
+ * operator, `++`/`--`, `delete`, mutating methods (also by a computed name, and through `call`,
+ * `apply`, `bind` and `Reflect.apply` of a built-in's method, nested), `Object.assign`, `Reflect` and `defineProperty` targets,
  * aliases of `assign`, destructuring assignments to members, and `for…of`/`for…in` heads with
  * member targets. Targets are existing values (variables and paths into them, `this` fields),
  * sometimes behind TypeScript's `as`, `!` and `<T>`.
@@ -72,6 +72,9 @@ export function writeInto(ctx: Ctx, t: Expr, ty: Ty, only?: 'delete'): Expr | un
         () => method(t, 'clear'),
         () => call(index(t, str('set')), [str('v'), num(d.int(9))]),
         () => call(member(t, 'set', true), [str('x'), num(d.int(9))]),
+        // Map#set by an alias of the built-in, and through Reflect.apply.
+        () => (ctx.free('Map') ? call(member(member({ t: 'new', callee: id('Map'), args: [] }, 'set'), 'call'), [t, str('x'), num(d.int(9))]) : method(t, 'clear')),
+        () => call(member(id('Reflect'), 'apply'), [member(t, 'delete'), t, { t: 'array', items: [str('x')] }]),
       ])();
     case 'set':
       return d.pick<() => Expr>([() => method(t, 'add', [expr(ctx, 'num')]), () => method(t, 'delete', [num(d.int(5))]), () => method(t, 'clear'), () => call(member(t, 'add', true), [num(d.int(9))])])();
@@ -123,6 +126,8 @@ function objectWrite(ctx: Ctx, t: Expr, onlyKey?: string): Expr {
           () => call(member(id('Object'), 'assign'), [spread({ t: 'array', items: [t, patch] })]),
           () => call({ t: 'paren', e: { t: 'seq', items: [num(0), member(id('Object'), 'assign')] } }, [t, patch]),
           () => call(member(member(id('Object'), 'assign'), 'call'), [raw('null'), t, patch]),
+          () => call(member(id('Reflect'), 'apply'), [member(id('Object'), 'assign'), raw('null'), { t: 'array', items: [t, patch] }]),
+          () => call(call(member(member(id('Object'), 'assign'), 'bind'), [raw('null'), t]), [patch]),
         ])();
       },
     ],
@@ -165,7 +170,7 @@ function arrayWrite(ctx: Ctx, t: Expr, ty: 'arr' | 'objs'): Expr {
     [ty === 'arr' ? 1 : 0, () => method(t, 'forEach', [arrow(['x', 'i', 'all'], assign(index(id('all'), id('i')), binary('+', id('x'), num(1))))])],
     [ty === 'objs' ? 2 : 0, () => method(t, 'forEach', [arrow(['e'], { t: 'update', op: '++', prefix: false, target: member(id('e'), 'n') })])],
     // A mutating method reached by other calls than a plain one: optional calls, Reflect.apply,
-    // bind, an alias's call, a tagged template.
+    // bind, an alias's call, `call` of `call`, a tagged template.
     [
       3,
       () =>
@@ -175,6 +180,8 @@ function arrayWrite(ctx: Ctx, t: Expr, ty: 'arr' | 'objs'): Expr {
           () => call({ t: 'paren', e: member(t, 'push', true) }, [element()]),
           () => call({ t: 'index', obj: t, key: str(d.pick(['push', 'reverse'])), optional: true }, [element()]),
           () => call(member(id('Reflect'), 'apply'), [member(t, 'push'), t, { t: 'array', items: [element()] }]),
+          () => call(member(member(member(member({ t: 'array', items: [] }, 'fill'), 'call'), 'call'), 'call'), [member({ t: 'array', items: [] }, 'fill'), t, element()]),
+          () => call(call(member(member(member({ t: 'array', items: [] }, 'push'), 'call'), 'bind'), [member({ t: 'array', items: [] }, 'push')]), [t, element()]),
           () => call(call(member(member(t, 'push'), 'bind'), [t]), [element()]),
           () => (ctx.pushAlias ? call(member(id(ctx.pushAlias), 'call'), [t, element()]) : method(t, 'push', [element()])),
           () => (assignable ? { t: 'template', tag: member(t, 'push'), quasis: ['', ''], exprs: [element()] } : method(t, 'push', [element()])),

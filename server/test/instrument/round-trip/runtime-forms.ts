@@ -41,6 +41,7 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   touch: form('x L', ([x]) => x!, ','),
   wrote: form('x x L', ([value]) => value!),
   lend: form('x L', ([x]) => x!),
+  writer: form('x L', ([x]) => x!),
   lent: addition('L ...', ';', '&&'),
   viaCallee: form('S x', ([callee]) => callee!),
   eager: form('S void x', ([literal]) => literal!),

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { type CowlensRuntime, isCow } from '../../../src/runtime/index.js';
 import type { CopyKind as SiteKind } from '../../../src/runtime/copy-kinds.js';
 import { errorName, type ObserveOptions, observeAll, type Outcome } from './observe.js';
-import { build, buildEnv, envCode, type EnvSpec, keyCode, MAP_KEYS, PRIMS, type Spec, specArbitrary, specCode, SYM_KEY, type ValueOptions } from './values.js';
+import { build, buildEnv, envCode, type EnvSpec, keyCode, MAP_KEYS, PRIMS, resetTrapCalls, type Spec, specArbitrary, specCode, SYM_KEY, takeTrapCalls, type ValueOptions } from './values.js';
 
 export interface Ref {
   readonly v: number;
@@ -201,8 +201,12 @@ export function runtimeImpl(rt: CowlensRuntime, stats?: CopyStats): Impl {
       switch (kind) {
         case 'objectSpread':
           return rt.objectSpread(site(kind), src);
-        case 'objectRest':
-          return rt.objectRest(site(kind), src, rest);
+        case 'objectRest': {
+          // As instrumented code does it: the pattern reads the keys it names, then the runtime copies the rest.
+          const from = rt.restSource(site(kind), src) as Record<PropertyKey, unknown>;
+          for (const key of rest) Reflect.get(Object(from), key, from);
+          return rt.objectRest(site(kind), from, rest);
+        }
         case 'arraySpread':
           return rt.arraySpread(site(kind), src as unknown[]);
         case 'slice':
@@ -337,6 +341,7 @@ function arrayKey(target: unknown, key: PropertyKey, options: RunOptions): Prope
 
 export function runProgram(env: EnvSpec, ops: readonly Op[], impl: Impl, nvars: number, options: RunOptions = {}): Run {
   const vars: unknown[] = new Array<unknown>(nvars).fill(undefined);
+  resetTrapCalls();
   const initial = buildEnv(env);
   const transcript: string[] = [];
   const log: string[] = [];
@@ -348,7 +353,9 @@ export function runProgram(env: EnvSpec, ops: readonly Op[], impl: Impl, nvars: 
     }
   });
   const every = options.observeEvery !== false;
-  if (every) log.push(observeAll(vars, undefined, options));
+  // Each line ends with the calls of the program's Proxies' traps that the step and its observation made.
+  const observed = (line: string): string => `${line}\ntraps: ${takeTrapCalls()}`;
+  if (every) log.push(observed(observeAll(vars, undefined, options)));
   ops.forEach((op, step) => {
     const code: string[] = [];
     let outcome: Outcome;
@@ -358,10 +365,10 @@ export function runProgram(env: EnvSpec, ops: readonly Op[], impl: Impl, nvars: 
       outcome = { threw: errorName(e) };
     }
     transcript.push(`${code.join('') || opCode(op)};${'threw' in outcome ? `  // throws ${outcome.threw}` : ''}`);
-    if (every || step === ops.length - 1) log.push(observeAll(vars, outcome, options));
-    else log.push(observeAll([], outcome, options));
+    if (every || step === ops.length - 1) log.push(observed(observeAll(vars, outcome, options)));
+    else log.push(observed(observeAll([], outcome, options)));
   });
-  if (!every && ops.length === 0) log.push(observeAll(vars, undefined, options));
+  if (!every && ops.length === 0) log.push(observed(observeAll(vars, undefined, options)));
   return { log, transcript };
 }
 

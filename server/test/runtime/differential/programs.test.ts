@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { createRuntime } from '../../../src/runtime/index.js';
 import { COPY_KINDS, compareRuns, type CopyStats, type Op, plainImpl, type ProgramOptions, programArbitrary, type Run, type RunOptions, runProgram, runtimeImpl, statsLine } from './program.js';
-import { ANY_VALUES, CLONEABLE_VALUES, type EnvSpec, envArbitrary, JSON_VALUES, type ValueOptions } from './values.js';
+import { ANY_VALUES, CLONEABLE_VALUES, type EnvSpec, envArbitrary, JSON_VALUES, logTrapCall, type ValueOptions } from './values.js';
 
 const SCALE = Number(process.env.COWLENS_DIFF_SCALE ?? '1');
 const SEED = process.env.COWLENS_DIFF_SEED === undefined ? {} : { seed: Number(process.env.COWLENS_DIFF_SEED) };
@@ -42,6 +42,56 @@ const coreEnv = fc.oneof(envArbitrary(CORE_VALUES, 3), envArbitrary(JSON_VALUES,
 const core: ProgramOptions = { vars: VARS, copyKinds: COPY_KINDS, values: CORE_VALUES, maxOps: 12, weights: { reshape: 0 } };
 const CORE_RUN: RunOptions = { setObjects: false, arrayProps: false };
 
+/** The families below run slower (every step logs trap calls, or walks polluted prototypes): shared CI machines must not flake on time. */
+const FAMILY_TIMEOUT = 300_000;
+
+/** Values with the program's own Proxies (every mix of traps, some computing a value at each read) around containers. */
+const PROXY_VALUES: ValueOptions = { ...ANY_VALUES, proxies: true };
+const proxyEnv = fc.oneof(envArbitrary(PROXY_VALUES, 3), envArbitrary({ ...JSON_VALUES, proxies: true }, 3, 1));
+const proxies: ProgramOptions = { ...full, values: PROXY_VALUES };
+
+/**
+ * Enumerable properties a program (or an old library) puts on Object.prototype and
+ * Array.prototype before it copies: data, names the runtime's own option bags and descriptors
+ * use, a getter that logs its reads, a setter on a key programs write; and on Array.prototype an
+ * element index too, which holes show.
+ */
+const POLLUTION = {
+  object: ['polluted', 'value', 'transfer', 'strings', 'counted', 'setter b'],
+  array: ['extra', '3', 'counted'],
+} as const;
+type Pollution = { readonly object: readonly (typeof POLLUTION.object)[number][]; readonly array: readonly (typeof POLLUTION.array)[number][] };
+const pollutionArb: fc.Arbitrary<Pollution> = fc.record({
+  object: fc.subarray([...POLLUTION.object], { minLength: 1 }),
+  array: fc.subarray([...POLLUTION.array]),
+});
+
+/** Runs `f` with the prototypes polluted as said, and takes everything off again afterwards. */
+function polluted(pollution: Pollution, f: () => void): void {
+  const added: [object, string][] = [];
+  const add = (proto: object, name: string): void => {
+    const key = name === 'setter b' ? 'b' : name;
+    // Without a prototype: a descriptor would inherit the `value` added before it.
+    const descriptor =
+      name === 'counted'
+        ? { __proto__: null, get: () => (logTrapCall(`prototype get ${key}`), 'inherited'), enumerable: true, configurable: true }
+        : name === 'setter b'
+          ? { __proto__: null, get: () => 'inherited b', set: () => {
+                logTrapCall('prototype set b');
+              }, enumerable: false, configurable: true }
+          : { __proto__: null, value: `inherited ${key}`, writable: true, enumerable: true, configurable: true };
+    Object.defineProperty(proto, key, descriptor as PropertyDescriptor);
+    added.push([proto, key]);
+  };
+  try {
+    for (const name of pollution.object) add(Object.prototype, name);
+    for (const name of pollution.array) add(Array.prototype, name);
+    f();
+  } finally {
+    for (const [proto, key] of added) Reflect.deleteProperty(proto, key);
+  }
+}
+
 describe('differential: plain JS, observe mode and cow mode run the same programs alike', () => {
   afterAll(() => {
     console.log(`cow copies that came back as views (views/copies): ${statsLine(stats)}`);
@@ -60,6 +110,29 @@ describe('differential: plain JS, observe mode and cow mode run the same program
       { numRuns: runs(2000), ...SEED },
     );
   });
+
+  it('the program’s own Proxies, every mix of traps, their calls logged after every step', () => {
+    fc.assert(
+      fc.property(proxyEnv, programArbitrary(proxies), (e, ops) => { differential(e, ops, {}); }),
+      { numRuns: runs(1000), ...SEED },
+    );
+  }, FAMILY_TIMEOUT);
+
+  it('the program’s own Proxies, observed only at the end', () => {
+    fc.assert(
+      fc.property(proxyEnv, programArbitrary(proxies), (e, ops) => { differential(e, ops, { observeEvery: false }); }),
+      { numRuns: runs(600), ...SEED },
+    );
+  }, FAMILY_TIMEOUT);
+
+  it('enumerable properties on Object.prototype and Array.prototype, set before the program runs', () => {
+    fc.assert(
+      fc.property(fullEnv, programArbitrary(full), pollutionArb, (e, ops, pollution) => {
+        polluted(pollution, () => { differential(e, ops, {}); });
+      }),
+      { numRuns: runs(1000), ...SEED },
+    );
+  }, FAMILY_TIMEOUT);
 
   it('core: plain data, observed after every step', () => {
     fc.assert(

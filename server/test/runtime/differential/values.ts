@@ -31,7 +31,9 @@ export type Spec =
   | { readonly k: 'arr'; readonly items: readonly (Spec | 'hole')[]; readonly pad: number; readonly tailHoles: number }
   | { readonly k: 'map'; readonly entries: readonly (readonly [number, Spec])[]; readonly pad: number }
   | { readonly k: 'set'; readonly items: readonly Spec[]; readonly pad: number }
-  | { readonly k: 'date'; readonly t: number };
+  | { readonly k: 'date'; readonly t: number }
+  /** The program's own Proxy of `target`, with the traps of `traps` (a bit each, see TRAPS), logging each call. */
+  | { readonly k: 'proxy'; readonly target: Spec; readonly traps: number; readonly computed: number };
 
 /** Extra edges added after the tree is built, between its containers: shared subgraphs and cycles. */
 export interface Link {
@@ -59,6 +61,8 @@ export interface ValueOptions {
   readonly setObjects: boolean;
   readonly holes: boolean;
   readonly maxDepth: number;
+  /** The program's own Proxies around containers. */
+  readonly proxies?: boolean;
 }
 
 export const ANY_VALUES: ValueOptions = { prims: PRIMS.length, symbolKeys: true, nullProto: true, dates: true, maps: true, setObjects: true, holes: true, maxDepth: 3 };
@@ -76,7 +80,7 @@ const SET_PADS = [0, 18, 18];
 export function specArbitrary(o: ValueOptions, top = false): fc.Arbitrary<Spec> {
   const prim = fc.nat({ max: o.prims - 1 }).map((i): Spec => ({ k: 'prim', i }));
   const objKey = fc.nat({ max: (o.symbolKeys ? OBJ_KEYS.length : OBJ_KEYS.length - 1) - 1 });
-  const { spec } = fc.letrec<{ spec: Spec; obj: Spec; arr: Spec; map: Spec; set: Spec; date: Spec }>((tie) => ({
+  const { spec } = fc.letrec<{ spec: Spec; obj: Spec; arr: Spec; map: Spec; set: Spec; date: Spec; proxy: Spec }>((tie) => ({
     spec: fc.oneof(
       { maxDepth: o.maxDepth, depthIdentifier: 'spec', withCrossShrink: true },
       { arbitrary: prim, weight: top ? 0 : 4 },
@@ -85,6 +89,7 @@ export function specArbitrary(o: ValueOptions, top = false): fc.Arbitrary<Spec> 
       { arbitrary: tie('map'), weight: o.maps ? 1 : 0 },
       { arbitrary: tie('set'), weight: o.maps ? 1 : 0 },
       { arbitrary: tie('date'), weight: o.dates ? 1 : 0 },
+      { arbitrary: tie('proxy'), weight: o.proxies === true ? 3 : 0 },
     ),
     obj: fc.record({
       k: fc.constant('obj' as const),
@@ -112,6 +117,12 @@ export function specArbitrary(o: ValueOptions, top = false): fc.Arbitrary<Spec> 
       pad: top ? fc.constantFrom(18, 18, 0) : fc.constantFrom(...SET_PADS),
     }),
     date: fc.record({ k: fc.constant('date' as const), t: fc.integer({ min: -1e12, max: 2e12 }) }),
+    proxy: fc.record({
+      k: fc.constant('proxy' as const),
+      target: fc.oneof({ depthIdentifier: 'spec' }, tie('obj'), tie('arr'), tie('map'), tie('set')),
+      traps: fc.nat({ max: (1 << TRAPS.length) - 1 }),
+      computed: fc.nat({ max: COMPUTED_KEYS.length - 1 }),
+    }),
   }));
   return spec;
 }
@@ -171,7 +182,58 @@ export function build(spec: Spec, nodes: object[] = []): unknown {
       nodes.push(d);
       return d;
     }
+    case 'proxy':
+      // The target is reachable through its Proxy only: a write through the Proxy is one no barrier sees (see the README's limits).
+      return userProxy(build(spec.target, []) as object, spec.traps, COMPUTED_KEYS[spec.computed]);
   }
+}
+
+/**
+ * The traps a generated Proxy may have. Each call is logged in `trapCalls`, which the runs print
+ * after every step: a copy must run them as plain JavaScript does, no more, no fewer, in order.
+ */
+export const TRAPS = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'set', 'deleteProperty'] as const;
+/** A key whose value the get trap computes at each read (none for the first), as reactive stores do. */
+export const COMPUTED_KEYS: readonly (string | undefined)[] = [undefined, 'a', '0', '1', 'p1'];
+
+/** The trap calls of the generated Proxies since the last `takeTrapCalls`. */
+const trapCalls: string[] = [];
+let proxiesMade = 0;
+
+/** Starts a run: its Proxies are numbered from 0, and no call is logged yet. */
+export function resetTrapCalls(): void {
+  trapCalls.length = 0;
+  proxiesMade = 0;
+}
+
+export function takeTrapCalls(): string {
+  return trapCalls.splice(0).join(' | ');
+}
+
+export function logTrapCall(call: string): void {
+  trapCalls.push(call);
+}
+
+function userProxy(target: object, traps: number, computed: string | undefined): object {
+  const id = `proxy${String(proxiesMade++)}`;
+  const log = (trap: string, key?: PropertyKey): void => {
+    logTrapCall(`${id}.${trap}${key === undefined ? '' : ` ${keyCode(key)}`}`);
+  };
+  const handler: ProxyHandler<object> = {};
+  const has = (trap: (typeof TRAPS)[number]): boolean => (traps & (1 << TRAPS.indexOf(trap))) !== 0;
+  if (has('get')) {
+    handler.get = (t, key, receiver) => {
+      log('get', key);
+      return key === computed ? `computed at call ${String(trapCalls.length)}` : (Reflect.get(t, key, receiver) as unknown);
+    };
+  }
+  if (has('has')) handler.has = (t, key) => (log('has', key), Reflect.has(t, key));
+  if (has('ownKeys')) handler.ownKeys = (t) => (log('ownKeys'), Reflect.ownKeys(t));
+  if (has('getOwnPropertyDescriptor')) handler.getOwnPropertyDescriptor = (t, key) => (log('getOwnPropertyDescriptor', key), Reflect.getOwnPropertyDescriptor(t, key));
+  if (has('getPrototypeOf')) handler.getPrototypeOf = (t) => (log('getPrototypeOf'), Reflect.getPrototypeOf(t));
+  if (has('set')) handler.set = (t, key, value, receiver) => (log('set', key), Reflect.set(t, key, value, receiver));
+  if (has('deleteProperty')) handler.deleteProperty = (t, key) => (log('deleteProperty', key), Reflect.deleteProperty(t, key));
+  return new Proxy(target, handler);
 }
 
 /** Adds the links' edges (with plain writes: the environment is made before any copy). */
@@ -236,6 +298,11 @@ export function specCode(spec: Spec, counter: { n: number } = { n: 0 }): string 
     }
     case 'date':
       return `/*n${String(counter.n++)}*/new Date(${String(spec.t)})`;
+    case 'proxy': {
+      const traps = TRAPS.filter((_, i) => (spec.traps & (1 << i)) !== 0);
+      const computed = COMPUTED_KEYS[spec.computed];
+      return `proxy([${traps.join(', ')}]${computed === undefined ? '' : `, computed ${JSON.stringify(computed)}`}, ${specCode(spec.target, counter)})`;
+    }
   }
 }
 
@@ -252,6 +319,8 @@ function countNodes(spec: Spec): number {
       return 1 + spec.items.reduce((n, v) => n + (v === 'hole' ? 0 : countNodes(v)), 0);
     case 'set':
       return 1 + spec.items.reduce((n, v) => n + countNodes(v), 0);
+    case 'proxy':
+      return 0;
   }
 }
 
@@ -264,6 +333,7 @@ export function envCode(env: EnvSpec, names: (i: number) => string = (i) => `v${
     const kinds: Spec['k'][] = [];
     const collect = (s: Spec): void => {
       if (s.k === 'prim') return;
+      if (s.k === 'proxy') return;
       kinds.push(s.k);
       if (s.k === 'obj' || s.k === 'map') for (const [, v] of s.entries) collect(v);
       if (s.k === 'arr') for (const v of s.items) if (v !== 'hole') collect(v);

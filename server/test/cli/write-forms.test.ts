@@ -1,0 +1,66 @@
+/**
+ * Issue 14, item 6: every way a program writes a value, in syntax or through a built-in reached by
+ * an alias, `call`, `apply`, `bind` or `Reflect.apply`, reaches the write barrier in cow mode, so
+ * that copies made before the write keep the old content. One program writes a fresh source in
+ * each form after copying it, and prints the copy; plain, observe and cow must print the same.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plainNode, reportOf } from './run-cowlens.js';
+
+/** Each form writes `s` (an array of 100), `o` (an object of 100 keys), `m` (a Map) or `d` (a Date in a deep copy). */
+const FORMS: Record<string, string> = {
+  'for…of head': `for (s[0] of ['x']);`,
+  'for…in head': `for (o.k0 in { z: 1 });`,
+  'destructuring with a default and a rest': `[s[0] = 'd', ...s[1]] = [undefined, 'r'];`,
+  'a computed mutating method': `const name = ['reverse'][0]; s[name]();`,
+  'an optional call': `s?.push('x');`,
+  'delete through an optional chain': `delete o?.k0;`,
+  'a tagged template': "s.push`x`;",
+  'an alias of push, called': `const push = [].push; push.call(s, 'x');`,
+  'an alias of sort, destructured': `const { sort } = Array.prototype; sort.call(s);`,
+  'a bound push': `const add = Array.prototype.push.bind(s); add('x');`,
+  'Reflect.apply of splice': `Reflect.apply(Array.prototype.splice, s, [0, 3]);`,
+  'call of call': `Function.prototype.call.call([].fill, s, 'x');`,
+  'call bound to push': `const pushInto = Function.prototype.call.bind(Array.prototype.push); pushInto(s, 'x');`,
+  'an alias of Map#set': `const set = Map.prototype.set; set.call(m, 'k0', 'x');`,
+  'Reflect.apply of Object.assign': `Reflect.apply(Object.assign, null, [o, { k0: 'x' }]);`,
+  'a Date setter through call': `Date.prototype.setFullYear.call(d.when, 1999);`,
+  'a with statement': `with (o) { k0 = 'x'; }`,
+};
+
+const program = (forms: Record<string, string>): string =>
+  Object.entries(forms)
+    .map(
+      ([name, write]) => `{
+  const s = Array.from({ length: 100 }, (_, i) => 'v' + i);
+  const o = {}; for (let i = 0; i < 100; i++) o['k' + i] = i;
+  const m = new Map(Object.entries(o));
+  const d = { when: new Date(0), pad: Array.from({ length: 100 }, (_, i) => i) };
+  const cs = [...s], co = { ...o }, cm = new Map(m), cd = structuredClone(d);
+  ${write}
+  console.log(${JSON.stringify(name)}, cs.slice(0, 3).join(), cs.length, co.k0, Object.keys(co).length, cm.get('k0'), cm.size, cd.when.getTime());
+}`,
+    )
+    .join('\n');
+
+describe('cow mode: writes in every form keep the copies made before them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-write-forms-'));
+  const file = join(dir, 'writes.js');
+  writeFileSync(file, program(FORMS));
+  const plain = plainNode([file], { cwd: dir });
+
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode prints what plain node prints`, () => {
+      expect(plain.status).toBe(0);
+      const run = reportOf(['node', file], { mode, cwd: dir });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.report.hazards).toEqual([]);
+      // The copies were views: cow mode saved bytes on them.
+      if (mode === 'cow') expect(run.report.sites.filter((s) => s.kind === 'array-spread' && s.bytesSaved > 0).length).toBeGreaterThan(0);
+    });
+  }
+});
