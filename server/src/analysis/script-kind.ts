@@ -19,3 +19,8 @@ export function scriptKindOf(file: string): ts.ScriptKind | undefined {
   const language = languageOf(file);
   return language === undefined ? undefined : KIND_BY_LANGUAGE[language];
 }
+
+/** The script kind for text in `language`, whatever its file's extension says. */
+export function scriptKindFor(language: SourceLanguage): ts.ScriptKind {
+  return KIND_BY_LANGUAGE[language];
+}

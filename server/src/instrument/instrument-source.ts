@@ -6,8 +6,8 @@ import type { CopyKind } from '../runtime/copy-kinds.js';
 import { moduleBindings, BINDINGS_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './module-bindings.js';
 import { type EncodedSourceMap, Layer, SourceEdits } from './source-edits.js';
 import { parseSource } from '../analysis/parse-source.js';
-import { scriptKindOf } from '../analysis/script-kind.js';
-import { languageOf, needsTranspile } from '../analysis/source-language.js';
+import { scriptKindFor } from '../analysis/script-kind.js';
+import { languageOf, type SourceLanguage } from '../analysis/source-language.js';
 import { typedModuleBindings } from './typed-module-bindings.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
@@ -35,19 +35,21 @@ type Rewrite = (m: CopyMatch, site: string, edits: SourceEdits, sf: ts.SourceFil
  * Sites the rewrite cannot express faithfully (optional chains, `super` calls, rest patterns in
  * parameters) are left as they are: they run uninstrumented, as if the code were a library.
  *
- * `file` is how the runtime names the module in reports: an absolute path.
+ * `file` is how the runtime names the module in reports: an absolute path. `language` is that of
+ * `text`, which is `file`'s own unless the text was made from it (TypeScript with its types
+ * stripped is JavaScript).
  */
-export function instrumentSource(file: string, text: string): Instrumented {
-  const sf = parseSource(file, text, scriptKindOf(file) ?? ts.ScriptKind.JS);
+export function instrumentSource(file: string, text: string, language: SourceLanguage = languageOf(file) ?? 'js'): Instrumented {
+  const sf = parseSource(file, text, scriptKindFor(language));
   const names = createNameResolver(sf);
   const match = createCopyMatcher(sf, names);
   const packages = collectPackageBindings(sf, names);
-  const typed = languageOf(file) === 'ts' || languageOf(file) === 'tsx';
+  const typed = language === 'ts' || language === 'tsx';
   const writeContext = { names, typed };
   // JavaScript runs as instrumented, so its functions' sources hold the marks; TypeScript and JSX
   // are printed again by the compiler first, which keeps no text as written.
   const regexEnds = new Set<number>();
-  const edits = new SourceEdits(text, needsTranspile(file) ? undefined : { regexEnds });
+  const edits = new SourceEdits(text, language === 'js' ? { regexEnds } : undefined);
   const sites: [number, number, CopyKind][] = [];
   /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
   const failures: (string | 0)[] = [];

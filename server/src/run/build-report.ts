@@ -1,7 +1,7 @@
 import { basename, isAbsolute, relative } from 'node:path';
 import type { Mode } from '../runtime/api.js';
 import { sortHazards, sortSites } from '../report/canonical-order.js';
-import { REPORT_SCHEMA_VERSION, type Report } from '../report/model.js';
+import { type Diagnostic, REPORT_SCHEMA_VERSION, type Report } from '../report/model.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
 import type { RunAggregate, StreamIdentity } from './run-aggregate.js';
 import type { CommandOutcome } from './run-command.js';
@@ -23,7 +23,8 @@ const MAX_COMMAND_LABEL = 80;
 export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: RunFacts): Report {
   const sites = sortSites(live.sites());
   const hazards = sortHazards(live.hazards());
-  const incomplete = incompleteReasons(live, outcome, facts);
+  const uninstrumented = uninstrumentedCode(live);
+  const incomplete = [...incompleteReasons(live, outcome, facts), ...uninstrumented];
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'cowlens', version: facts.version },
@@ -39,7 +40,8 @@ export function buildReport(live: RunAggregate, outcome: CommandOutcome, facts: 
     totals: summarizeTotals(sites, hazards),
     sites,
     hazards,
-    diagnostics: live.allDiagnostics,
+    // About processes, not files: the CLI prints them even when the report goes to a file.
+    diagnostics: [...live.allDiagnostics, ...uninstrumented.map((message): Diagnostic => ({ severity: 'warning', message }))],
   };
 }
 
@@ -78,6 +80,22 @@ function incompleteReasons(live: RunAggregate, outcome: CommandOutcome, facts: R
     reasons.push('no Node.js process reported: the command started none, or none loaded cowlens (a NODE_OPTIONS override, or a runner that isolates its own module loading?)');
   }
   return reasons;
+}
+
+/** The most files a reason names; the rest are counted. */
+const MAX_FILES_NAMED = 5;
+
+/** One sentence per process (or thread) and reason, for project code that ran without cowlens's instrumentation. */
+function uninstrumentedCode(live: RunAggregate): string[] {
+  return live.uninstrumented().flatMap((stream) => {
+    const who = stream.thread === 0 ? processLabel(stream, live.root) : `worker thread ${String(stream.thread)} of pid ${String(stream.pid)}`;
+    return [...stream.reasons].map(([reason, files]) => {
+      const named = [...files].slice(0, MAX_FILES_NAMED).join(', ');
+      const more = files.size > MAX_FILES_NAMED ? ` and ${plural(files.size - MAX_FILES_NAMED, 'more file')}` : '';
+      const which = files.size === 0 ? 'project code' : `${plural(files.size, 'project file')} (${named}${more})`;
+      return `${who} ran ${which} that cowlens did not instrument: ${reason}; their copies are not in this report`;
+    });
+  });
 }
 
 /** `process pid 123 (node app.js --flag)`: the command line as typed, files relative to the run's folder. */

@@ -16,6 +16,8 @@ interface StreamState {
   argv: readonly string[];
   /** Set when the process reported an uncaught error that cowlens caused (or may have). */
   failed: boolean;
+  /** Project code the process ran uninstrumented: each reason with its files (relative to the run's folder). */
+  readonly uninstrumented: Map<string, Set<string>>;
   readonly sites: Map<number, SiteInfo>;
   readonly locations: Map<number, LocationInfo>;
   readonly figures: Map<number, SiteFigures>;
@@ -67,6 +69,13 @@ export class RunAggregate {
           ...(record.column === undefined ? {} : { column: record.column }),
         });
         return;
+      case 'uninstrumented': {
+        const files = state.uninstrumented.get(record.reason) ?? new Set<string>();
+        for (const file of record.files) files.add(relativePath(this.root, file));
+        state.uninstrumented.set(record.reason, files);
+        this.changed = true;
+        return;
+      }
       case 'batch': {
         const { batch } = record;
         for (const site of batch.sites) state.sites.set(site.id, site);
@@ -102,6 +111,11 @@ export class RunAggregate {
   /** Processes and worker threads that met an uncaught error cowlens caused (or may have), by their own account. */
   failed(): StreamIdentity[] {
     return [...this.streams.values()].filter((s) => s.started && s.failed).map(identityOf);
+  }
+
+  /** Processes and worker threads that ran project code cowlens did not instrument, with the reasons and files. */
+  uninstrumented(): (StreamIdentity & { readonly reasons: ReadonlyMap<string, ReadonlySet<string>> })[] {
+    return [...this.streams.values()].filter((s) => s.uninstrumented.size > 0).map((s) => ({ ...identityOf(s), reasons: s.uninstrumented }));
   }
 
   get processes(): number {
@@ -170,7 +184,7 @@ export class RunAggregate {
   private streamOf(name: string): StreamState {
     let state = this.streams.get(name);
     if (!state) {
-      state = { started: false, final: false, pid: 0, thread: 0, argv: [], failed: false, sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
+      state = { started: false, final: false, pid: 0, thread: 0, argv: [], failed: false, uninstrumented: new Map(), sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
       this.streams.set(name, state);
     }
     return state;

@@ -52,6 +52,66 @@ describe('crashCause', () => {
     expect(crashCause('a string thrown', isOwn)).toBeUndefined();
     expect(crashCause(null, isOwn)).toBeUndefined();
   });
+
+  it("does not blame cowlens for what Node's module loader raises in a call cowlens passed on, unless it names a file of cowlens's", () => {
+    const throughHooks = [
+      "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'tsx' imported from /app/",
+      '    at packageResolve (node:internal/modules/esm/resolve:873:9)',
+      '    at defaultResolve (node:internal/modules/esm/resolve:1188:11)',
+      '    at nextResolve (node:internal/modules/esm/hooks:864:28)',
+      `    at resolve (file://${OWN}instrument/hooks/esm-hooks.js:46:22)`,
+      '    at Hooks.resolve (node:internal/modules/esm/hooks:306:30)',
+    ].join('\n');
+    expect(crashCause({ name: 'Error', stack: throughHooks }, isOwn)).toBeUndefined();
+    const throughRequire = [
+      "Error: Cannot find module 'nopkg'\nRequire stack:\n- /app/main.js",
+      '    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)',
+      `    at Function.resolveFilename [as _resolveFilename] (file://${OWN}instrument/hooks/cjs-resolve.js:12:29)`,
+      '    at Module._load (node:internal/modules/cjs/loader:1038:27)',
+      `    at Function.loadWithCowlens [as _load] (file://${OWN}instrument/jest/jest-runtime-hook.js:26:30)`,
+      '    at require (node:internal/modules/helpers:182:18)',
+      '    at Object.<anonymous> (/app/main.js:1:1)',
+    ].join('\n');
+    expect(crashCause({ name: 'Error', stack: throughRequire }, isOwn)).toBeUndefined();
+    const ownModuleMissing = [
+      `Error [ERR_MODULE_NOT_FOUND]: Cannot find module '${OWN}instrument/transform-module.js' imported from ${OWN}instrument/hooks/esm-hooks.js`,
+      '    at finalizeResolution (node:internal/modules/esm/resolve:283:11)',
+      '    at nextResolve (node:internal/modules/esm/hooks:864:28)',
+      `    at load (file://${OWN}instrument/hooks/esm-hooks.js:90:16)`,
+    ].join('\n');
+    expect(crashCause({ name: 'Error', stack: ownModuleMissing }, isOwn)).toMatchObject({ kind: 'own-code', caller: undefined });
+    const ownRead = ["Error: ENOENT: no such file or directory, open '/app/gone.ts'", '    at Object.readFileSync (node:fs:448:20)', `    at load (file://${OWN}instrument/hooks/esm-hooks.js:90:16)`].join('\n');
+    expect(crashCause({ name: 'Error', stack: ownRead }, isOwn)).toMatchObject({ kind: 'own-code', frame: { file: `${OWN}instrument/hooks/esm-hooks.js` } });
+  });
+});
+
+/**
+ * Errors plain Node raises too, for modules the command names: a loader the folder does not have
+ * (`--import tsx` where tsx is not installed), a missing `--import`, entry point or package. They
+ * pass through cowlens's module hooks, which hand the request to Node, and are the program's.
+ */
+describe("cowlens report on a program that fails to load a module of its own", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-missing-module-'));
+  writeFileSync(join(dir, 'main.mjs'), 'console.log([...[1, 2]].length);\n');
+  writeFileSync(join(dir, 'requires.cjs'), "console.log([...[1, 2]].length);\nrequire('cowlens-test-absent-package');\n");
+  writeFileSync(join(dir, 'imports.mjs'), "console.log([...[1, 2]].length);\nawait import('./absent.mjs');\n");
+
+  for (const command of [
+    ['--import', 'cowlens-test-absent-loader', 'main.mjs'],
+    ['--import', './absent.mjs', 'main.mjs'],
+    ['absent.mjs'],
+    ['requires.cjs'],
+    ['imports.mjs'],
+  ]) {
+    it(`node ${command.join(' ')}: fails as plainly, and the report is complete, with nothing blamed on cowlens`, () => {
+      const plain = plainNode(command, { cwd: dir });
+      expect(plain.status).toBe(1);
+      expect(plain.stderr).toMatch(/Cannot find (module|package)/);
+      const run = reportOf(['node', ...command], { cwd: dir });
+      expect({ status: run.status, stdout: run.stdout }).toEqual({ status: plain.status, stdout: plain.stdout });
+      expect(run.report).toMatchObject({ exitCode: 1, complete: true, incomplete: [], diagnostics: [] });
+    });
+  }
 });
 
 describe('cowlens report on a run that cowlens broke', () => {

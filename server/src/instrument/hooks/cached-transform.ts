@@ -6,6 +6,7 @@
 import { TransformCache } from '../transform-cache.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { TransformResult } from '../transform-module.js';
+import { stripsTypes } from '../strip-types.js';
 import type { RunConfig } from './run-config.js';
 import type { SourceResult } from './sync-transform.js';
 
@@ -35,17 +36,25 @@ export function cachedSource(cache: TransformCache | undefined, file: string, te
 
 /** Whether a file of undecided format is an ES module (detect-module-syntax.ts), from the cache when it has it. */
 export function cachedModuleSyntax(cache: TransformCache | undefined, file: string, text: string, compute: () => Promise<boolean>): Promise<boolean> {
-  return cache === undefined ? compute() : cache.throughAsync(['module syntax', file, text], isBoolean, compute);
+  return cache === undefined ? compute() : cache.throughAsync(['module syntax', typesHandling(file), file, text], isBoolean, compute);
 }
 
 function moduleKey(file: string, text: string, format: ModuleFormat, instrument: boolean): string[] {
-  return ['module', V8, file, format, instrument ? 'instrumented' : 'as written', text];
+  return ['module', V8, file, format, instrument ? 'instrumented' : 'as written', typesHandling(file), text];
+}
+
+/**
+ * A module whose types cowlens strips is stripped by the Node that runs it, whose release decides
+ * what it strips and the `//# sourceURL` it names the module by (strip-types.ts).
+ */
+function typesHandling(file: string): string {
+  return stripsTypes(file) ? `types stripped by Node ${process.version}` : 'as its language says';
 }
 
 function isTransformResult(value: unknown): value is TransformResult {
   if (typeof value !== 'object' || value === null) return false;
-  const { code, map, skipped } = value as Record<string, unknown>;
-  return typeof code === 'string' && (map === undefined || (typeof map === 'object' && map !== null)) && (skipped === undefined || typeof skipped === 'string');
+  const { code, map, sourceUrl, skipped } = value as Record<string, unknown>;
+  return typeof code === 'string' && (map === undefined || (typeof map === 'object' && map !== null)) && (sourceUrl === undefined || typeof sourceUrl === 'string') && (skipped === undefined || typeof skipped === 'string');
 }
 
 function isSourceResult(value: unknown): value is SourceResult {

@@ -1,7 +1,10 @@
 /**
  * Whether an error that is ending a process of the run came from cowlens rather than from the
  * program: a module that failed to compile (cowlens changed its source), or an exception whose
- * innermost frame of code on disk is cowlens's own (its runtime, its hooks). Read from the
+ * innermost frame of code on disk is cowlens's own (its runtime, its hooks). Not one that Node's
+ * module loader raised in a call cowlens passed on: cowlens's hooks and its wrappers of `require`
+ * hand the program's own requests to Node (`nextResolve`, `Module._load`), and a module the
+ * program names that cannot be found or loaded fails the same way without cowlens. Read from the
  * error's stack text alone, so it works on an error of any realm.
  */
 import { isAbsolute } from 'node:path';
@@ -26,6 +29,10 @@ const FRAME = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 const COMPILE_HEADER = /^(.+):(\d+)\n/;
 /** Where Node compiles ES modules: a SyntaxError thrown there is the module's own source failing. */
 const ESM_COMPILER = 'node:internal/modules/esm/';
+/** Node's module loader, CommonJS and ES modules. */
+const NODE_LOADER = 'node:internal/modules/';
+/** A path or file URL in an error's message (`Cannot find module '/x.js'`, `Require stack: - /y.js`). */
+const PLACE = /file:\/\/[^\s'"]+|(?:[A-Za-z]:)?[\\/][^\s'"]+/g;
 
 export function crashCause(error: unknown, isOwnCode: (file: string) => boolean): CrashCause | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -42,7 +49,27 @@ export function crashCause(error: unknown, isOwnCode: (file: string) => boolean)
   const onDisk = frames.filter((frame) => isAbsolute(frame.file));
   const top = onDisk[0];
   if (top === undefined || !isOwnCode(top.file)) return undefined;
+  if (raisedByNodeLoader(frames.slice(0, frames.indexOf(top))) && !namesOwnCode(headOf(stack), isOwnCode)) return undefined;
   return { kind: 'own-code', frame: top, caller: onDisk.find((frame) => !isOwnCode(frame.file)), message };
+}
+
+/**
+ * Whether the frames inside cowlens's innermost one are all Node's, the outermost of them its
+ * module loader's: cowlens called the loader, which raised the error.
+ */
+function raisedByNodeLoader(inside: readonly Frame[]): boolean {
+  return inside.length > 0 && inside.every((frame) => frame.file.startsWith('node:')) && inside.at(-1)!.file.startsWith(NODE_LOADER);
+}
+
+/** Whether the error's text names a file of cowlens's: then it is cowlens's own module that is missing or broken. */
+function namesOwnCode(head: string, isOwnCode: (file: string) => boolean): boolean {
+  return [...head.matchAll(PLACE)].some(([place]) => isOwnCode(pathOf(place)));
+}
+
+/** The stack's text before its first frame: the error's message, and what Node adds to it. */
+function headOf(stack: string): string {
+  const firstFrame = stack.search(/\n\s+at /);
+  return firstFrame < 0 ? stack : stack.slice(0, firstFrame);
 }
 
 function stackFrames(stack: string): Frame[] {

@@ -27,6 +27,11 @@ export interface EsmHooksData extends RunConfig {
   /** Gets the path of each module instrumented, for the crash monitor of the thread that loads it (crash-monitor.ts). */
   readonly instrumented: MessagePort;
   readonly sourceMaps: SourceMapsLink;
+  /**
+   * The TypeScript extensions a require hook of the program's own compiles (ts-node's, loaded with
+   * `-r` before cowlens): such a file, unless it must be an ES module, is the program's CommonJS.
+   */
+  readonly requireCompiles: readonly string[];
 }
 
 let wanted: (file: string) => boolean = () => false;
@@ -34,6 +39,7 @@ let writer: SpoolWriter | undefined;
 let instrumented: MessagePort | undefined;
 let sourceMaps: SourceMapsState | undefined;
 let cache: TransformCache | undefined;
+let requireCompiles: readonly string[] = [];
 
 export const initialize: InitializeHook<EsmHooksData> = (data) => {
   wanted = createInstrumentFilter(data);
@@ -41,6 +47,7 @@ export const initialize: InitializeHook<EsmHooksData> = (data) => {
   writer = new SpoolWriter(data.spool);
   instrumented = data.instrumented;
   sourceMaps = new SourceMapsState(data.sourceMaps);
+  requireCompiles = data.requireCompiles;
 };
 
 const TS_FOR_JS: Readonly<Record<string, readonly string[]>> = {
@@ -81,20 +88,24 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const file = fileURLToPath(url);
   const instrument = wanted(file);
   if (!instrument && !needsTranspile(file)) return nextLoad(url, context);
+  const declared = formatOf(file, context.format);
+  // Without cowlens's `--import` Node would require it, through the program's own hook: so it goes.
+  if (declared !== 'module' && requireCompiles.includes(extname(file).toLowerCase())) return { format: 'commonjs', shortCircuit: true };
   const text = readFileSync(file, 'utf8');
-  const format = formatOf(file, context.format) ?? (await detectFormat(file, text));
+  const format = declared ?? (await detectFormat(file, text));
   // CommonJS goes through require(), where the require hook instruments it.
   if (format === 'commonjs') return { format, shortCircuit: true };
-  // Transpiled code runs with its map (module-source-map.ts): the importing thread turns source
-  // maps on meanwhile.
-  const transpiles = needsTranspile(file);
-  if (transpiles) sourceMaps?.request();
   // The transformer loads the TypeScript compiler: only a module that is in no cache pays for it.
   const result = await cachedModuleAsync(cache, file, text, format, instrument, async () => (await import('../transform-module.js')).transformModule(file, text, format, instrument));
-  const { codeForNode } = await import('./module-source-map.js');
+  const { codeForNode, runsCompiled } = await import('./module-source-map.js');
   if (result.skipped !== undefined) writer?.warn(result.skipped, file);
   else if (instrument) instrumented?.postMessage(file);
-  if (transpiles) sourceMaps?.untilEnabled();
+  // Compiled code runs with its map (module-source-map.ts): the importing thread turns source maps
+  // on before it compiles the module.
+  if (runsCompiled(file, result)) {
+    sourceMaps?.request();
+    sourceMaps?.untilEnabled();
+  }
   return { format, source: codeForNode(file, text, result, sourceMaps?.readers ?? { node: false, debugger: false }), shortCircuit: true };
 };
 

@@ -13,7 +13,11 @@
  *
  * TypeScript that cowlens transpiles is the exception: its lines move, and the runners that run
  * TypeScript as it is (tsx) map it, so its map always goes with it and the hooks turn source maps
- * on before it runs (source-maps-state.ts).
+ * on before it runs (source-maps-state.ts). TypeScript whose types cowlens strips in place
+ * (strip-types.ts) keeps every position, and goes as Node runs a module it strips itself: with no
+ * map, source maps on or off, named by the `//# sourceURL` Node ends it with, which comes last
+ * (the importing thread tells such a module from a compiled one by it). Only a debugger gets
+ * cowlens's map, which leads it to the file as written.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
@@ -22,6 +26,7 @@ import remapping from '@jridgewell/remapping';
 import { needsTranspile } from '../../analysis/source-language.js';
 import type { EncodedSourceMap } from '../source-edits.js';
 import type { TransformResult } from '../transform-module.js';
+import { withInlineMap } from './inline-source-map.js';
 
 /** Who would read a module's source map, in the thread that compiles it. */
 export interface MapReaders {
@@ -32,9 +37,10 @@ export interface MapReaders {
 }
 
 export function codeForNode(file: string, text: string, result: TransformResult, readers: MapReaders): string {
-  const { code, map } = result;
+  const { code, map, sourceUrl } = result;
+  if (sourceUrl !== undefined) return `${map !== undefined && readers.debugger ? withInlineMap(code, map) : `${code}\n`}\n//# sourceURL=${sourceUrl}`;
   if (map === undefined) return code;
-  if (needsTranspile(file)) return withInlineMap(code, map);
+  if (runsCompiled(file, result)) return withInlineMap(code, map);
   // Nothing edited: the module's own comment, if any, leads where cowlens's would.
   if (code === text) return code;
   if (!readers.node && !readers.debugger) return code;
@@ -49,8 +55,9 @@ export function codeForNode(file: string, text: string, result: TransformResult,
   }
 }
 
-function withInlineMap(code: string, map: object): string {
-  return `${code}\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+/** Whether the module runs as the compiler printed it (to-javascript.ts): its lines have moved. */
+export function runsCompiled(file: string, result: TransformResult): boolean {
+  return needsTranspile(file) && result.sourceUrl === undefined;
 }
 
 /** Node's own pattern; like Node, the last match counts. */

@@ -3,7 +3,7 @@
  * program in every Node process (and worker thread) it starts. It makes the runtime, connects it
  * to the spool, and installs the module hooks that instrument the program's sources as they load.
  */
-import { register } from 'node:module';
+import Module, { register } from 'node:module';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals, patchFunctionToString, standsFor } from '../../runtime/index.js';
 import { withoutOwnFrames } from '../../runtime/own-frames.js';
@@ -13,9 +13,14 @@ import { monitorCrashes } from './crash-monitor.js';
 import type { EsmHooksData } from './esm-hooks.js';
 import { isWorkersLastMessage } from './last-message.js';
 import { installRequireHook } from './require-hook.js';
+import { reportBypassedFiles } from './bypassed-files.js';
+import { createInstrumentFilter } from '../instrument-filter.js';
 import { readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
+
+const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.cts'];
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 const config = readRunConfig(process.env);
 const slot = Symbol.for(RUNTIME_KEY);
@@ -43,10 +48,21 @@ if (config && !(slot in globalThis)) {
   // a port that the crash monitor reads only if a module fails to compile.
   const { port1, port2 } = new MessageChannel();
   const monitor = monitorCrashes(config, writer, port1);
-  installRequireHook(config, writer.warn, monitor.instrumentedCommonJs);
-  installJestHook(config, writer.warn);
+  // Before cowlens's own require hook adds them: the extensions a loader of the program's registered.
+  // Node 24 requires a `.ts` entry handed back to it as CommonJS as an ES module (its own syntax
+  // detection), which the ESM loader is loading already, and fails: there cowlens keeps them.
+  const requireCompiles = NODE_MAJOR >= 24 ? [] : TYPESCRIPT_EXTENSIONS.filter((ext) => ext in (Module as unknown as { _extensions: object })._extensions);
+  const seen = new Set<string>();
+  reportBypassedFiles(createInstrumentFilter(config), seen, ({ early, bypassed }) => {
+    if (early.length > 0) writer.uninstrumented("they were loaded before cowlens's preload (`node -r`, which Node runs before every `--import`)", early);
+    if (bypassed.length > 0) writer.uninstrumented("a loader of the program compiled them itself, past cowlens's require hook (esm's `-r esm`, or a hook that runs code through `vm`)", bypassed);
+  });
+  installRequireHook(config, writer.warn, monitor.instrumentedCommonJs, seen);
+  installJestHook(config, writer.warn, (reason) => {
+    writer.uninstrumented(reason);
+  });
   const sourceMaps = shareSourceMapsState();
-  const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps };
+  const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps, requireCompiles };
   const transferList = sourceMaps.requests === undefined ? [port2] : [port2, sourceMaps.requests];
   register('./esm-hooks.js', { parentURL: import.meta.url, data, transferList });
 }

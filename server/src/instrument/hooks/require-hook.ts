@@ -1,28 +1,32 @@
+import { readFileSync } from 'node:fs';
 import { addHook } from 'pirates';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import { cachedModule, transformCacheOf } from './cached-transform.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
-import { codeForNode } from './module-source-map.js';
+import { codeForNode, runsCompiled } from './module-source-map.js';
 import type { RunConfig } from './run-config.js';
 import { debuggerAttached } from './source-maps-state.js';
 import { syncTransform } from './sync-transform.js';
 
 /**
  * CommonJS files reach the runtime through `require`, which the ESM hooks do not see.
- * `instrumented` hears of each file that runs instrumented.
+ * `instrumented` hears of each file that runs instrumented; `seen` gets every file the hook is given.
  */
-export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void, instrumented: (file: string) => void): void {
+export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void, instrumented: (file: string) => void, seen: Set<string>): void {
   const wanted = createInstrumentFilter(config);
   const cache = transformCacheOf(config);
   resolveTypeScriptFromRequire();
   addHook(
-    (code, file) => {
+    (given, file) => {
+      seen.add(file);
       const instrument = wanted(file);
-      // Transpiled code runs with its map (module-source-map.ts), which Node reads only if source
-      // maps are on when it compiles the module, right after this hook.
-      if (needsTranspile(file)) process.setSourceMapsEnabled(true);
+      const transpiles = needsTranspile(file);
+      const code = transpiles ? asWritten(given, file) : given;
       const result = cachedModule(cache, file, code, 'commonjs', instrument, () => syncTransform()({ target: 'commonjs', file, text: code, instrument }));
+      // Compiled code runs with its map (module-source-map.ts), which Node reads only if source
+      // maps are on when it compiles the module, right after this hook.
+      if (runsCompiled(file, result)) process.setSourceMapsEnabled(true);
       if (result.skipped !== undefined) warn(result.skipped, file);
       else if (instrument) instrumented(file);
       // The inspector is asked whether a debugger is attached only for a module whose map that decides.
@@ -35,4 +39,20 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
     },
     { exts: ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'], matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },
   );
+}
+
+/**
+ * The TypeScript module as written. A loader that compiles TypeScript itself in a require hook
+ * registered before cowlens's (tsx's, loaded by a `--require`, which Node runs before cowlens's
+ * `--import`) hands over its own JavaScript: instrumenting that would place every site in code the
+ * user never wrote. cowlens strips the types itself instead, as its module hooks do for the ES
+ * modules of tsx.
+ */
+function asWritten(given: string, file: string): string {
+  try {
+    const text = readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return given;
+  }
 }

@@ -11,6 +11,7 @@ import Module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { needsTranspile } from '../../analysis/source-language.js';
+import { carriesInlineMap } from './inline-source-map.js';
 import type { MapReaders } from './module-source-map.js';
 
 /** Passed to the hooks in their `initialize` data. */
@@ -68,7 +69,7 @@ function enable(): void {
   if (!process.sourceMapsEnabled) process.setSourceMapsEnabled(true);
 }
 
-type LoadResult = { readonly format?: string | null };
+type LoadResult = { readonly format?: string | null; readonly source?: string | ArrayBufferView | ArrayBuffer | null };
 type RegisterHooks = (hooks: { load: (url: string, context: object, nextLoad: (url: string, context: object) => LoadResult) => LoadResult }) => unknown;
 
 /**
@@ -86,12 +87,21 @@ function watchEachLoad(publish: () => void): boolean {
     load(url, context, nextLoad) {
       publish();
       const loaded = nextLoad(url, context);
-      // CommonJS is transpiled by the require hook, which turns source maps on itself.
-      if (loaded.format === 'module' && url.startsWith('file:') && needsTranspile(fileURLToPath(url))) enable();
+      // CommonJS is transpiled by the require hook, which turns source maps on itself. TypeScript
+      // whose types were stripped in place ends with its `//# sourceURL` (module-source-map.ts).
+      if (loaded.format === 'module' && url.startsWith('file:') && needsTranspile(fileURLToPath(url)) && carriesInlineMap(sourceText(loaded.source))) enable();
       return loaded;
     },
   });
   return true;
+}
+
+/** A loaded module's source as text: Node takes a string or bytes. */
+function sourceText(source: LoadResult['source']): string {
+  if (typeof source === 'string') return source;
+  if (source === null || source === undefined) return '';
+  const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  return new TextDecoder().decode(bytes);
 }
 
 /** The hooks' side of the link. */

@@ -13,7 +13,9 @@ export type SpoolRecord =
   | { readonly type: 'batch'; readonly batch: FigureBatch }
   | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string }
   /** An uncaught error that cowlens caused (or may have) reached the process, which it usually ends: the run is not what the program does without cowlens. */
-  | { readonly type: 'failure'; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number };
+  | { readonly type: 'failure'; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number }
+  /** Project code ran in the process without cowlens's instrumentation, for `reason`: these files, or the files `reason` names. */
+  | { readonly type: 'uninstrumented'; readonly reason: string; readonly files: readonly string[] };
 
 /**
  * A process's (or thread's) own stream; `context` names a further stream of the same thread, for

@@ -29,6 +29,11 @@ export class SpoolWriter {
     this.write({ type: 'diagnostic', severity: 'warning', message, ...(file === undefined ? {} : { file }) });
   };
 
+  /** Project code runs in this process without cowlens's instrumentation, for `reason`: `files`, or those `reason` names. */
+  uninstrumented(reason: string, files: readonly string[] = []): void {
+    this.write({ type: 'uninstrumented', reason, files });
+  }
+
   /** An uncaught error that cowlens caused reached this process: `message` says what and what to do, `at` where. */
   failure(message: string, at?: { readonly file: string; readonly line?: number; readonly column?: number }): void {
     this.write({ type: 'failure', message, ...at });

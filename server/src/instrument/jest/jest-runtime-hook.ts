@@ -37,20 +37,22 @@ interface TestEnvironment {
 
 const SUPPORTED = 'jest 30';
 
-export function installJestHook(config: RunConfig, warn: (message: string, file?: string) => void): void {
+/** `uninstrumented` hears that this process runs test files cowlens cannot instrument, and why. */
+export function installJestHook(config: RunConfig, warn: (message: string, file?: string) => void, uninstrumented: (reason: string) => void): void {
   const internals = Module as unknown as { _load: Load; _resolveFilename: ResolveFilename };
   const load = internals._load;
   const seen = new WeakSet<object>();
   internals._load = function loadWithCowlens(request, parent, ...rest) {
     const exports = load.call(this, request, parent, ...rest);
-    if (request === 'jest-runtime' && typeof exports === 'object' && exports !== null && !seen.has(exports)) {
+    // jest-runtime 30 exports an object; 24 and older export the Runtime class itself.
+    if (request === 'jest-runtime' && (typeof exports === 'object' || typeof exports === 'function') && exports !== null && !seen.has(exports)) {
       seen.add(exports);
       const version = versionOf(internals._resolveFilename(request, parent));
       const runtime = exports as { default?: unknown };
       if (version?.split('.')[0] === '30' && typeof runtime.default === 'function') {
         runtime.default = withCowlens(runtime.default as RuntimeClass, config, warn);
       } else {
-        warn(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);
+        uninstrumented(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);
       }
     }
     return exports;
