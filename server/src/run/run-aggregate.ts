@@ -11,6 +11,8 @@ import type { SpoolRecord } from '../instrument/hooks/spool-format.js';
 interface StreamState {
   started: boolean;
   final: boolean;
+  /** The stream is a process's, or a worker thread's that ran instrumented code: one that ends without its last batch may have lost figures. */
+  mayLoseFigures: boolean;
   pid: number;
   thread: number;
   argv: readonly string[];
@@ -55,6 +57,10 @@ export class RunAggregate {
         state.pid = record.pid;
         state.thread = record.thread;
         state.argv = record.argv;
+        if (record.thread === 0) state.mayLoseFigures = true;
+        return;
+      case 'instrumented-code':
+        state.mayLoseFigures = true;
         return;
       case 'diagnostic':
         this.diagnose({ severity: record.severity, message: record.message, ...(record.file === undefined ? {} : { file: relativePath(this.root, record.file) }) });
@@ -78,6 +84,7 @@ export class RunAggregate {
       }
       case 'batch': {
         const { batch } = record;
+        state.mayLoseFigures = true;
         for (const site of batch.sites) state.sites.set(site.id, site);
         for (const location of batch.locations) state.locations.set(location.id, location);
         for (const figures of batch.figures) state.figures.set(figures.site, figures);
@@ -103,9 +110,13 @@ export class RunAggregate {
     return changed;
   }
 
-  /** Processes and worker threads that started but never sent their last batch. */
+  /**
+   * Processes, and worker threads that ran instrumented code, that started but never sent their
+   * last batch. A worker thread that ran none (one a loader or a library starts, which Node's
+   * preload reaches too) has no figures to lose when its parent ends it.
+   */
   unfinished(): StreamIdentity[] {
-    return [...this.streams.values()].filter((s) => s.started && !s.final).map(identityOf);
+    return [...this.streams.values()].filter((s) => s.started && !s.final && s.mayLoseFigures).map(identityOf);
   }
 
   /** Processes and worker threads that met an uncaught error cowlens caused (or may have), by their own account. */
@@ -184,7 +195,7 @@ export class RunAggregate {
   private streamOf(name: string): StreamState {
     let state = this.streams.get(name);
     if (!state) {
-      state = { started: false, final: false, pid: 0, thread: 0, argv: [], failed: false, uninstrumented: new Map(), sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
+      state = { started: false, final: false, mayLoseFigures: false, pid: 0, thread: 0, argv: [], failed: false, uninstrumented: new Map(), sites: new Map(), locations: new Map(), figures: new Map(), hazards: new Map() };
       this.streams.set(name, state);
     }
     return state;

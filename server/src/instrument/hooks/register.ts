@@ -40,7 +40,10 @@ if (config && !(slot in globalThis)) {
   const flush = (final: boolean): void => {
     runtime.flush(final);
   };
-  if (!isMainThread) flushBeforeMessages(flush);
+  if (!isMainThread) {
+    flushBeforeMessages(flush);
+    tellFirstSites(runtime, writer);
+  }
   // A child process with an IPC channel is likewise often killed (SIGTERM) by its parent once it
   // has said it is done: vitest's forks pool stops its workers so.
   if (process.send !== undefined) flushBeforeSending(flush);
@@ -94,4 +97,17 @@ function flushBeforeSending(flush: (final: boolean) => void): void {
       throw withoutOwnFrames(error, send);
     }
   }, original);
+}
+
+/**
+ * A worker thread says when its first instrumented module asks for its sites: until then it has
+ * no figures, and its parent may end it (as Node does the threads of loaders) without loss.
+ */
+function tellFirstSites(runtime: { sites: (...args: never[]) => unknown }, writer: SpoolWriter): void {
+  const sites = runtime.sites;
+  runtime.sites = (...args) => {
+    runtime.sites = sites;
+    writer.write({ type: 'instrumented-code' });
+    return sites(...args);
+  };
 }

@@ -11,6 +11,8 @@ export const SPOOL_ENV = 'COWLENS_SPOOL';
 export type SpoolRecord =
   | { readonly type: 'start'; readonly pid: number; readonly thread: number; readonly argv: readonly string[]; readonly time: number }
   | { readonly type: 'batch'; readonly batch: FigureBatch }
+  /** A worker thread begins to run instrumented code: from here on it has figures it can lose. */
+  | { readonly type: 'instrumented-code' }
   | { readonly type: 'diagnostic'; readonly severity: 'error' | 'warning' | 'info'; readonly message: string; readonly file?: string }
   /** An uncaught error that cowlens caused (or may have) reached the process, which it usually ends: the run is not what the program does without cowlens. */
   | { readonly type: 'failure'; readonly message: string; readonly file?: string; readonly line?: number; readonly column?: number }
