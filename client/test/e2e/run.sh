@@ -33,6 +33,11 @@ export TMPDIR=$R/tmp
 fresh_workspace() {
   rm -rf "$R/ws" && mkdir -p "$R/ws/.vscode" "$R/ws/node_modules/@types"
   cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
+  # A program that fails, with its copy on a line too long for figures after it (editor.e2e.mjs).
+  {
+    printf 'const kept = [...[1, 2, 3]]; // %s%s\n' 'a line long enough that figures after it would run under the minimap, ' 'a line long enough that figures after it would run under the minimap, '
+    printf "console.error('fails.js gives up after ' + kept.length);\nprocess.exit(3);\n"
+  } > "$R/ws/fails.js"
   # Node's types, so that TypeScript's own checks of the file are clean in the screenshots. The
   # tsconfig names them: TypeScript 6 (code-server's) no longer loads every @types package by default.
   ln -s "$REPO/node_modules/@types/node" "$R/ws/node_modules/@types/node"
