@@ -6,6 +6,7 @@ import { Cursor, liveIterator } from './live-iterator.js';
 import { refuse } from './refusal.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
+import { ownFields } from './own-fields.js';
 
 type Collection = Map<unknown, unknown> | Set<unknown>;
 
@@ -171,7 +172,8 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 
   defineProperty(target: Collection, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
-    return Reflect.defineProperty(target, key, descriptor) || refuse(CollectionHandler, 'defineProperty', () => Object.defineProperty(target, key, descriptor));
+    const given = ownFields(descriptor);
+    return Reflect.defineProperty(target, key, given) || refuse(CollectionHandler, 'defineProperty', () => Object.defineProperty(target, key, given));
   }
 
   /** Freezing settles the view: its target takes the content and the real prototype, as invariants demand. */

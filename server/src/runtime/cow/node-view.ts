@@ -10,6 +10,7 @@ import { refuse } from './refusal.js';
 import type { Inherited, PrivateContent, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
 import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shallowImage, versionsOf } from './versions.js';
+import { ownFields } from './own-fields.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -643,15 +644,6 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 function copySlot(shell: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
   if (key in shell) defineData(shell, key, value);
   else shell[key] = value;
-}
-
-const DESCRIPTOR_FIELDS = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'] as const;
-
-/** A descriptor's own fields, in an object without a prototype, so that nothing reads a field it does not have from Object.prototype. */
-function ownFields(descriptor: PropertyDescriptor): PropertyDescriptor {
-  const own = Object.create(null) as PropertyDescriptor;
-  for (const field of DESCRIPTOR_FIELDS) if (Object.hasOwn(descriptor, field)) Reflect.set(own, field, Reflect.get(descriptor, field));
-  return own;
 }
 
 function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | undefined {
