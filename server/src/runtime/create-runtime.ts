@@ -202,7 +202,7 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
       const eager = (): object => Object.assign(target, source);
-      if (!isObject(source) || (isProxy(source) && !isView(source)) || !assignDefinesAll(proto, source)) return lazyOr(site, undefined, eager, false);
+      if (!isObject(source) || isProgramProxy(source) || !assignDefinesAll(proto, source)) return lazyOr(site, undefined, eager, false);
       return shallow(site, source, NodeKind.Object, eager, proto === Object.prototype ? {} : { proto });
     },
     // Options are the built-in's to read and check, once: a call with any is made as written.
@@ -562,9 +562,14 @@ function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
 
 const arrayValues = Array.prototype[Symbol.iterator];
 
-/** An array that is no Proxy of the program's (a view is one of cowlens's): reading it runs none of the program's code. */
+/** A Proxy the program made (a view is one of cowlens's): each read of it runs the program's traps. */
+function isProgramProxy(value: unknown): boolean {
+  return isProxy(value) && !isView(value);
+}
+
+/** An array that is no Proxy of the program's: reading it runs none of the program's code. */
 function isPlainArray(value: unknown): value is unknown[] {
-  return Array.isArray(value) && (!isProxy(value) || isView(value));
+  return Array.isArray(value) && !isProgramProxy(value);
 }
 
 function usesArrayIterator(array: unknown[]): boolean {
