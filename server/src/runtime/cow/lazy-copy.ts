@@ -4,7 +4,7 @@ import { isObject } from '../is-object.js';
 import { deepSize, shallowSize } from '../size/index.js';
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
-import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
+import { elementsInherited, NodeKind, plainNodeKind } from './node-kind.js';
 import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
 import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
 import { addReader, type Domain, register, versionsOf } from './versions.js';
@@ -145,17 +145,6 @@ function share(domain: Domain, t: number, site: SiteId): void {
   root.site = site;
 }
 
-/**
- * Whether the prototypes give arrays elements (the program put an index on Array.prototype or
- * Object.prototype): a slice or a spread then copies what a hole inherits as an element of its
- * own, which a view of the holey array would not show. Array.prototype is an array, so its length
- * tells at once.
- */
-function elementsInherited(): boolean {
-  if ((Array.prototype as unknown[]).length !== 0) return true;
-  for (const key of Reflect.ownKeys(Object.prototype)) if (isIndex(key)) return true;
-  return false;
-}
 
 function hasShape(top: TopShape): boolean {
   return top.proto !== undefined || top.hidden !== undefined || top.holesAsUndefined === true;

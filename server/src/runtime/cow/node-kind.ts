@@ -57,3 +57,15 @@ export function isIndex(key: PropertyKey): key is string {
   const n = Number(key);
   return n >>> 0 === n && n !== 4294967295 && String(n) === key;
 }
+
+/**
+ * Whether the prototypes give arrays elements (the program put an index on Array.prototype or
+ * Object.prototype): a slice or a spread then copies what a hole inherits as an element of its
+ * own, which a view of the holey array would not show. Array.prototype is an array, so its length
+ * tells at once.
+ */
+export function elementsInherited(): boolean {
+  if ((Array.prototype as unknown[]).length !== 0) return true;
+  for (const key of Reflect.ownKeys(Object.prototype)) if (isIndex(key)) return true;
+  return false;
+}

@@ -3,7 +3,7 @@ import { childObjects } from '../child-objects.js';
 import { defineData } from '../define-data.js';
 import { shallowSize } from '../size/index.js';
 import { TAGGED } from '../size/v8-layout.js';
-import { isIndex, NodeKind, plainNodeKind } from './node-kind.js';
+import { elementsInherited, isIndex, NodeKind, plainNodeKind } from './node-kind.js';
 import { hideViewsFromIsProxy } from './hidden-proxies.js';
 import { inspectionImage, type Members } from './inspection-image.js';
 import { refuse } from './refusal.js';
@@ -586,7 +586,9 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const base = (this.overlayBase ?? content) as unknown[];
       const to = shell as unknown as unknown[];
       // Own elements only, of the overlay or the array under it: a hole stays a hole, whatever Array.prototype holds at its index.
-      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || Object.hasOwn(from, i) || (from !== base && Object.hasOwn(base, i))) to[i] = from[i];
+      // While no prototype holds an index, `in` tests exactly that, several times faster than Object.hasOwn.
+      const has = elementsInherited() ? (a: unknown[], i: number): boolean => Object.hasOwn(a, i) : (a: unknown[], i: number): boolean => i in a;
+      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || has(from, i) || (from !== base && has(base, i))) to[i] = from[i];
       // After the elements, not before: an empty array stretched first takes V8's slow stores, three times slower.
       to.length = from.length;
       if (this.root.deep && hasArrayProperties(base)) {
