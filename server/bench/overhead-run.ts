@@ -6,14 +6,14 @@ import { readFileSync } from 'node:fs';
 import { compileFunction } from 'node:vm';
 import { RUNTIME_KEY } from '../src/instrument/module-bindings.js';
 import { instrumentSource } from '../src/instrument/instrument-source.js';
-import { createRuntime, type Mode } from '../src/runtime/index.js';
+import { createRuntime, type RunMode } from '../src/runtime/index.js';
 import { time } from './measure.js';
 
 const PROGRAM = new URL('programs/todo-reducer.js', import.meta.url).pathname;
 
 type Program = () => unknown;
 
-function load(mode: Mode | 'plain'): Program {
+function load(mode: RunMode | 'plain'): Program {
   const text = readFileSync(PROGRAM, 'utf8');
   if (mode === 'plain') return (compileFunction(text) as () => Program)();
   const { code } = instrumentSource(PROGRAM, text);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import type { Mode } from '../../src/runtime/index.js';
+import type { RunMode } from '../../src/runtime/index.js';
 import type { Timing } from '../measure.js';
 
 /**
@@ -14,7 +14,7 @@ const CHILD = new URL('../overhead-run.ts', import.meta.url).pathname;
 const tsx = createRequire(import.meta.url).resolve('tsx');
 
 export interface Overhead {
-  readonly mode: Mode;
+  readonly mode: RunMode;
   /** The uninstrumented program, then the instrumented one, timed side by side in one process. */
   readonly timings: readonly [Timing, Timing];
 }

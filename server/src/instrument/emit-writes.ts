@@ -9,7 +9,7 @@
 import { ts } from 'ts-morph';
 import type { NameResolver } from '../analysis/name-resolution.js';
 import { unwrap } from '../analysis/syntax.js';
-import { RUNTIME_REF } from './module-bindings.js';
+import { COVERAGE_IGNORED, RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
 
@@ -63,7 +63,7 @@ function isListed(statement: ts.Statement): boolean {
 }
 
 /**
- * Puts `prefix` (which ends with `, ` or ` && `) before `node` as one expression: bare where
+ * Puts `prefix` (which ends with `, `) before `node` as one expression: bare where
  * `node` begins its statement (a parenthesis there could join the line before in code without
  * semicolons), in parentheses elsewhere.
  */
@@ -79,7 +79,13 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  *   so that it keeps the type the property gives it.
  * - A function a call invokes through `call`, `apply`, `bind` or `Reflect.apply` passes through
  *   `writer`, which stands in for a built-in that writes (the write is told when the call runs).
+ * - `++`, `--` and `delete` that keep their syntax (`w.kept`): `touch` of the target, read once
+ *   more, goes before them.
  * - Otherwise the target passes through `touch` where it is evaluated.
+ * A call of a keyed collection's method the runtime can be told of whole (`w.call`) passes
+ * through `wroteCall` or `touchCall` in place of `wrote` or `touch`, with the method's name and
+ * the arguments read again, and a `delete` whose key can be read again (`w.deletedKey`) through
+ * `touchDelete`, so that a write that changes nothing is no write.
  */
 export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile): void {
   if (w.invoked) {
@@ -87,11 +93,18 @@ export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts
     return;
   }
   const value = w.value;
+  const call = w.call === undefined ? '' : `, '${w.call.method}'${w.call.reread.map((e) => `, ${e.getText(sf)}`).join('')}`;
   if (value === undefined) {
-    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.touch(`, `, ${at})`, Layer.Wrap);
+    const [method, extra] = w.deletedKey !== undefined ? ['touchDelete', `, ${w.deletedKey}`] : w.call ? ['touchCall', call] : ['touch', ''];
+    if (w.kept) prefixExpression(w.kept, `${RUNTIME_REF}.${method}(${w.target.getText(sf)}, ${at}${extra}), `, edits, sf);
+    else edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.${method}(`, `, ${at}${extra})`, Layer.Wrap);
     return;
   }
   const target = w.target.getText(sf);
+  if (w.call) {
+    edits.wrap(value.getStart(sf), value.end, `${RUNTIME_REF}.wroteCall(`, `, ${target}, ${at}${call})`, Layer.Wrap);
+    return;
+  }
   if (isInert(value) && ts.isBinaryExpression(w.at)) {
     prefixExpression(w.at, `${RUNTIME_REF}.touch(${target}, ${at}), `, edits, sf);
     return;
@@ -131,10 +144,12 @@ function isTested(call: ts.CallExpression): boolean {
  * Hands `lent`, arguments of a call into a package, to the runtime before the call. A call whose
  * value is only tested is a test (`_.isEqual`, a type guard) and lends nothing. Arguments that
  * are `this` or names nothing reassigns are lent before the call, which keeps them as written:
- * in a statement of their own where the call is one, else `lent(…) && call`. Any other argument
+ * in a statement of their own where the call is one, else `(lent(…), call)`. Any other argument
  * passes through `lend` where it is evaluated. A call statement that lends nothing still tells the
  * runtime, once it returns, that a package ran, which may have written what it kept from before
- * (`call;lent(at);`; see runtime/cow/crossings.ts).
+ * (`call;lent(at);`; see runtime/cow/crossings.ts). Each `lent` statement carries istanbul's ignore
+ * hint, and no `lent` call is an operand of `&&`, which istanbul counts as a branch whatever its
+ * hints say: coverage measured under cowlens counts the program's statements and branches, no more.
  */
 export function emitLending(call: ts.CallExpression, lent: readonly ts.Expression[], at: string, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
   if (isTested(call)) return;
@@ -149,11 +164,11 @@ export function emitLending(call: ts.CallExpression, lent: readonly ts.Expressio
     // A statement after the call's: text put before it would move the columns of its frames. A
     // `;` ends the call's statement where the program wrote none (a line after may begin with `(`).
     const ended = sf.text.charCodeAt(statement.end - 1) === 0x3b;
-    edits.wrap(statement.getStart(sf), statement.end, '', `${ended ? ' ' : ';'}${RUNTIME_REF}.lent(${at});`, Layer.Wrap);
+    edits.wrap(statement.getStart(sf), statement.end, '', `${ended ? ' ' : ';'}${COVERAGE_IGNORED}${RUNTIME_REF}.lent(${at});`, Layer.Wrap);
     return;
   }
   if (hoisted.length === 0) return;
   const lentNames = hoisted.map((arg) => `, ${arg.getText(sf)}`).join('');
-  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.lent(${at}${lentNames}); `, '', Layer.Wrap);
-  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}${lentNames}) && `, edits, sf);
+  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${COVERAGE_IGNORED}${RUNTIME_REF}.lent(${at}${lentNames}); `, '', Layer.Wrap);
+  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}${lentNames}), `, edits, sf);
 }

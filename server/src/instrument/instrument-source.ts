@@ -13,6 +13,8 @@ import { argumentsLentToPackages, collectPackageBindings } from './package-bindi
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, isIterated, notIterableMessage, v8OperandText } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
+import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
+import { proxyTargetOf } from './proxy-targets.js';
 
 export interface Instrumented {
   /** The edited source, in the language of the input (TypeScript stays TypeScript). */
@@ -54,6 +56,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   /** Per site, what V8 says when the copy fails for its operand's type (0: nothing to say). */
   const failures: (string | 0)[] = [];
   const locations: [number, number][] = [];
+  const guards = newGuardCandidates();
   let temps = 0;
 
   const placeOf = (node: ts.Node): [number, number] => {
@@ -67,6 +70,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
 
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexEnds.add(node.end);
+    noteGuardCandidate(node, guards);
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
@@ -76,6 +80,8 @@ export function instrumentSource(file: string, text: string, language: SourceLan
       const lent = argumentsLentToPackages(node, packages);
       if (lent !== undefined) emitLending(node, lent, newLocation(node), edits, sf, names);
     }
+    const proxied = proxyTargetOf(node, names);
+    if (proxied !== undefined) edits.wrap(proxied.getStart(sf), proxied.end, `${RUNTIME_REF}.proxied(`, `, ${newLocation(node)})`, Layer.Wrap);
     // The parser leaves parent pointers unset (a pass of its own over the tree); the walk sets
     // them on the way down, before the matcher, which looks up from each node, reaches a child.
     ts.forEachChild(node, (child) => {
@@ -101,6 +107,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
       done = true;
     } else {
       done = REWRITES[m.kind](m, site, edits, sf);
+      if (done) guards.rewritten.add(m.node);
     }
     if (done) {
       sites.push([line, column, m.kind]);
@@ -110,8 +117,10 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   };
 
   visit(sf);
+  emitGuards(guards, edits, sf, names);
   if (sites.length > 0 || locations.length > 0) {
-    edits.append(BINDINGS_SEPARATOR + (typed ? typedModuleBindings : moduleBindings)({ file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') }));
+    const tables = { file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') };
+    edits.append(BINDINGS_SEPARATOR + (typed ? typedModuleBindings(tables, !ts.isExternalModule(sf)) : moduleBindings(tables)));
   }
   const { code, map } = edits.apply(file);
   return { code, map, sites: sites.length, writes: locations.length, syntaxErrors: parseErrorsOf(sf) };

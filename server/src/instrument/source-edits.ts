@@ -1,5 +1,6 @@
 import { addSegment, GenMapping, toEncodedMap } from '@jridgewell/gen-mapping';
 import { marksFor } from '../runtime/edit-marks.js';
+import { EditExtents } from './edit-extents.js';
 
 /** A source map in the v3 JSON shape. */
 export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
@@ -11,6 +12,8 @@ export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
 export const enum Layer {
   Rewrite = 0,
   Wrap = 1,
+  /** A guard of a call or an iteration V8 words from the source text (emit-guards.ts): around everything else. */
+  Guard = 2,
 }
 
 interface Insert {
@@ -63,6 +66,12 @@ export class SourceEdits {
     const wrap = this.wraps++;
     if (before !== '') this.inserts.push({ pos: start, text: before, opening: true, span, layer, wrap });
     if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer, wrap });
+  }
+
+  /** The extent of the node each edit made so far belongs to. */
+  extents(): EditExtents {
+    const inserts = this.inserts.filter((i) => i.unmarked !== true).map((i): [number, number] => (i.opening ? [i.pos, i.pos + i.span] : [i.pos - i.span, i.pos]));
+    return new EditExtents([...inserts, ...this.replaces.map((r): [number, number] => [r.start, r.end])]);
   }
 
   /** Adds `text` after the end of the text, behind every other insert there. */
@@ -148,8 +157,23 @@ interface PendingEdit {
 }
 
 /**
- * Builds the output and its source map together. Original text keeps one segment per word start
- * so a stack trace's column maps exactly; inserted text maps to where it was inserted.
+ * What a character of copied text belongs to. A map composed over cowlens's (a compiler's output,
+ * then cowlens's edits, then the file) keeps only the columns cowlens's map has segments at: any
+ * other column falls back to the segment before it. So copied text has a segment wherever a
+ * token or a space can start: at each word, each space run, each punctuator, and where the copy
+ * begins (right after an edit).
+ */
+const enum Run {
+  None,
+  Word,
+  Space,
+  Punctuator,
+}
+
+/**
+ * Builds the output and its source map together. Original text keeps a segment at every place a
+ * token can start (see Run) so a stack trace's column maps exactly, through cowlens's map alone or
+ * composed under a compiler's; inserted text maps to where it was inserted.
  */
 class OutputWithMap {
   private readonly parts: string[] = [];
@@ -178,19 +202,19 @@ class OutputWithMap {
     // Where the current line of the chunk starts, in the original and in the output.
     let origLineStart = this.lineStarts[origLine]!;
     let genLineStart = from - this.column;
-    let inWord = false;
+    let before = Run.None;
     for (let p = from; p < to; p++) {
       const c = text.charCodeAt(p);
       if (c === 10) {
         origLine++;
         genLine++;
         origLineStart = genLineStart = p + 1;
-        inWord = false;
+        before = Run.None;
         continue;
       }
-      const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
-      if (word && !inWord) addSegment(this.gen, genLine, p - genLineStart, this.file, origLine, p - origLineStart);
-      inWord = word;
+      const run = isWordCode(c) ? Run.Word : c === 32 || c === 9 || c === 13 ? Run.Space : Run.Punctuator;
+      if (run !== before || run === Run.Punctuator) addSegment(this.gen, genLine, p - genLineStart, this.file, origLine, p - origLineStart);
+      before = run;
     }
     this.emit(text.slice(from, to));
   }

@@ -1,5 +1,6 @@
 import remapping from '@jridgewell/remapping';
 import { ts } from 'ts-morph';
+import { callsAtTheirNames } from './call-positions.js';
 import type { EncodedSourceMap } from './source-edits.js';
 
 export type ModuleFormat = 'module' | 'commonjs';
@@ -26,8 +27,9 @@ export function toJavaScript(file: string, code: string, map: EncodedSourceMap |
       useDefineForClassFields: true,
     },
   });
-  const emitted = JSON.parse(out.sourceMapText ?? '{}') as EncodedSourceMap;
-  emitted.sources = [file];
+  const parsed = JSON.parse(out.sourceMapText ?? '{}') as EncodedSourceMap;
+  parsed.sources = [file];
+  const emitted = callsAtTheirNames(parsed, code);
   const composed = map ? (remapping([JSON.stringify(emitted), JSON.stringify(map)], () => null) as unknown as EncodedSourceMap) : emitted;
   return { code: out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'), map: composed };
 }

@@ -110,11 +110,11 @@ function foldedString(node: ts.Expression): FoldedString | undefined {
 }
 
 /** A binary operation without its parentheses, its left operand flattened into it where V8 does so. */
-function binaryText(e: ts.BinaryExpression, op: string, calls: CallStyle): string {
+function binaryText(e: ts.BinaryExpression, op: string, calls: CallStyle, hidden?: ts.Node[]): string {
   const left = unwrap(e.left);
   const flattens = NARY.has(e.operatorToken.kind) && ts.isBinaryExpression(left) && left.operatorToken.kind === e.operatorToken.kind && isParenthesizedBinary(left);
-  const leftText = flattens ? binaryText(left, op, calls) : v8OperandText(e.left, calls);
-  return `${leftText} ${op} ${v8OperandText(e.right, calls)}`;
+  const leftText = flattens ? binaryText(left, op, calls, hidden) : v8OperandText(e.left, calls, hidden);
+  return `${leftText} ${op} ${v8OperandText(e.right, calls, hidden)}`;
 }
 
 /** Whether V8 prints this binary operation as one in parentheses, not as a value it folded. */
@@ -125,10 +125,28 @@ function isParenthesizedBinary(e: ts.BinaryExpression): boolean {
   return foldedString(e) === undefined;
 }
 
-export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
+/**
+ * What V8 prints of `whole` is not its text: its parts go to `hidden`. An edit of `whole` itself
+ * (a call put around it, its own tokens replaced) still shows.
+ */
+function hideParts(whole: ts.Node, hidden: ts.Node[] | undefined): void {
+  if (hidden !== undefined) ts.forEachChild(whole, (part) => void hidden.push(part));
+}
+
+/**
+ * The text V8 prints for `node`. `hidden`, when given, receives the parts of `node` whose text V8
+ * does not print (a call's arguments, what it renders as `(intermediate value)`): an edit
+ * anywhere else in `node` changes what V8 prints.
+ */
+export function v8OperandText(node: ts.Expression, calls: CallStyle, hidden?: ts.Node[]): string {
   const e = node;
-  if (isTransparentWrapper(e)) return v8OperandText(e.expression, calls);
-  if ((e.flags & ts.NodeFlags.OptionalChain) !== 0) return INTERMEDIATE;
+  const intermediate = (whole: ts.Node): string => {
+    hideParts(whole, hidden);
+    return INTERMEDIATE;
+  };
+  const text = (x: ts.Expression): string => v8OperandText(x, calls, hidden);
+  if (isTransparentWrapper(e)) return text(e.expression);
+  if ((e.flags & ts.NodeFlags.OptionalChain) !== 0) return intermediate(e);
   switch (e.kind) {
     case SK.Identifier:
       return (e as ts.Identifier).text;
@@ -141,7 +159,7 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
     case SK.FalseKeyword:
       return 'false';
     case SK.NumericLiteral:
-      return numberText((e as ts.NumericLiteral).text) ?? INTERMEDIATE;
+      return numberText((e as ts.NumericLiteral).text) ?? intermediate(e);
     case SK.StringLiteral:
     case SK.NoSubstitutionTemplateLiteral:
       return `"${(e as ts.StringLiteralLike).text}"`;
@@ -149,64 +167,114 @@ export function v8OperandText(node: ts.Expression, calls: CallStyle): string {
       return (e as ts.RegularExpressionLiteral).text;
     case SK.PropertyAccessExpression: {
       const access = e as ts.PropertyAccessExpression;
-      return `${v8OperandText(access.expression, calls)}.${access.name.text}`;
+      return `${text(access.expression)}.${access.name.text}`;
     }
     case SK.ElementAccessExpression: {
       const access = e as ts.ElementAccessExpression;
       const key = access.argumentExpression;
-      const base = v8OperandText(access.expression, calls);
+      const base = text(access.expression);
       // A string key reads as a name, whatever it holds: `o['a-b']` is `o.a-b`; so does one
       // that V8 joined into a literal as written (`o["" + "a"]` is `o.a`), not one it made.
       const folded = foldedString(key);
       if (folded?.asWritten === true) return `${base}.${folded.text}`;
-      return `${base}[${v8OperandText(key, calls)}]`;
+      return `${base}[${text(key)}]`;
     }
     case SK.CallExpression: {
-      const callee = v8OperandText((e as ts.CallExpression).expression, calls);
+      const call = e as ts.CallExpression;
+      hidden?.push(...call.arguments);
+      const callee = text(call.expression);
       return calls === CallStyle.Bare ? callee : `${callee}(...)`;
     }
-    case SK.NewExpression:
-      return calls === CallStyle.Bare ? v8OperandText((e as ts.NewExpression).expression, calls) : INTERMEDIATE;
+    case SK.NewExpression: {
+      const call = e as ts.NewExpression;
+      if (calls !== CallStyle.Bare) return intermediate(e);
+      hidden?.push(...(call.arguments ?? []));
+      return text(call.expression);
+    }
     case SK.BinaryExpression: {
       const { left, operatorToken, right } = e as ts.BinaryExpression;
-      if (operatorToken.kind >= SK.FirstAssignment && operatorToken.kind <= SK.LastAssignment) return v8OperandText(left, calls);
+      if (operatorToken.kind >= SK.FirstAssignment && operatorToken.kind <= SK.LastAssignment) {
+        hidden?.push(right);
+        return text(left);
+      }
       const op = BINARY_TEXT[operatorToken.kind];
       if (ts.isNumericLiteral(left) && ts.isNumericLiteral(right)) return foldedText(left, operatorToken.kind, right);
-      if (op === undefined) return INTERMEDIATE;
+      if (op === undefined) return intermediate(e);
       const folded = foldedString(e);
       if (folded !== undefined) return `"${folded.text}"`;
-      return `(${binaryText(e as ts.BinaryExpression, op, calls)})`;
+      return `(${binaryText(e as ts.BinaryExpression, op, calls, hidden)})`;
     }
     case SK.PrefixUnaryExpression: {
       const { operator, operand } = e as ts.PrefixUnaryExpression;
       if (operator === SK.MinusToken && ts.isNumericLiteral(operand)) {
-        const text = numberText(operand.text);
-        return text === undefined ? INTERMEDIATE : String(-Number(text));
+        const number = numberText(operand.text);
+        return number === undefined ? intermediate(e) : String(-Number(number));
       }
       const op = PREFIX_TEXT[operator];
-      return op === undefined ? INTERMEDIATE : `(${op}${v8OperandText(operand, calls)})`;
+      return op === undefined ? intermediate(e) : `(${op}${text(operand)})`;
     }
     case SK.VoidExpression:
-      return `(void ${v8OperandText((e as ts.VoidExpression).expression, calls)})`;
+      return `(void ${text((e as ts.VoidExpression).expression)})`;
     case SK.ConditionalExpression:
+      hideParts(e, hidden);
       return `${INTERMEDIATE}${INTERMEDIATE}${INTERMEDIATE}`;
-    case SK.ObjectLiteralExpression:
+    case SK.ObjectLiteralExpression: {
       // One intermediate value a property: `{(intermediate value)(intermediate value)}`.
-      return `{${INTERMEDIATE.repeat((e as ts.ObjectLiteralExpression).properties.length)}}`;
+      const { properties } = e as ts.ObjectLiteralExpression;
+      hidden?.push(...properties);
+      return `{${INTERMEDIATE.repeat(properties.length)}}`;
+    }
+    case SK.TemplateExpression:
+      // Only the substitutions, one after another: `${a}-${b}` is `ab`.
+      return (e as ts.TemplateExpression).templateSpans.map((span) => text(span.expression)).join('');
     case SK.ArrayLiteralExpression:
-      return `[${(e as ts.ArrayLiteralExpression).elements.map((x) => (ts.isSpreadElement(x) ? `(...${v8OperandText(x.expression, calls)})` : v8OperandText(x, calls))).join(',')}]`;
+      return `[${(e as ts.ArrayLiteralExpression).elements.map((x) => (ts.isSpreadElement(x) ? `(...${text(x.expression)})` : text(x))).join(',')}]`;
     default:
-      return INTERMEDIATE;
+      return intermediate(e);
   }
 }
 
-/** V8's message when the operand of `[...operand]` is not iterable. */
-export function notIterableMessage(operand: ts.Expression): string {
+/**
+ * The text V8 prints for the callee of a call that fails as not a function (`o.f(...)?.m is not a
+ * function`). Inside the call's own optional chain V8 prints each link, `?.` included; a chain
+ * that is only a part of the callee reads as `(intermediate value)`.
+ */
+export function v8CalleeText(callee: ts.Expression, hidden?: ts.Node[]): string {
+  const e = callee;
+  if ((e.flags & ts.NodeFlags.OptionalChain) === 0) return v8OperandText(e, CallStyle.WithArguments, hidden);
+  if (ts.isNonNullExpression(e)) return v8CalleeText(e.expression, hidden);
+  if (ts.isPropertyAccessExpression(e)) return `${v8CalleeText(e.expression, hidden)}${e.questionDotToken ? '?.' : '.'}${e.name.text}`;
+  if (ts.isElementAccessExpression(e)) {
+    const base = v8CalleeText(e.expression, hidden);
+    const folded = foldedString(e.argumentExpression);
+    if (folded?.asWritten === true) return `${base}${e.questionDotToken ? '?.' : '.'}${folded.text}`;
+    return `${base}${e.questionDotToken ? '?.' : ''}[${v8OperandText(e.argumentExpression, CallStyle.WithArguments, hidden)}]`;
+  }
+  if (ts.isCallExpression(e)) {
+    hidden?.push(...e.arguments);
+    return `${v8CalleeText(e.expression, hidden)}(...)`;
+  }
+  hideParts(e, hidden);
+  return INTERMEDIATE;
+}
+
+/** V8's message when the operand of `[...operand]` is not iterable (`hidden`: see v8OperandText). */
+export function notIterableMessage(operand: ts.Expression, hidden?: ts.Node[]): string {
   const inner = unwrap(operand);
   if ((ts.isCallExpression(inner) || ts.isNewExpression(inner)) && (inner.flags & ts.NodeFlags.OptionalChain) === 0) {
-    return `${v8OperandText(inner.expression, CallStyle.Bare)} is not a function or its return value is not iterable`;
+    hidden?.push(...(inner.arguments ?? []));
+    return `${v8OperandText(inner.expression, CallStyle.Bare, hidden)} is not a function or its return value is not iterable`;
   }
-  return `${v8OperandText(operand, CallStyle.Bare)} is not iterable`;
+  return `${v8OperandText(operand, CallStyle.Bare, hidden)} is not iterable`;
+}
+
+/**
+ * V8's message when `call`'s callee cannot be called (`hidden`: see v8OperandText). A call whose
+ * value is iterated where it stands fails as not iterable, in the words of notIterableMessage.
+ */
+export function notCallableMessage(call: ts.CallExpression | ts.TaggedTemplateExpression, hidden?: ts.Node[]): string {
+  if (ts.isCallExpression(call) && (call.flags & ts.NodeFlags.OptionalChain) === 0 && isIterated(call)) return notIterableMessage(call, hidden);
+  return `${v8CalleeText(ts.isCallExpression(call) ? call.expression : call.tag, hidden)} is not a function`;
 }
 
 /**
@@ -216,7 +284,8 @@ export function notIterableMessage(operand: ts.Expression): string {
 export function isIterated(node: ts.Node): boolean {
   const outer = outermostWrapper(node);
   const parent = outer.parent;
-  if (ts.isSpreadElement(parent)) return true;
+  // A spread into a call's arguments fails as any call does.
+  if (ts.isSpreadElement(parent)) return ts.isArrayLiteralExpression(parent.parent);
   if (ts.isForOfStatement(parent)) return parent.expression === outer;
   if (ts.isVariableDeclaration(parent)) return parent.initializer === outer && ts.isArrayBindingPattern(parent.name);
   return ts.isBinaryExpression(parent) && parent.right === outer && parent.operatorToken.kind === SK.EqualsToken && ts.isArrayLiteralExpression(parent.left);

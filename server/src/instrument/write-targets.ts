@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { builtinPath, isBuiltin } from '../analysis/builtin-names.js';
 import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
-import type { NameResolver } from '../analysis/name-resolution.js';
+import { GLOBAL, type NameResolver, UNKNOWN } from '../analysis/name-resolution.js';
 
 /** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
 export interface WriteContext {
@@ -21,6 +21,17 @@ const MUTATING_METHODS = new Set([
   ...['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear'],
   ...['Time', 'Milliseconds', 'Seconds', 'Minutes', 'Hours', 'Date', 'Month', 'FullYear'].flatMap((unit) => [`set${unit}`, `setUTC${unit}`]),
   'setYear',
+]);
+
+/**
+ * The methods of Map, Set, WeakMap and WeakSet whose call may change nothing, by the number of
+ * arguments the runtime must see to tell (a call with another number counts as a write).
+ */
+const KEYED_METHODS: ReadonlyMap<string, number> = new Map([
+  ['delete', 1],
+  ['add', 1],
+  ['set', 2],
+  ['clear', 0],
 ]);
 
 /**
@@ -70,6 +81,26 @@ export interface WriteTarget {
    */
   readonly value?: ts.Expression;
   /**
+   * Set on a call of a keyed collection's method by name (`m.delete(k)`, `m.set(k, v)`; see
+   * KEYED_METHODS) whose arguments the runtime can be handed as the call gets them, so that it can
+   * tell a call that changes nothing (runtime/unchanging-writes.ts). With `value`, `reread` are the
+   * arguments before it, read again after it (literals, names nothing reassigns); without, all the
+   * arguments, read once more before the call, with its target (see `readsNothing`).
+   */
+  readonly call?: { readonly method: string; readonly reread: readonly ts.Expression[] };
+  /**
+   * Set on `delete target.k` and `delete target[k]` when the key can be read once more, first,
+   * before the delete (see `readsNothing`): its text as the runtime is handed it (`"k"` for
+   * `.k`), so that deleting what `target` does not have is no write.
+   */
+  readonly deletedKey?: string;
+  /**
+   * Set on `++`, `--` and `delete` in TypeScript when `target` can be read once more (see
+   * stableReceiver): the write, which keeps its syntax, the runtime told of `target` in an
+   * expression before it, so that a type-checker narrows the written reference as it did.
+   */
+  readonly kept?: ts.Expression;
+  /**
    * Set when `target` is a function that a call invokes with a receiver or arguments it is given
    * (`f` in `f.call(s, x)`, `Reflect.apply(f, s, args)`): it passes through the runtime, which
    * stands in for it when it is a built-in that writes.
@@ -94,7 +125,7 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind) || isAssignmentTarget(b)) return;
       if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out);
       else if (!(context.typed && b.operatorToken.kind === ts.SyntaxKind.EqualsToken && growsEvolvingArray(b.left, names))) {
-        memberTarget(b.left, node, out, stableReceiver(b.left, names) ? b.right : undefined);
+        memberTarget(b.left, node, out, stableReceiver(b.left, context) ? b.right : undefined);
       }
       return;
     }
@@ -107,12 +138,21 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
     case ts.SyntaxKind.PrefixUnaryExpression:
     case ts.SyntaxKind.PostfixUnaryExpression: {
       const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-      if (u.operator === ts.SyntaxKind.PlusPlusToken || u.operator === ts.SyntaxKind.MinusMinusToken) memberTarget(u.operand, node, out);
+      if (u.operator !== ts.SyntaxKind.PlusPlusToken && u.operator !== ts.SyntaxKind.MinusMinusToken) return;
+      const found = out.length;
+      memberTarget(u.operand, node, out);
+      keepSyntax(u, u.operand, found, out, context);
       return;
     }
-    case ts.SyntaxKind.DeleteExpression:
-      memberTarget((node as ts.DeleteExpression).expression, node, out);
+    case ts.SyntaxKind.DeleteExpression: {
+      const deleted = (node as ts.DeleteExpression).expression;
+      const found = out.length;
+      memberTarget(deleted, node, out);
+      const key = deletedKeyOf(deleted, names);
+      if (out.length > found && key !== undefined) out[found] = { ...out[found]!, deletedKey: key };
+      keepSyntax(node as ts.DeleteExpression, deleted, found, out, context);
       return;
+    }
     case ts.SyntaxKind.CallExpression:
       callTarget(node as ts.CallExpression, out, context);
       return;
@@ -184,9 +224,97 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   if (name === '' || MUTATING_METHODS.has(name)) {
     const optional = call.questionDotToken !== undefined || callee.questionDotToken !== undefined;
     const last = call.arguments[call.arguments.length - 1];
-    const value = optional || last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
-    out.push({ target: receiver, at: call, ...(value !== undefined && stableReceiver(callee, names) ? { value } : {}) });
+    const lastValue = optional || last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
+    const value = lastValue !== undefined && stableReceiver(callee, context) ? lastValue : undefined;
+    const keyed = keyedCall(call, name, value, names);
+    // A call told of whole with all its arguments read first goes through the target, not its last argument.
+    const passed = keyed !== undefined && keyed.reread.length === call.arguments.length ? undefined : value;
+    out.push({ target: receiver, at: call, ...(passed !== undefined ? { value: passed } : {}), ...(keyed !== undefined ? { call: keyed } : {}) });
   }
+}
+
+/**
+ * What the runtime is handed of a call of a keyed collection's method (see WriteTarget.call), when
+ * it can be handed the call's arguments exactly: their number is the method's, none is spread, and
+ * those it gets again read the same value without running anything: after `value`, the arguments
+ * before it; else, or when one of those may not, all of them, first.
+ */
+function keyedCall(call: ts.CallExpression, name: string, value: ts.Expression | undefined, names: NameResolver): WriteTarget['call'] {
+  const args = call.arguments;
+  if (KEYED_METHODS.get(name) !== args.length || args.some(ts.isSpreadElement)) return undefined;
+  const earlier = args.slice(0, -1);
+  if (value !== undefined && earlier.every((e) => isLiteral(e) || (ts.isIdentifier(e) && names.isConstant(e)))) return { method: name, reread: earlier };
+  return args.every((e) => isLiteral(e) || (ts.isIdentifier(e) && readsNothing(e, names))) ? { method: name, reread: args } : undefined;
+}
+
+/** The text of the key `delete access` deletes, when reading it once more, first, runs nothing. */
+function deletedKeyOf(access: ts.Expression, names: NameResolver): string | undefined {
+  const target = skipParentheses(access);
+  if (ts.isPropertyAccessExpression(target)) return ts.isIdentifier(target.name) ? JSON.stringify(target.name.text) : undefined;
+  if (!ts.isElementAccessExpression(target)) return undefined;
+  const key = target.argumentExpression;
+  if (ts.isIdentifier(key)) return readsNothing(key, names) ? key.text : undefined;
+  if (!isLiteral(key)) return undefined;
+  if (ts.isStringLiteralLike(key)) return JSON.stringify(key.text);
+  return ts.isNumericLiteral(key) || ts.isBigIntLiteral(key) ? key.text : ts.tokenToString(key.kind);
+}
+
+function isLiteral(e: ts.Expression): boolean {
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether reading the name `id` where it stands runs nothing and cannot fail, so that it may be
+ * read once more, first, before the call it is an argument of: a binding of the file (a global may
+ * be an accessor, and so may what TypeScript's `declare` stands for) that is initialized there. A
+ * parameter is, in its function's body; a `var`, a function and a `catch` binding always are; a
+ * `let`, `const` or `using` is where its declaration has run already: after it, in its own scope,
+ * with no function or class between (a function may run before the declaration), and not in a
+ * `switch` (whose cases share one scope).
+ */
+function readsNothing(id: ts.Identifier, names: NameResolver): boolean {
+  const binding = names.resolve(id);
+  if (binding === GLOBAL || binding === UNKNOWN) return false;
+  let declaration: ts.Node = binding.name.parent;
+  while (ts.isBindingElement(declaration) || ts.isObjectBindingPattern(declaration) || ts.isArrayBindingPattern(declaration)) declaration = declaration.parent;
+  if (isAmbient(declaration)) return false;
+  if (ts.isFunctionDeclaration(declaration)) return true;
+  if (ts.isParameter(declaration)) {
+    const body = (declaration.parent as ts.SignatureDeclaration & { body?: ts.Node }).body;
+    return body !== undefined && isWithin(id, body);
+  }
+  if (!ts.isVariableDeclaration(declaration)) return false;
+  if (ts.isCatchClause(declaration.parent)) return true;
+  const list = declaration.parent;
+  if ((list.flags & ts.NodeFlags.BlockScoped) === 0) return true;
+  if (id.pos < declaration.end || ts.isCaseBlock(binding.scope)) return false;
+  for (let n: ts.Node = id.parent; n !== binding.scope; n = n.parent) {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+  }
+  return true;
+}
+
+/** Whether `node` is in a `declare` (a variable, a function, `declare global`…): no code of the file makes it. */
+function isAmbient(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n !== undefined; n = n.parent as ts.Node | undefined) {
+    if (ts.canHaveModifiers(n) && ts.getModifiers(n)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword) === true) return true;
+  }
+  return false;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  return node.pos >= ancestor.pos && node.end <= ancestor.end;
 }
 
 /** The last part of the paths in WRITING_STATICS: `assign` of `Object.assign`. */
@@ -212,13 +340,41 @@ function chainFree(e: ts.Expression): boolean {
 
 /**
  * Whether the object of the member access `expr` can be read once more, just before the write,
- * and be the same object: `this`, or a name of the file that nothing reassigns.
+ * and be the same object: `this`, or a name of the file that nothing reassigns. In TypeScript,
+ * also any reference a type-checker narrows (`t.o`, `this.items[0]`, `state!.list`), so that
+ * the write keeps the reference it narrows by: `t.o.seen = v` gives `t.o.seen` the type of `v`
+ * only as written. Reading it again runs its getters again, and finds another object where the
+ * value assigns one of its links (README, Limits).
  */
-function stableReceiver(expr: ts.Expression, names: NameResolver): boolean {
+function stableReceiver(expr: ts.Expression, context: WriteContext): boolean {
   const access = skipParentheses(expr);
   if (!ts.isPropertyAccessExpression(access) && !ts.isElementAccessExpression(access)) return false;
   const object = access.expression;
-  return object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && names.isConstant(object));
+  if (object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && context.names.isConstant(object))) return true;
+  return context.typed && isNarrowedReference(object, context.names);
+}
+
+/**
+ * Whether `e` is a reference TypeScript narrows by assignments and tests, which reading again
+ * reads only names and properties: a name, `this`, `super`, and their properties by name, by a
+ * literal or by a name nothing reassigns, through `!` and parentheses; no link of an optional chain.
+ */
+function isNarrowedReference(e: ts.Expression, names: NameResolver): boolean {
+  if (e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.SuperKeyword || ts.isIdentifier(e)) return true;
+  if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return isNarrowedReference(e.expression, names);
+  if (ts.isOptionalChain(e)) return false;
+  if (ts.isPropertyAccessExpression(e)) return isNarrowedReference(e.expression, names);
+  if (!ts.isElementAccessExpression(e)) return false;
+  const key = e.argumentExpression;
+  return (ts.isStringLiteralLike(key) || ts.isNumericLiteral(key) || (ts.isIdentifier(key) && names.isConstant(key))) && isNarrowedReference(e.expression, names);
+}
+
+/**
+ * `++`, `--` and `delete` in TypeScript, whose target can be read again (see stableReceiver): the
+ * write keeps its syntax, so that a type-checker narrows and widens its reference as written.
+ */
+function keepSyntax(write: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression | ts.DeleteExpression, operand: ts.Expression, found: number, out: WriteTarget[], context: WriteContext): void {
+  if (context.typed && out.length > found && stableReceiver(operand, context)) out[found] = { ...out[found]!, kept: write };
 }
 
 function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], value?: ts.Expression): void {

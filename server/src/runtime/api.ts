@@ -1,7 +1,8 @@
+import type { GuardMessage, Optional } from './call-guards.js';
 import type { CopyKind } from './copy-kinds.js';
 import type { LocationId, SiteId } from './figures/types.js';
 
-export type Mode = 'observe' | 'cow';
+export type RunMode = 'observe' | 'cow';
 
 /** The options of the global `structuredClone`. */
 export interface StructuredCloneOptions {
@@ -10,12 +11,13 @@ export interface StructuredCloneOptions {
 
 /**
  * What instrumented code calls. The instrumenter rewrites each copy site into one of the copy
- * methods (registering the site once with `site`) and each write of instrumented code into `set`,
- * `del` or `touch` (registering its location once with `location`). Every method keeps the
- * semantics of the code it replaces: same result, same exceptions, same order of side effects.
+ * methods (registering the site once with `site`) and each write of instrumented code into
+ * `touch`, `wrote`, `wroteCall`, `touchCall`, `touchDelete` or `writer` (registering its location
+ * once with `location`). Every method keeps the semantics of the code it replaces: same result,
+ * same exceptions, same order of side effects.
  */
 export interface CowlensRuntime {
-  readonly mode: Mode;
+  readonly mode: RunMode;
 
   site(file: string, line: number, column: number, kind: CopyKind): SiteId;
   location(file: string, line: number, column: number): LocationId;
@@ -83,12 +85,42 @@ export interface CowlensRuntime {
    */
   wrote<T>(value: T, target: unknown, location: LocationId): T;
   /**
+   * `value`, the last argument of a call of `target`'s method `method` (`m.delete(k)`, `m.set(k,
+   * v)`), on its way into the call; `earlier`, the arguments before it, read again (names nothing
+   * reassigns, literals). As `wrote`, unless the call changes nothing: a built-in of Map, Set,
+   * WeakMap or WeakSet deleting what is absent, adding what is present, setting a key to the value
+   * it holds (see unchanging-writes.ts) writes nothing. Returns `value`.
+   */
+  wroteCall<T>(value: T, target: unknown, location: LocationId, method: string, ...earlier: unknown[]): T;
+  /**
+   * `target`, about to receive the call `target.method(...args)`, whose arguments are read here
+   * first (literals, and names that are no longer in their temporal dead zone: reading them runs
+   * nothing). As `touch`, unless the call changes nothing (see `wroteCall`). Returns target.
+   */
+  touchCall<T>(target: T, location: LocationId, method: string, ...args: unknown[]): T;
+  /**
+   * `target`, about to lose its property `key` (`delete target.key`, `delete target[key]`), the
+   * key read here first as `touchCall` reads arguments. As `touch`, unless target has no own
+   * property `key`: deleting that changes nothing (see unchanging-writes.ts). Returns target.
+   */
+  touchDelete<T>(target: T, location: LocationId, key: unknown): T;
+  /**
    * The function a call invokes by `fn.call(…)`, `fn.apply(…)`, `fn.bind(…)` or `Reflect.apply(fn,
    * …)`: when `fn` is a built-in that writes into a value it is given (`Array.prototype.push`,
    * `Object.assign`) or calls another with a receiver (`Function.prototype.call`), a stand-in that
    * runs it after `touch` of what it writes; else `fn` itself.
    */
   writer<F>(fn: F, location: LocationId): F;
+  /**
+   * The callee of `fn(…)` where V8's message for a failed call would quote cowlens's calls
+   * (call-guards.ts): `fn`, or, if it cannot be called, a function that throws V8's TypeError for
+   * the code as written, `message`. `optional`: the call is `fn?.(…)`.
+   */
+  called<F>(fn: F, message: GuardMessage, optional?: Optional): F;
+  /** The receiver of `target[key](…)`, likewise: `target`, or one whose `key` throws `message` when called. */
+  calledOn<T>(target: T, key: unknown, message: GuardMessage, optional?: Optional): T;
+  /** `value`, iterated where it stands (`[0, ...value]`, `for (… of value)`): throws `message` if it is not iterable. */
+  iterated<T>(value: T, message: GuardMessage): T;
   /**
    * The function to call in place of `fn`, an alias of a built-in that copies (`assign` after
    * `const { assign } = Object`): the site's copy method when `fn` is that built-in when the call
@@ -103,4 +135,10 @@ export interface CowlensRuntime {
   lend<T>(value: T, location: LocationId): T;
   /** `lend` of each of `values`, made before a call that hands them over as written. Returns true. */
   lent(location: LocationId, ...values: unknown[]): true;
+  /**
+   * `value`, on its way to be the target of a Proxy the program makes (`new Proxy(value, h)`,
+   * `Proxy.revocable(value, h)`): V8 writes the target itself for every trap the handler lacks,
+   * where cowlens cannot see, so it is lent as to a package, the call into one aside. Returns `value`.
+   */
+  proxied<T>(value: T, location: LocationId): T;
 }

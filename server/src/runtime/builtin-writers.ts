@@ -1,5 +1,6 @@
 import type { LocationId } from './figures/types.js';
 import { withoutOwnFrames } from './own-frames.js';
+import { builtinChangesNothing } from './unchanging-writes.js';
 
 /**
  * The built-in functions that write into a value they are given, and those that call another
@@ -45,10 +46,11 @@ const WRITERS = new Map<unknown, Writes>([
 
 /**
  * Stand-ins for those built-ins, one per built-in and write location: each tells the runtime of the
- * write (`touch`) right before it runs the built-in on the same receiver and arguments, so the
- * result, the errors and the frames they show are the built-in's. A stand-in has the built-in's
- * name and length and, like it, is no constructor (it is a method), so what a program can see of
- * a function it calls through `call`, `apply` or binds is what it would see of the built-in.
+ * write (`touch`), unless the call changes nothing (see unchanging-writes.ts), right before it runs
+ * the built-in on the same receiver and arguments, so the result, the errors and the frames they
+ * show are the built-in's. A stand-in has the built-in's name and length and, like it, is no
+ * constructor (it is a method), so what a program can see of a function it calls through `call`,
+ * `apply` or binds is what it would see of the built-in.
  */
 export function createBuiltinWriters(touch: (target: unknown, location: LocationId) => unknown): (fn: unknown, location: LocationId) => unknown {
   const standIns = new Map<unknown, Map<LocationId, AnyFunction>>();
@@ -67,7 +69,7 @@ export function createBuiltinWriters(touch: (target: unknown, location: Location
     const run = (receiver: unknown, args: unknown[]): unknown => {
       switch (writes) {
         case Writes.Receiver:
-          touch(receiver, location);
+          if (!builtinChangesNothing(builtin, receiver, args[0], args[1])) touch(receiver, location);
           return Reflect.apply(builtin, receiver, args);
         case Writes.FirstArgument:
           touch(args[0], location);

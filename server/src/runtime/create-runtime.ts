@@ -1,4 +1,4 @@
-import type { CowlensRuntime, Mode, StructuredCloneOptions } from './api.js';
+import type { CowlensRuntime, RunMode, StructuredCloneOptions } from './api.js';
 import type { CopyKind } from './copy-kinds.js';
 import { adoptDeep, DeepRules } from './cow/adopt.js';
 import { NodeKind } from './cow/node-kind.js';
@@ -16,8 +16,9 @@ import { isObject } from './is-object.js';
 import { isProxy } from './is-proxy.js';
 import { isLodashCopier } from './lodash-functions.js';
 import { defineData } from './define-data.js';
+import { inheritedDescriptor } from './inherited-descriptor.js';
 import { Observer } from './observe/observer.js';
-import { copySize, deepSize, shallowSize } from './size/index.js';
+import { copySize, deepSize, shallowSize, shallowSizeBound } from './size/index.js';
 import { toCloneable } from './unwrap.js';
 import { types } from 'node:util';
 import { cloneErrorAsWritten } from './clone-error-source.js';
@@ -25,6 +26,9 @@ import { raisedFor, withoutOwnFrames } from './own-frames.js';
 import { replacements } from './replaced-globals.js';
 import { createBuiltinWriters } from './builtin-writers.js';
 import { crossing } from './cow/crossings.js';
+import { called, calledOn, iterated } from './call-guards.js';
+import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
+import { isLent, markLent } from './cow/lent.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -51,7 +55,7 @@ export interface RuntimeOptions {
   readonly overlayMinLength?: number;
 }
 
-export function createRuntime(mode: Mode, options: RuntimeOptions = {}): RuntimeHandle {
+export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): RuntimeHandle {
   const registry = new Registry();
   const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES, options.overlayMinLength ?? OVERLAY_MIN_LENGTH);
   const { counters } = accounting;
@@ -156,13 +160,8 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     lodashCloneDeep: (site, fn, value) => observed(site, value, fn(value), true),
   };
 
-  /**
-   * Values handed to a package, which may keep them and write them later, unseen: a view made of
-   * one afterwards could show such a write, so its copies are made eagerly. (Views made before
-   * the hand-over got their images then.)
-   */
-  const lentToPackages = new WeakSet<object>();
-  const mayBeKept = (source: object): boolean => lentToPackages.has(source) || versionsOf(source)?.domain.root().lent === true;
+  /** A value code cowlens cannot see may write (see cow/lent.ts): a view made of it could show such a write. */
+  const mayBeKept = (source: object): boolean => isLent(source) || versionsOf(source)?.domain.root().lent === true;
 
   const shallow = (site: SiteId, source: unknown, want: NodeKind, eager: () => object, top: TopShape = {}): object =>
     lazyOr(site, isObject(source) && !mayBeKept(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
@@ -202,7 +201,10 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
       const eager = (): object => Object.assign(target, source);
-      if (!isObject(source) || isProgramProxy(source) || !assignDefinesAll(proto, source)) return lazyOr(site, undefined, eager, false);
+      // A source surely smaller than a view is copied eagerly before its keys are looked up the chain.
+      if (!isObject(source) || isProgramProxy(source) || (!isView(source) && shallowSizeBound(source) < accounting.minSharedBytes) || !assignDefinesAll(proto, source)) {
+        return lazyOr(site, undefined, eager, false);
+      }
       return shallow(site, source, NodeKind.Object, eager, proto === Object.prototype ? {} : { proto });
     },
     // Options are the built-in's to read and check, once: a call with any is made as written.
@@ -299,7 +301,12 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       return;
     }
     const versions = versionsOf(target);
-    if (versions === undefined) return;
+    if (versions === undefined) {
+      // Through a Proxy the program did not make in instrumented code (a package's), V8 writes a
+      // target no barrier sees: the views that share it check their digests at their next read.
+      if (isProgramProxy(target)) crossing();
+      return;
+    }
     versions.domain.root().writes++;
     if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
     const image = beforeWrite(target, versions);
@@ -346,6 +353,13 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
     const versions = versionsOf(target);
     if (versions?.deep === true && !adoptDeep(value, DeepRules.Structured, versions.domain)) versions.domain.root().holdsUnversioned = true;
   };
+
+  /**
+   * Whether a write into `target` concerns a copy (observe: the observer saw it copied or made by a
+   * copy; cow: views share it): only then is the question whether it changes anything worth its
+   * cost. A view answers it itself, in its traps and methods.
+   */
+  const watched = (target: unknown): target is object => isObject(target) && (mode === 'observe' ? observer.watches(target) : versionsOf(target) !== undefined);
 
   const builtinWriter = createBuiltinWriters((target, location) => runtime.touch(target, location));
 
@@ -435,17 +449,30 @@ export function createRuntime(mode: Mode, options: RuntimeOptions = {}): Runtime
       runtime.touch(target, location);
       return value;
     },
+    wroteCall: (value, target, location, method, ...earlier) => {
+      const changesNothing = watched(target) && (earlier.length === 0 ? callChangesNothing(target, method, value, undefined) : callChangesNothing(target, method, earlier[0], value));
+      if (!changesNothing) runtime.touch(target, location);
+      return value;
+    },
+    touchCall: (target, location, method, ...args) => (watched(target) && callChangesNothing(target, method, args[0], args[1]) ? target : runtime.touch(target, location)),
+    touchDelete: (target, location, key) => (watched(target) && deleteChangesNothing(target, key) ? target : runtime.touch(target, location)),
     writer: (fn, location) => builtinWriter(fn, location) as typeof fn,
+    called,
+    calledOn,
+    iterated,
     viaCallee: (site, fn) => {
       const copy = copyMethodOf(site, fn);
       return copy === undefined ? fn : (copy as typeof fn);
     },
     lend: (value, location) => {
       crossing();
+      return runtime.proxied(value, location);
+    },
+    proxied: (value, location) => {
       if (!isObject(value)) return value;
       if (mode === 'observe') observer.written(value, location);
       else {
-        lentToPackages.add(value);
+        markLent(value);
         lendShared(value, location);
       }
       return value;
@@ -530,15 +557,17 @@ function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () =
 /**
  * Whether `Object.assign` onto a fresh object whose prototype is `proto` defines every property of
  * `source`, as a view of it shows them: no setter or read-only property up the chain takes one
- * (Object.prototype's own `__proto__`, or one the program put there).
+ * (Object.prototype's own `__proto__`, or one the program put there). Asked of the source's keys,
+ * which `in` looks up on a chain without Proxies running no code: listing Object.prototype's own
+ * would cost more than a small copy.
  */
 function assignDefinesAll(proto: object | null, source: object): boolean {
-  for (let o = proto; o !== null; o = Reflect.getPrototypeOf(o)) {
-    if (isProxy(o)) return false;
-    for (const key of Reflect.ownKeys(o)) {
-      const d = Reflect.getOwnPropertyDescriptor(o, key)!;
-      if ((!Object.hasOwn(d, 'value') || d.writable === false) && Object.hasOwn(source, key)) return false;
-    }
+  for (let o = proto; o !== null; o = Reflect.getPrototypeOf(o)) if (isProxy(o)) return false;
+  if (proto === null) return true;
+  for (const key of Reflect.ownKeys(source)) {
+    if (!(key in proto)) continue;
+    const d = inheritedDescriptor(proto, key)!;
+    if (!Object.hasOwn(d, 'value') || d.writable === false) return false;
   }
   return true;
 }

@@ -3,7 +3,7 @@
  * `createRuntime` is what instrumented code calls through; `cow`, `snapshot` and `toPlain` are the
  * public copy-on-write API.
  */
-export type { CowlensRuntime, Mode } from './api.js';
+export type { CowlensRuntime, RunMode } from './api.js';
 export { COPY_KINDS, type CopyKind, isDeepKind } from './copy-kinds.js';
 export { createRuntime, type RuntimeHandle, type RuntimeOptions } from './create-runtime.js';
 export { cow, isCow, snapshot, toPlain } from './cow/library.js';

@@ -16,6 +16,7 @@ exports.keepIn = (box) => { kept = box.value; };
 exports.write = (value) => { kept.k0 = value; };
 exports.push = () => { kept.push('pushed'); };
 exports.make = () => { kept = {}; for (let i = 0; i < 100; i++) kept['k' + i] = i; return kept; };
+exports.store = { wrap: (value) => new Proxy(value, {}) };
 `;
 
 const HEAD = `const keeper = require('keeper');
@@ -57,6 +58,13 @@ console.log(copy.k0);`,
 o.k0 = 0;
 const copy = { ...o };
 keeper.write(2 ** 32);
+console.log(copy.k0);`,
+  'a value a package wrapped in a Proxy, reached other than through its binding, written through the Proxy after the copy was read': `const { store } = keeper;
+const o = big();
+const copy = { ...o };
+console.log(copy.k1);
+const p = store.wrap(o);
+p.k0 = 'changed';
 console.log(copy.k0);`,
   'minus zero written over zero': `const o = keeper.make();
 o.k0 = 0;

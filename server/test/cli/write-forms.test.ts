@@ -29,6 +29,12 @@ const FORMS: Record<string, string> = {
   'Reflect.apply of Object.assign': `Reflect.apply(Object.assign, null, [o, { k0: 'x' }]);`,
   'a Date setter through call': `Date.prototype.setFullYear.call(d.when, 1999);`,
   'a with statement': `with (o) { k0 = 'x'; }`,
+  'an assignment through a Proxy of the program’s': `const p = new Proxy(o, {}); p.k0 = 'x';`,
+  'a push through a revocable Proxy': `const { proxy } = Proxy.revocable(s, {}); proxy.push('x'); proxy[0] = 'y';`,
+  'Reflect.set and Reflect.defineProperty through a Proxy': `const p = new globalThis.Proxy(o, {}); Reflect.set(p, 'k0', 'x'); Reflect.defineProperty(p, 'k1', { value: 'y' });`,
+  'delete and Object.assign through a Proxy made by an alias': `const P = Proxy; const p = new P(o, {}); delete p.k1; Object.assign(p, { k0: 'x' });`,
+  'Map#set through a Proxy’s get trap, bound to its target': `const p = new Proxy(m, { get: (t, k) => (typeof t[k] === 'function' ? t[k].bind(t) : t[k]) }); p.set('k0', 'x');`,
+  'a Date setter through a Proxy': `const p = new Proxy(d.when, { get: (t, k) => t[k].bind(t) }); p.setFullYear(1999);`,
 };
 
 const program = (forms: Record<string, string>): string =>

@@ -126,12 +126,81 @@ const CASES: Record<string, string> = {
     const constructor = new Map(); const toString = [];
     constructor.set('k', 1); toString.push(2);
     log(constructor, toString);`,
+  'keyed collection calls that may change nothing: what they return, run and throw': `
+    const m = new Map([['a', 0], ['n', NaN]]); const s = new Set([1]);
+    const o = { m, s, get g() { log('get g'); return m; } };
+    function calls(k, v) {
+      log(m.delete('x'), m.set('a', 0) === m, m.set('n', NaN) === m, s.add(1) === s, s.delete(2), o.m.delete(k), o.s.add(1) === s, o.g.set(k, v) === m);
+      log(Object.is(m.set('a', -0).get('a'), -0), o.m.set(k, -0) === m, Object.is(m.get(k), -0), new Map().clear(), o.s.clear(), s.size);
+    }
+    const cm = new Map(m), cs = new Set(s);
+    calls('a', -0);
+    log(Object.is(cm.get('a'), 0), cm.size, cs.size, cs.has(1));
+    const w = new WeakMap(), ws = new WeakSet(), key = {};
+    log(w.delete(1), w.delete(key), w.set(key, 1) === w, w.set(key, 1).get(key), ws.add(key) === ws, ws.delete({}), ws.has(key));
+    try { ws.add(1); } catch (e) { log(e.constructor.name); }
+    try { w.set(1, 1); } catch (e) { log(e.constructor.name); }`,
+  'keyed collection calls reach what the program put in place of the built-ins': `
+    class Counted extends Map { delete(k) { log('own delete', k); return super.delete(k); } }
+    const c = new Counted([[1, 1]]); const h = { c };
+    log(c.delete(2), h.c.delete(2), h.c.delete(1));
+    const p = new Proxy(new Map(), { get(t, k, r) { log('trap', String(k)); return Reflect.get(t, k, r); } });
+    try { p.delete(1); } catch (e) { log(e.constructor.name); }
+    const q = { p }; try { q.p.set(1, 2); } catch (e) { log(e.constructor.name); }
+    const realAdd = Set.prototype.add, realDelete = Set.prototype.delete;
+    try {
+      Object.defineProperty(Set.prototype, 'add', { configurable: true, get() { log('getter add'); return realAdd; } });
+      const s = new Set([1]); const t = { s };
+      log(s.add(1).size, t.s.add(1).size, t.s.add(2).size);
+      Object.defineProperty(Set.prototype, 'add', { configurable: true, writable: true, value: realAdd });
+      Set.prototype.delete = function (v) { log('replaced delete', v); return false; };
+      log(s.delete(9), t.s.delete(9));
+      Set.prototype.delete = Map.prototype.delete;
+      try { t.s.delete(1); } catch (e) { log(e.constructor.name); }
+    } finally {
+      Object.defineProperty(Set.prototype, 'add', { configurable: true, writable: true, value: realAdd });
+      Set.prototype.delete = realDelete;
+    }`,
+  'a key read again before the call is still in its temporal dead zone, or a global': `
+    const h = { m: new Map() };
+    try { h.m.delete(later); } catch (e) { log(e.name, e.message); }
+    let later = 1;
+    log(h.m.delete(later), h.m.set(later, 2).get(later));
+    globalThis.cowlensKey = 3;
+    log(h.m.delete(cowlensKey), h.m.set(cowlensKey, 4).get(3));
+    delete globalThis.cowlensKey;`,
+  'delete of what is not there: what it returns, throws and runs': `
+    const o = { a: 1, n: { b: 2 } }; const copy = { ...o }; const frozen = Object.freeze({ f: 1 });
+    const arr = [1, 2]; const typed = new Uint8Array(2); const str = new String('ab');
+    const key = { toString() { log('toString'); return 'a'; } };
+    function deletes(k, missing) {
+      log(delete o.gone, delete o[missing], delete o.n.gone, delete copy.gone, delete frozen.gone, delete arr[5], delete typed[7], delete str[5], delete o[k]);
+      log(delete o[key], o, copy);
+    }
+    deletes('n', 'x');
+    (function () { 'use strict'; try { delete frozen.f; } catch (e) { log(e.constructor.name); } try { delete str[0]; } catch (e) { log(e.constructor.name); } })();
+    const p = new Proxy({}, { deleteProperty(t, k) { log('trap', k); return true; } });
+    const h = { p };
+    log(delete p.gone, delete h.p.gone);`,
   'holes and length writes through a copy': `
     const holey = [1, , 3];
     const c = holey.slice(); c.length = 5; c[7] = 8;
     const d = [...holey];
     log(c, d, 1 in c, 1 in d, holey);`,
 };
+
+/** Copies written two and three levels down: in TypeScript each write keeps its reference as written. */
+const NESTED_WRITES = `
+    const src = { n: 1, list: [1], seen: new Set<string>(), tag: 'a' as string | undefined };
+    const t: { o: typeof src } = { o: { ...src } };
+    t.o.n += 2; t.o.n++; --t.o.n;
+    t.o.list = [...t.o.list, 2];
+    t.o.list.push(3);
+    t.o.seen = new Set(t.o.seen); t.o.seen.add('x'); t.o.seen.add('x');
+    t.o.tag ??= 'b'; delete t.o.tag;
+    const deep = { a: { b: { ...src } } };
+    deep.a.b.n = 10; deep.a.b['list'].push(4);
+    log(src, t.o, deep.a.b);`;
 
 const TS_CASES: Record<string, string> = {
   'TypeScript: assertions, non-null writes, enums and generics': `
@@ -145,6 +214,7 @@ const TS_CASES: Record<string, string> = {
     const m2 = new Map<string, Box<number>>(m);
     m2.get('a')!.label = 'shared';
     log(copy, box, m2.size);`,
+  'writes through nested references, which keep their syntax in TypeScript, by every form': NESTED_WRITES,
 };
 
 describe('instrumented code does what the original does', () => {
@@ -167,6 +237,15 @@ describe('instrumented code does what the original does', () => {
       for (const mode of ['observe', 'cow'] as const) expect({ mode, log: (await runSnippet(code, mode, '/virtual/snippet.ts')).log }).toEqual({ mode, log: plain.log });
     });
   }
+
+  it('a write through a nested reference in TypeScript reaches the runtime: each copy it writes is materialized, at that write', async () => {
+    const { runtime } = await runSnippet(NESTED_WRITES, 'observe', '/virtual/snippet.ts');
+    const figures = runtime!.registry.sites.filter((s) => s.kind === 'object-spread').map((s) => runtime!.accounting.counters.figuresOf(s.id));
+    expect(figures.map((f) => [f.executions, f.materialized, f.copyPoints.length])).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+    ]);
+  });
 
   it('cow mode really shares: the copies of a case became views and were counted', async () => {
     const { runtime } = await runSnippet(CASES['mutating methods on copies leave the source alone']!, 'cow');

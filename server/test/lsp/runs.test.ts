@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CodeLens,
@@ -16,6 +16,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import {
   ClearFiguresRequest,
+  type CowlensSettings,
+  PrepareRunRequest,
   ReportRequest,
   type RunFiguresParams,
   type RunOutputParams,
@@ -77,13 +79,16 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     expect(methods).toContain('workspace/codeLens/refresh');
   });
 
-  it('shows the figures in inlay hints and code lenses', async () => {
+  it('shows each site figures once: in its inlay hint, or in a code lens when its line would run past column 120', async () => {
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri: TOUR_URI }, range: WHOLE });
     const clone = (hints ?? []).find((h) => h.position.line === 52);
     expect(labelOf(clone)).toMatch(/^⧉ deep copy · 25 copies · 25 written · copied .+ · saved .+ · shared ×2$/);
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: TOUR_URI } })) as CodeLens[];
-    expect(lenses).toHaveLength(4);
-    expect(lenses.find((l) => l.range.start.line === 52)?.command?.title).toMatch(/^⧉ deep copy 25 copies · 25 written/);
+    // Line 55 is 116 columns long, line 36 has the longest figures: their figures are in lenses, their hints static.
+    expect(lenses.map((l) => l.range.start.line).sort((a, b) => a - b)).toEqual([35, 54]);
+    expect(lenses.find((l) => l.range.start.line === 54)?.command?.title).toMatch(/^⧉ spread 25 copies · 25 written/);
+    const withFigures = (hints ?? []).filter((h) => labelOf(h).includes('copies')).map((h) => h.position.line);
+    expect(withFigures.sort((a, b) => a - b)).toEqual([40, 52]);
   });
 
   it('hovers a site with its figures and copy points, and a copy point with the copies it forced', async () => {
@@ -112,6 +117,17 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     expect(published.diagnostics.every((d) => d.code === 'copy-budget' && d.severity === 2 && d.source === 'cowlens')).toBe(true);
     expect(published.diagnostics.map((d) => d.range.start.line).sort((a, b) => a - b)).toEqual([35, 40, 52, 54]);
     expect(published.diagnostics[0]?.message).toMatch(/more than the budget of 1\.0 kB per site/);
+  });
+
+  it('publishes its diagnostics again after edits, where their sites are in the edited text', async () => {
+    const linesOf = async (version: number): Promise<number[]> => {
+      const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === TOUR_URI && p.version === version);
+      return published.diagnostics.map((d) => d.range.start.line).sort((a, b) => a - b);
+    };
+    await client.change(TOUR_URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// one\n// two\n' }]);
+    expect(await linesOf(2)).toEqual([37, 42, 54, 56]);
+    await client.change(TOUR_URI, [{ range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } }, text: '' }]);
+    expect(await linesOf(3)).toEqual([35, 40, 52, 54]);
   });
 
   it('moves figures with edits, and forgets them on clearFigures', async () => {
@@ -198,6 +214,26 @@ describe('runs that go wrong', () => {
     expect(text).not.toContain('Could share');
   });
 
+  it('blames no copy on a call that changes nothing: the hover lists the one real write, and what sharing would have saved', async () => {
+    const lines = [
+      "const low = new Set(); for (let i = 0; i < 100; i++) low.add('s' + i);",
+      'const snaps = [];',
+      "for (let r = 0; r < 20; r++) { snaps.push(new Set(low)); low.delete('gone' + r); low.add('s' + r); }",
+      "low.delete('s1');",
+      'console.log(snaps.length, low.size);',
+    ];
+    const uri = program('unchanging.mjs', `${lines.join('\n')}\n`);
+    await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    expect((await finishedRun(client, runId)).exitCode).toBe(0);
+    const position = { line: 2, character: lines[2]!.indexOf('new Set') + 1 };
+    const text = ((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }))?.contents as MarkupContent).value;
+    expect(text).toContain('**Last run** (observe mode): 20 copies, 20 written (100%)');
+    expect(text).toMatch(/copy-on-write would have saved [1-9]/);
+    expect(text).toContain(`[unchanging.mjs:4](${uri}#L4) ×1,`);
+    expect(text).not.toContain('#L3)');
+  });
+
   it('a command that does not exist finishes incomplete, saying so', async () => {
     const { runId, command } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'tests' } });
     expect(command).toEqual(['definitely-not-a-command-cowlens']);
@@ -265,5 +301,61 @@ describe('a hazard found by a run the user edits while it goes', () => {
     expect(finished.hazards).toMatchObject([{ kind: 'uninstrumented-write', line: siteLine + 1 }]);
     const published = await client.waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length > 0);
     expect(published.diagnostics).toMatchObject([{ code: 'uninstrumented-write', range: { start: { line: siteLine + 2 } } }]);
+  });
+});
+
+describe('the files a run instruments, from cowlens.only, cowlens.include and cowlens.exclude', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-lsp-files-'));
+  const files: Record<string, string> = {
+    'main.js': "const { grow } = require('tiny');\nconst { twice } = require('./src/lib.js');\nconst { pair } = require('./src/gen.js');\nconsole.log(grow([1]).length, twice([2]).length, pair(3).length, { ...{ x: 1 } }.x);\n",
+    'src/lib.js': 'exports.twice = function twice(xs) { return xs.slice(); };\n',
+    'src/gen.js': 'exports.pair = function pair(x) { return Array.from([x, x]); };\n',
+    'node_modules/tiny/package.json': '{ "name": "tiny", "main": "index.js" }\n',
+    'node_modules/tiny/index.js': 'exports.grow = function grow(xs) { return [...xs, 1]; };\n',
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const main = pathToFileURL(join(dir, 'main.js')).href;
+  const clients: LspClient[] = [];
+  const clientWith = async (settings: Partial<CowlensSettings>): Promise<LspClient> => {
+    const client = await LspClient.start({ folders: [dir], settings });
+    clients.push(client);
+    return client;
+  };
+  /** The files with a site in the finished run of main.js. */
+  const instrumented = async (settings: Partial<CowlensSettings>): Promise<string[]> => {
+    const client = await clientWith(settings);
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: main } });
+    const finished = await finishedRun(client, runId);
+    expect(finished).toMatchObject({ exitCode: 0, complete: true });
+    return [...new Set(finished.sites.map((s) => relative(dir, fileURLToPath(s.uri)).split('\\').join('/')))].sort();
+  };
+  afterAll(async () => {
+    for (const client of clients) await client.stop();
+  });
+
+  it("cowlens.include adds a dependency to the project's own files", async () => {
+    expect(await instrumented({})).toEqual(['main.js', 'src/gen.js', 'src/lib.js']);
+    expect(await instrumented({ include: ['node_modules/tiny/**'] })).toEqual(['main.js', 'node_modules/tiny/index.js', 'src/gen.js', 'src/lib.js']);
+  });
+
+  it('cowlens.only replaces them, and cowlens.exclude wins over both', async () => {
+    expect(await instrumented({ only: ['src/**'], include: ['node_modules/tiny/**'], exclude: ['src/gen.js'] })).toEqual(['node_modules/tiny/index.js', 'src/lib.js']);
+  });
+
+  it("the old default of cowlens.exclude, kept in a user's settings, still means what it did", async () => {
+    expect(await instrumented({ exclude: ['**/node_modules/**'] })).toEqual(['main.js', 'src/gen.js', 'src/lib.js']);
+  });
+
+  it('a cowlens.include written when it replaced the project\'s files stops the run, saying to move it to cowlens.only', async () => {
+    const client = await clientWith({ include: ['src/**'] });
+    const moved = /^The cowlens settings: cowlens\.include 'src\/\*\*' names no node_modules folder, .+ Remove it, or give it as cowlens\.only 'src\/\*\*' to take only the files it matches\.$/;
+    await expect(client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: main } })).rejects.toThrow(moved);
+    await expect(client.connection.sendRequest(PrepareRunRequest, { command: ['node', 'main.js'] })).rejects.toThrow(moved);
+    // The old defaults, as the settings editor copies them into settings.json when a user edits the lists.
+    const copied = await clientWith({ include: ['**/*', 'node_modules/tiny/**'], exclude: ['**/node_modules/**'] });
+    await expect(copied.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri: main } })).rejects.toThrow(/cowlens\.include '\*\*\/\*' names no node_modules folder/);
   });
 });

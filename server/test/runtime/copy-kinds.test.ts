@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import _ from 'lodash';
 import { describe, expect, it } from 'vitest';
-import { type CopyKind, createRuntime, type Mode, type RuntimeHandle } from '../../src/runtime/index.js';
+import { type CopyKind, createRuntime, type RunMode, type RuntimeHandle } from '../../src/runtime/index.js';
 
 /**
  * Every copy kind in both modes: the copy equals what plain JavaScript makes, the site counts one
@@ -84,7 +84,7 @@ const cases: KindCase[] = [
 /** Cow mode copies these eagerly (native receivers need real typed arrays): they are private, materialized, from the start. */
 const EAGER_IN_COW: ReadonlySet<CopyKind> = new Set(['typed-array-copy', 'buffer-copy']);
 
-describe.each(['observe', 'cow'] as Mode[])('every copy kind in %s mode', (mode) => {
+describe.each(['observe', 'cow'] as RunMode[])('every copy kind in %s mode', (mode) => {
   it.each(cases.map((c) => [c.kind, c] as const))('%s', (_kind, c) => {
     const rt = createRuntime(mode);
     const site = rt.site('app.ts', 3, 9, c.kind);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cow, createRuntime, snapshot, toPlain } from '../../src/runtime/index.js';
+import { FAMILY_TIMEOUT, runs, SEED } from './differential/scale.js';
 import { describeValues, plainJs } from './fuzz/observe-values.js';
 import { buildValue, type Op, programArb, runProgram, valueArb } from './fuzz/program.js';
 
@@ -9,11 +10,7 @@ import { buildValue, type Op, programArb, runProgram, valueArb } from './fuzz/pr
  * mode and cow mode; every step of the three runs must show the same thing. Cow mode is asked to
  * make a view of every copy it can (no minimum size), so that views are what is tested.
  */
-const RUNS = Number(process.env.COWLENS_FUZZ_RUNS ?? 4000);
-/** COWLENS_DIFF_SEED replays a seed (a failure prints its own); without it every run explores new cases. */
-const SEED = process.env.COWLENS_DIFF_SEED === undefined ? {} : { seed: Number(process.env.COWLENS_DIFF_SEED) };
-/** Generous: a run takes seconds here, but CI machines are shared and a fuzz run must not flake on time. */
-const TIMEOUT = 300_000;
+const RUNS = runs(4000);
 
 function differential(value: { root: unknown; links: [number[], number[], number][] }, program: Op[]): void {
   const reference = runProgram(plainJs, buildValue(value), program, describeValues).log;
@@ -37,7 +34,7 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
       }),
       { numRuns: RUNS, ...SEED },
     );
-  }, TIMEOUT);
+  }, FAMILY_TIMEOUT);
 
   it(`on ${String(RUNS)} random programs that copy first and then write the source`, () => {
     const copyThenWrite = fc
@@ -49,9 +46,9 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
       }),
       { numRuns: RUNS, ...SEED },
     );
-  }, TIMEOUT);
+  }, FAMILY_TIMEOUT);
 
-  it(`on ${String(RUNS / 2)} chains of cow() and snapshot() against structuredClone`, () => {
+  it(`on ${String(runs(2000))} chains of cow() and snapshot() against structuredClone`, () => {
     fc.assert(
       fc.property(valueArb, programArb, fc.array(fc.nat(3), { minLength: 1, maxLength: 4 }), (value, program, snapshotsAt) => {
         const start = buildValue(value);
@@ -77,7 +74,7 @@ describe('differential: plain JavaScript, observe mode and cow mode agree', () =
         expect(cowSteps).toEqual(plainSteps);
         expect(describeValues([toPlain(lazy)])).toBe(describeValues([plain]));
       }),
-      { numRuns: RUNS / 2, ...SEED },
+      { numRuns: runs(2000), ...SEED },
     );
-  }, TIMEOUT);
+  }, FAMILY_TIMEOUT);
 });

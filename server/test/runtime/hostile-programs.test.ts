@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, REPO } from '../cli/run-cowlens.js';
+import { CLI, REPO, reportOf } from '../cli/run-cowlens.js';
 
 interface Outcome {
   readonly status: number | null;
@@ -154,6 +154,64 @@ show('JSON round trip of a bigint', () => JSON.parse(JSON.stringify({ n: 1n, big
 show('rest of null', () => { const { a, ...r } = null; return r; });
 `,
     });
+  });
+});
+
+describe('writes through the program’s own Proxies to targets that copies also share', () => {
+  it('show in no copy made before or after the Proxy, shallow or deep, through every way to make one and to write through it', () => {
+    expectAlike({
+      'main.js': `${STEP}
+const big = () => { const o = {}; for (let i = 0; i < 40; i++) o['k' + i] = i + 0.5; return o; };
+const list = () => Array.from({ length: 40 }, (_, i) => 'v' + i);
+const t = big();
+const before = { ...t };
+const deepBefore = structuredClone({ t });
+console.log(before.k0, deepBefore.t.k0);
+const p = new Proxy(t, {});
+const after = { ...t };
+const deepAfter = structuredClone({ t, also: [t] });
+p.k0 = 'through p';
+console.log(before.k0, deepBefore.t.k0, after.k0, deepAfter.t.k0, deepAfter.also[0] === deepAfter.t, t.k0);
+const a = list();
+const { proxy, revoke } = Proxy.revocable(a, { set: (target, k, v, r) => Reflect.set(target, k, v, r) });
+const sliced = a.slice(), spread = [...a], deep = JSON.parse(JSON.stringify({ a }));
+proxy.push('pushed'); proxy[0] = 'set'; proxy.sort(); proxy.length = 5;
+revoke();
+console.log(sliced.length, sliced[0], spread.length, spread[0], deep.a.length, deep.a[0], a.length, a[0]);
+const P = globalThis.Proxy;
+const r = big();
+const holder = { r, pad: list() };
+const shallowHolder = { ...holder };
+const q = new P(r, { defineProperty: (target, k, d) => Reflect.defineProperty(target, k, d) });
+const deepHolder = structuredClone(holder);
+Reflect.set(q, 'k1', 'Reflect.set'); Reflect.defineProperty(q, 'k2', { value: 'defined' }); delete q.k3; Object.assign(q, { k4: 'assigned' });
+console.log(deepHolder.r.k1, deepHolder.r.k2, deepHolder.r.k3, deepHolder.r.k4, shallowHolder.r === r, Object.keys(structuredClone(holder).r).length);
+const m = new Map(Object.entries(big()));
+const cm = new Map(m);
+const pm = new Proxy(m, { get: (target, k) => (typeof target[k] === 'function' ? target[k].bind(target) : target[k]) });
+pm.set('k0', 'through pm'); pm.delete('k1');
+console.log(cm.get('k0'), cm.size, new Map(m).get('k0'));
+`,
+    });
+  });
+
+  it('count in observe mode as a write where the Proxy is made, as a value lent to a package does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-proxied-'));
+    dirs.push(dir);
+    const file = join(dir, 'main.js');
+    writeFileSync(file, `const t = {}; for (let i = 0; i < 40; i++) t['k' + i] = i + 0.5;
+const copy = { ...t };
+const p = new Proxy(t, {});
+p.k0 = 'through p';
+console.log(copy.k0);
+`);
+    const observed = reportOf(['node', file], { mode: 'observe', cwd: dir });
+    expect(observed.stdout).toBe('0.5\n');
+    expect(observed.report.sites).toEqual([expect.objectContaining({ line: 2, kind: 'object-spread', materialized: 1, copyPoints: [expect.objectContaining({ line: 3, count: 1 })] })]);
+    const lazy = reportOf(['node', file], { mode: 'cow', cwd: dir });
+    expect(lazy.stdout).toBe('0.5\n');
+    expect(lazy.report.hazards).toEqual([]);
+    expect(lazy.report.sites).toEqual([expect.objectContaining({ line: 2, materialized: 1, copyPoints: [expect.objectContaining({ line: 3, count: 1 })] })]);
   });
 });
 

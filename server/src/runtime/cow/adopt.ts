@@ -1,5 +1,6 @@
 import { shallowSize } from '../size/index.js';
 import { NodeKind, plainNodeKind } from './node-kind.js';
+import { isLent } from './lent.js';
 import { handlerOf } from './node-view.js';
 import { Domain, markArrayProperties, moveReaders, register, versionsOf } from './versions.js';
 
@@ -14,8 +15,8 @@ export const enum DeepRules {
 /**
  * Puts every node reachable from `root` under version control in one domain, so that writes by
  * instrumented code keep images for the views that share them. Returns the domain, or undefined
- * when some node cannot be shared faithfully under `rules` (the caller then copies eagerly, which
- * also raises whatever error the real copy raises). Nodes already versioned deeply are not walked
+ * when some node cannot be shared faithfully under `rules`, or is lent (see lent.ts): the caller
+ * then copies eagerly, which also raises whatever error the real copy raises. Nodes already versioned deeply are not walked
  * again: sharing a graph a second time costs O(1).
  */
 export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minBytes = 0): Domain | undefined {
@@ -35,7 +36,7 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
     seen.add(node);
     if (handlerOf(node)) return undefined; // a view inside plain data: its content is not versioned here
     const kind = plainNodeKind(node);
-    if (kind === undefined) return undefined;
+    if (kind === undefined || isLent(node)) return undefined;
     if (rules === DeepRules.Json && kind !== NodeKind.Object && kind !== NodeKind.Array) return undefined;
     const versions = versionsOf(node);
     if (versions?.deep === true && rules === DeepRules.Structured) {

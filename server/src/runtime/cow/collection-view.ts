@@ -7,6 +7,7 @@ import { refuse } from './refusal.js';
 import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 import { ownFields } from './own-fields.js';
+import { isObject } from '../is-object.js';
 
 type Collection = Map<unknown, unknown> | Set<unknown>;
 
@@ -246,6 +247,11 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
     },
     set(this: unknown, key: unknown, value: unknown) {
       const h = self(this);
+      // Setting a key to the value it holds changes nothing. An object a deep copy holds reads back
+      // as a view of it, which presenting it here could make: such a set counts as a write.
+      const content = h.current() as Map<unknown, unknown>;
+      const held = content.get(key);
+      if (content.has(key) && (!h.root.deep || !isObject(held)) && Object.is(held, value)) return this;
       h.materialize();
       (h.shell as Map<unknown, unknown>).set(key, value);
       h.markSlot(key, value);

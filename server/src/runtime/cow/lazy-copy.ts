@@ -1,7 +1,9 @@
+import { types } from 'node:util';
 import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
 import { isObject } from '../is-object.js';
-import { deepSize, shallowSize } from '../size/index.js';
+import { isProxy } from '../is-proxy.js';
+import { copySize, deepSize, shallowSize, shallowSizeBound } from '../size/index.js';
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
 import { elementsInherited, NodeKind, plainNodeKind } from './node-kind.js';
@@ -30,8 +32,10 @@ export interface LazyCopy {
 export function shallowView(accounting: Accounting, site: SiteId, source: object, want: NodeKind, top: TopShape): LazyCopy | undefined {
   const h = handlerOf(source);
   if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want || !h.holdsOnlyPlainData() ? undefined : shallowViewOfView(accounting, site, h, top);
+  // A Proxy is never plain data (each read of it runs the program's traps); anything surely smaller
+  // than a view is copied eagerly before its kind is asked, which reads a descriptor a key.
+  if (isProxy(source) || shallowSizeBound(source) < accounting.minSharedBytes) return undefined;
   // Only a copy of the same kind shares its source: `{ ...array }` or `{ ...map }` is another shape.
-  // The kind is asked first, since it reads nothing of a Proxy, which sizing would.
   const kind = plainNodeKind(source);
   if (kind !== want || (kind === NodeKind.Array && elementsInherited())) return undefined;
   const eagerBytes = shallowSize(source);
@@ -47,7 +51,8 @@ export function shallowView(accounting: Accounting, site: SiteId, source: object
 
 function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler, top: TopShape): LazyCopy | undefined {
   h.flushOverlay();
-  const eagerBytes = shallowSize(h.current());
+  // A view's own content is sized as a copy (the view filled it with data properties); a node it shares is the program's.
+  const eagerBytes = h.materialized ? copySize(h.shell) : shallowSize(h.current());
   if (eagerBytes < accounting.minSharedBytes) return undefined;
   const t = tick();
   let node = h.node;
@@ -73,8 +78,9 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
   const h = handlerOf(source);
   // What a view holds was checked against structuredClone's rules only: a JSON copy of it is eager.
   if (h) return h.root.deep && rules === DeepRules.Structured ? deepViewOfView(accounting, site, h) : undefined;
-  const kind = plainNodeKind(source);
-  if (kind === undefined || kind === NodeKind.Date || kind === NodeKind.Typed) return undefined;
+  // A Date or typed array alone is copied eagerly; whether anything else is plain data adoptDeep
+  // asks of every node it walks, this one first.
+  if (types.isDate(source) || ArrayBuffer.isView(source)) return undefined;
   const domain = adoptDeep(source, rules, undefined, accounting.minSharedBytes);
   if (domain) settleTouched(domain);
   if (!domain || domain.holdsUnversioned) return undefined;

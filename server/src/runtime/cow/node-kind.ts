@@ -66,6 +66,7 @@ export function isIndex(key: PropertyKey): key is string {
  */
 export function elementsInherited(): boolean {
   if ((Array.prototype as unknown[]).length !== 0) return true;
-  for (const key of Reflect.ownKeys(Object.prototype)) if (isIndex(key)) return true;
-  return false;
+  // An object lists its index keys first: the first key tells.
+  const first = Reflect.ownKeys(Object.prototype)[0];
+  return first !== undefined && isIndex(first);
 }

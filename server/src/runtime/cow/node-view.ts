@@ -1,6 +1,8 @@
 import { inspect } from 'node:util';
 import { childObjects } from '../child-objects.js';
+import { privateStamp } from '../private-stamp.js';
 import { defineData } from '../define-data.js';
+import { inheritedDescriptor } from '../inherited-descriptor.js';
 import { shallowSize } from '../size/index.js';
 import { TAGGED } from '../size/v8-layout.js';
 import { elementsInherited, isIndex, NodeKind, plainNodeKind } from './node-kind.js';
@@ -19,10 +21,12 @@ import { ownFields } from './own-fields.js';
  * target also carries a `util.inspect` hook, because Node inspects a Proxy's target, not its traps.
  */
 /**
- * Every view, by its proxy. Telling a view apart reads no property: a property read would run the
- * traps of the program's own proxies and search prototype chains the program may have changed.
+ * Every view's handler, stamped on its proxy. Telling a view apart reads no property: a property
+ * read would run the traps of the program's own proxies and search prototype chains the program
+ * may have changed. A private stamp is neither (V8 keeps it on the proxy itself, no trap runs), and
+ * costs a few nanoseconds where a WeakMap lookup costs tens.
  */
-const views = new WeakMap<object, ViewHandler>();
+const views = privateStamp<ViewHandler>();
 
 export function registerView(h: ViewHandler): void {
   views.set(h.proxy, h);
@@ -50,7 +54,7 @@ class CopiedLeaf implements PrivateContent {
 }
 
 /** Each copied leaf, by the copy: it stands for its node wherever the user puts it in the lineage. */
-const copiedLeaves = new WeakMap<object, CopiedLeaf>();
+const copiedLeaves = privateStamp<CopiedLeaf>();
 
 /**
  * True when `value`, written into a view of `root`, is the user's own object rather than one the
@@ -123,8 +127,9 @@ const OVERLAY_BYTES = 56;
 const HOOK = inspect.custom;
 
 /**
- * A view's target inherits from a prototype that adds only the inspect hook to the copy's real
- * prototype, which the getPrototypeOf trap reports instead; a settled target gets the real one.
+ * An object view's target inherits from a prototype that adds only the inspect hook to the copy's
+ * real prototype, which the getPrototypeOf trap reports instead; a settled target gets the real one.
+ * (An array view's target holds the hook as its own: see shellArray.)
  */
 const shellPrototypes = new WeakSet<object>();
 const protoWithHook = new WeakMap<object, object>();
@@ -140,13 +145,33 @@ export function shellPrototype(proto: object | null): object {
   return withHook;
 }
 
-const NULL_PROTO_KEY = {};
-const ARRAY_SHELL_PROTO = shellPrototype(Array.prototype);
+/**
+ * Whether content whose prototype is `actual` reads string keys as a copy with prototype `expected`
+ * does: the same prototype, or a view's own content, whose prototype adds only the inspect hook.
+ */
+function readsAsPrototype(actual: object | null, expected: object | null): boolean {
+  return actual === expected || (actual !== null && shellPrototypes.has(actual) && Reflect.getPrototypeOf(actual) === expected);
+}
 
+const NULL_PROTO_KEY = {};
+
+/**
+ * An array view's target: a plain array holding the inspect hook as its own property (which the
+ * traps hide), not through a prototype of its own, since V8 runs native methods (slice, spread,
+ * concat) on an array whose prototype is not Array.prototype some forty times slower, and a view
+ * hands its content to them (plainElements). Assigned, not defined: a defined property costs a
+ * runtime call at every view made.
+ */
 function shellArray(): unknown[] {
   const array: unknown[] = [];
-  Object.setPrototypeOf(array, ARRAY_SHELL_PROTO);
+  (array as unknown as Record<symbol, unknown>)[HOOK] = inspectView;
   return array;
+}
+
+/** Whether `shell` holds, as its own, a symbol-keyed property other than the hook shellArray gave it. */
+function holdsOwnSymbols(shell: object): boolean {
+  for (const key of Object.getOwnPropertySymbols(shell)) if (key !== HOOK || (shell as Record<symbol, unknown>)[HOOK] !== inspectView) return true;
+  return false;
 }
 
 /** Bytes a view costs beyond what it shares: the proxy, its handler, its empty target. */
@@ -317,7 +342,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.shared = new SharedContent(root, node, tick, inherited);
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
-    this.direct = this.hidden === undefined && !this.holesAsUndefined && Reflect.getPrototypeOf(this.shared.peek()) === (kind === NodeKind.Array ? Array.prototype : proto);
+    this.direct = this.hidden === undefined && !this.holesAsUndefined && readsAsPrototype(Reflect.getPrototypeOf(this.shared.peek()), kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
     registerView(this);
   }
@@ -382,11 +407,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   /**
    * The array a shallow array view reads its elements from, when each of its reads is a plain read
-   * of it (no overlay, no holes turned into undefined, Array.prototype above it): a native method
-   * run on it gives what it would give through the view's traps, without a trap a slot.
+   * of it (its own content, or shared content with no overlay, no holes turned into undefined and
+   * Array.prototype above it): a native method run on it gives what it would give through the
+   * view's traps, without a trap a slot.
    */
   plainElements(): unknown[] | undefined {
-    if (this.settled || this.kind !== NodeKind.Array || this.root.deep || !this.direct) return undefined;
+    if (this.settled || this.kind !== NodeKind.Array || this.root.deep || !(this.direct || this.materialized)) return undefined;
     const content = this.current();
     return content === this.overlay ? undefined : (content as unknown[]);
   }
@@ -497,7 +523,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (!this.visible(content, key) && !(this.kind === NodeKind.Array && isIndex(key))) {
       // A setter or a read-only property up the prototype chain decides, as it would on the copy.
       const proto = Reflect.getPrototypeOf(target);
-      const inherited = proto === null ? undefined : findDescriptor(proto, key);
+      const inherited = proto === null ? undefined : inheritedDescriptor(proto, key);
       // An accessor is a descriptor without an own `value` (its inherited fields are the program's Object.prototype).
       if (inherited && (!Object.hasOwn(inherited, 'value') || inherited.writable === false)) {
         return Reflect.set(target, key, value, receiver) || refuse(NodeHandler, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
@@ -585,12 +611,19 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const from = content as unknown[];
       const base = (this.overlayBase ?? content) as unknown[];
       const to = shell as unknown as unknown[];
-      // Own elements only, of the overlay or the array under it: a hole stays a hole, whatever Array.prototype holds at its index.
-      // While no prototype holds an index, `in` tests exactly that, several times faster than Object.hasOwn.
-      const has = elementsInherited() ? (a: unknown[], i: number): boolean => Object.hasOwn(a, i) : (a: unknown[], i: number): boolean => i in a;
-      for (let i = 0; i < from.length; i++) if (this.holesAsUndefined || has(from, i) || (from !== base && has(base, i))) to[i] = from[i];
-      // After the elements, not before: an empty array stretched first takes V8's slow stores, three times slower.
-      to.length = from.length;
+      const length = from.length;
+      // Sized first: the elements then go into a store of the right size, not one regrown as they come.
+      to.length = length;
+      if (this.holesAsUndefined) {
+        for (let i = 0; i < length; i++) to[i] = from[i];
+      } else if (!elementsInherited()) {
+        // Own elements only, of the overlay or the array under it (its prototype): a hole stays a
+        // hole. While no other prototype holds an index, `in` tests exactly that, several times
+        // faster than Object.hasOwn.
+        for (let i = 0; i < length; i++) if (i in from) to[i] = from[i];
+      } else {
+        for (let i = 0; i < length; i++) if (Object.hasOwn(from, i) || (from !== base && Object.hasOwn(base, i))) to[i] = from[i];
+      }
       if (this.root.deep && hasArrayProperties(base)) {
         for (const key of Object.keys(base)) if (!isIndex(key)) copySlot(shell, key, (base as unknown as Record<string, unknown>)[key]);
         markArrayProperties(shell);
@@ -613,12 +646,14 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     for (const key of Object.keys(shell)) shell[key] = this.read(shell, key);
     this.own = undefined;
     Reflect.setPrototypeOf(this.shell, this.getPrototypeOf(this.shell));
+    // The target is all the proxy shows from now on: the hook an array's target holds goes too, unless the program set its own.
+    if (shell[HOOK] === inspectView) Reflect.deleteProperty(shell, HOOK);
     this.settled = true;
   }
 
   sharedRecord(tick: number): Inherited | undefined {
     // A deep copy drops symbol keys and hidden properties, which a view's content cannot leave out.
-    if (this.settled || Object.getOwnPropertySymbols(this.shell).length > 0) return undefined;
+    if (this.settled || holdsOwnSymbols(this.shell)) return undefined;
     const slotTicks = new Map(this.slotTicks);
     for (const key of this.own ?? []) slotTicks.set(key, tick);
     return { shell: this.shell, kind: this.kind, tick, slotTicks: slotTicks.size > 0 ? slotTicks : undefined, defaultTick: this.defaultTick };
@@ -646,14 +681,6 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 function copySlot(shell: Record<PropertyKey, unknown>, key: PropertyKey, value: unknown): void {
   if (key in shell) defineData(shell, key, value);
   else shell[key] = value;
-}
-
-function findDescriptor(start: object, key: PropertyKey): PropertyDescriptor | undefined {
-  for (let o: object | null = start; o !== null; o = Reflect.getPrototypeOf(o)) {
-    const d = Reflect.getOwnPropertyDescriptor(o, key);
-    if (d) return d;
-  }
-  return undefined;
 }
 
 /**

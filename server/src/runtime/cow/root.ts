@@ -30,16 +30,26 @@ export interface Inherited {
 
 /** A map keyed by a node and the tick it is read at: the same object read at two ticks is two values. */
 export class TickedMap<V> {
+  /** Most maps hold one tick (a copy reads what it shares at its own): that tick's map is kept apart, spared a lookup. */
+  private firstTick = -1;
+  private first: Map<object, V> | undefined;
   private readonly byTick = new Map<number, Map<object, V>>();
   size = 0;
 
   get(tick: number, node: object): V | undefined {
-    return this.byTick.get(tick)?.get(node);
+    return (tick === this.firstTick ? this.first : this.byTick.get(tick))?.get(node);
   }
 
   set(tick: number, node: object, value: V): void {
-    let map = this.byTick.get(tick);
-    if (!map) this.byTick.set(tick, (map = new Map<object, V>()));
+    let map = tick === this.firstTick ? this.first : this.byTick.get(tick);
+    if (!map) {
+      map = new Map<object, V>();
+      this.byTick.set(tick, map);
+      if (this.first === undefined) {
+        this.firstTick = tick;
+        this.first = map;
+      }
+    }
     if (!map.has(node)) this.size++;
     map.set(node, value);
   }
@@ -93,19 +103,40 @@ export interface TopShape {
   readonly holesAsUndefined?: boolean;
 }
 
+/** Shallow copies have no lineage: no view of theirs stands for a node of another copy. */
+const SHALLOW_LINEAGE = {};
+
 /**
  * One copy: the views of every node reachable from the copy's result share one Root, which keeps
  * their identities (so `v.x === v.x`, cycles and shared subgraphs hold), the tick they read shared
  * nodes at, and what earlier views of the same lineage wrote.
  */
 export class Root {
+  // Made at first use: a shallow copy, the most common, has one view and needs none of them.
+  private viewMap: TickedMap<object> | undefined;
+  private unshared: PrivateContent[] | undefined;
+  private shared: PrivateContent[] | undefined;
+  private overlays: { flushOverlay(): void }[] | undefined;
+
   /** View of each node this root has handed out, by the node and the tick it reads it at. */
-  readonly views = new TickedMap<object>();
+  get views(): TickedMap<object> {
+    return (this.viewMap ??= new TickedMap<object>());
+  }
+
   /** Views with private content not yet shared with a later copy, and those already shared. */
-  readonly unsharedWrites: PrivateContent[] = [];
-  readonly sharedWrites: PrivateContent[] = [];
+  get unsharedWrites(): PrivateContent[] {
+    return (this.unshared ??= []);
+  }
+
+  get sharedWrites(): PrivateContent[] {
+    return (this.shared ??= []);
+  }
+
   /** Views of large arrays holding element writes over their shared content (see NodeHandler's overlay). */
-  readonly overlaid: { flushOverlay(): void }[] = [];
+  get overlaid(): { flushOverlay(): void }[] {
+    return (this.overlays ??= []);
+  }
+
   /** What an eager copy of the lineage's value cost: what copies of this root do not duplicate. */
   eagerBytes = 0;
   private domain: Domain | undefined;
@@ -155,7 +186,7 @@ export class Root {
     readonly baseTick: number,
     readonly inherited: InheritedLayers,
     readonly top: TopShape,
-    /** Shared by a copy and the copies made of it, and of them: their views stand for the same nodes. */
-    readonly lineage: object = {},
+    /** Shared by a copy and the copies made of it, and of them: their views stand for the same nodes (deep copies only). */
+    readonly lineage: object = deep ? {} : SHALLOW_LINEAGE,
   ) {}
 }

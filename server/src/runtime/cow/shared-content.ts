@@ -1,4 +1,4 @@
-import { shallowSize } from '../size/index.js';
+import { copySize, shallowSize } from '../size/index.js';
 import { currentCrossing } from './crossings.js';
 import { checkShared } from './hazards.js';
 import type { Inherited, Root } from './root.js';
@@ -29,9 +29,8 @@ export class SharedContent {
     this.versions = versionsOf(this.shared);
     this.content = contentAt(this.shared, this.versions, this.tick);
     this.seen = this.versions?.imagesTaken ?? 0;
-    checkShared(root, this.shared, this.content, this.versions);
     if (this.content !== this.shared) this.versions = undefined;
-    else if (this.versions) this.versions.checkedAt = currentCrossing();
+    else if (this.versions) checkOncePerCrossing(root, this.shared, this.versions);
   }
 
   /** The content as it is now, without counting as the view's first read (for setting the view up). */
@@ -41,22 +40,35 @@ export class SharedContent {
 
   get(): object {
     const versions = this.versions;
-    if (versions !== undefined) {
-      // At the first read, and at the first read of the node by any view after a crossing.
-      const crossing = currentCrossing();
-      if (this.unread || versions.checkedAt !== crossing) {
-        checkShared(this.root, this.shared, this.content, versions);
-        versions.checkedAt = crossing;
-        this.unread = false;
-      }
+    if (versions === undefined) return this.content;
+    if (this.unread) {
+      // Code cowlens did not instrument may have run since the copy without a crossing (a package
+      // calling back into instrumented code): the first read looks, whatever the crossing.
+      this.unread = false;
+      checkShared(this.root, this.shared, this.shared, versions);
+      versions.checkedAt = currentCrossing();
+    } else {
+      checkOncePerCrossing(this.root, this.shared, versions);
     }
-    if (this.versions !== undefined && this.versions.imagesTaken !== this.seen) {
-      this.content = contentAt(this.shared, this.versions, this.tick);
-      this.seen = this.versions.imagesTaken;
+    if (versions.imagesTaken !== this.seen) {
+      this.content = contentAt(this.shared, versions, this.tick);
+      this.seen = versions.imagesTaken;
       if (this.content !== this.shared) this.versions = undefined;
     }
     return this.content;
   }
+}
+
+/**
+ * Compares the node's digest with the one cowlens last took, at the first read of it by any view
+ * after a crossing (see crossings.ts), where code cowlens did not instrument may have run. A
+ * digest an instrumented write set aside is taken anew at once, so that a write after it is caught.
+ */
+function checkOncePerCrossing(root: Root, node: object, versions: Versions): void {
+  const crossing = currentCrossing();
+  if (versions.checkedAt === crossing && versions.print !== undefined) return;
+  checkShared(root, node, node, versions);
+  versions.checkedAt = crossing;
 }
 
 /**
@@ -79,5 +91,6 @@ export function recordPartialCopy(root: Root, bytes: number): void {
 /** A view's first write made its content private: `shell` now holds a copy of the shared node. */
 export function recordMaterialization(root: Root, shell: object): void {
   const first = root.firstMaterialization();
-  root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), shallowSize(shell), first, true);
+  // Sized as a copy: the view filled its shell with data properties, and nothing else has written it.
+  root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), copySize(shell), first, true);
 }

@@ -1,8 +1,9 @@
 import { dateTime, typedCopy } from './builtin-reads.js';
 import { currentTick } from './clock.js';
+import { currentCrossing } from './crossings.js';
 import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
-import { isIndex, NodeKind } from './node-kind.js';
+import { elementsInherited, isIndex, NodeKind } from './node-kind.js';
 import { defineData } from '../define-data.js';
 
 /**
@@ -31,16 +32,27 @@ export class Domain {
    * into the domain: its later deep copies are made eagerly.
    */
   holdsUnversioned = false;
+  // Made at first use: most domains (one a shallow copy's source) never need them.
+  private touchedNodes: object[] | undefined;
+  private imagedNodes: Set<Versions> | undefined;
+
   /** Nodes changed by methods (push, Map#set...) whose new children are not yet versioned. */
-  readonly touched: object[] = [];
+  get touched(): object[] {
+    return (this.touchedNodes ??= []);
+  }
+
+  /** The nodes of the domain holding images (see pruneImages). */
+  get imaged(): Set<Versions> {
+    return (this.imagedNodes ??= new Set());
+  }
+
   /**
-   * How many live copies read this domain's nodes as they were at each tick (see `readBy`), and
-   * the nodes holding images for them: images no live reader chooses are dropped (see pruneImages).
+   * How many live copies read this domain's nodes as they were at each tick (see `readBy`): images
+   * no live reader chooses are dropped (see pruneImages).
    */
   readonly readerTicks = new Map<number, number>();
   /** The token the copies made since the domain's last image share (see `addReader`). */
   readerEpoch: { readonly token: WeakRef<object>; readonly imagesMade: number } | undefined;
-  readonly imaged = new Set<Versions>();
   liveImages = 0;
   pruneAt = 64;
   /**
@@ -92,6 +104,8 @@ export function versionsOf(node: object): Versions | undefined {
 export function register(node: object, kind: NodeKind, domain: Domain): Versions {
   const v = new Versions(kind, domain);
   v.print = fingerprint(node, kind);
+  // Taken now, the digest needs no check until code cowlens did not instrument may have run.
+  v.checkedAt = currentCrossing();
   registry.set(node, v);
   return v;
 }
@@ -232,7 +246,8 @@ export function hasArrayProperties(array: object): boolean {
 export function shallowImage(node: object, kind: NodeKind): object {
   switch (kind) {
     case NodeKind.Array: {
-      const image = Array.prototype.slice.call(node) as unknown[];
+      // slice reads a hole through the prototypes: where one holds an index (polluted), own elements only.
+      const image = elementsInherited() ? ownElements(node as unknown[]) : (Array.prototype.slice.call(node) as unknown[]);
       if (!arraysWithProperties.has(node)) return image;
       // Deep copies show an array's other properties (structuredClone keeps them); shallow ones ignore them.
       for (const key of Object.keys(node)) if (!isIndex(key)) defineData(image, key, (node as Record<string, unknown>)[key]);
@@ -259,4 +274,12 @@ export function shallowImage(node: object, kind: NodeKind): object {
     case NodeKind.Typed:
       return typedCopy(node);
   }
+}
+
+/** A copy of `array`'s own elements, its holes kept holes. */
+function ownElements(array: unknown[]): unknown[] {
+  const image: unknown[] = [];
+  image.length = array.length;
+  for (let i = 0; i < array.length; i++) if (Object.hasOwn(array, i)) defineData(image, String(i), array[i]);
+  return image;
 }

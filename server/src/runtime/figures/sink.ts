@@ -1,3 +1,4 @@
+import type { RunMode } from '../api.js';
 import type { Counters } from './counters.js';
 import type { Registry } from './registry.js';
 import type { FigureBatch } from './types.js';
@@ -13,7 +14,7 @@ export class BatchFlusher {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly mode: 'observe' | 'cow',
+    private readonly mode: RunMode,
     private readonly registry: Registry,
     private readonly counters: Counters,
   ) {}

@@ -1,3 +1,4 @@
+import type { RunMode } from '../api.js';
 import type { CopyKind } from '../copy-kinds.js';
 
 export type SiteId = number;
@@ -55,7 +56,7 @@ export interface Hazard {
  */
 export interface FigureBatch {
   readonly pid: number;
-  readonly mode: 'observe' | 'cow';
+  readonly mode: RunMode;
   readonly sites: readonly SiteInfo[];
   readonly locations: readonly LocationInfo[];
   readonly figures: readonly SiteFigures[];

@@ -222,6 +222,11 @@ export class Observer {
     return bytes;
   }
 
+  /** Whether a write to `node` may concern a copy: the observer has seen it copied or made by a copy. */
+  watches(node: object): boolean {
+    return this.records.get(node) !== undefined;
+  }
+
   /** `node` is about to be written at `location`. */
   written(node: object, location: LocationId): void {
     const stamp = this.records.get(node);

@@ -85,6 +85,19 @@ function sizeWith(value: unknown, reads: Reads): number {
   return objectSize(value, reads === 'direct' ? 'keys' : reads);
 }
 
+/**
+ * A bound `shallowSize` of a plain object or array cannot exceed, told from its key count or
+ * length alone, every value a boxed double at most; Infinity for anything else. No value is read,
+ * so nothing of the program's runs: the caller has ruled out Proxies.
+ */
+export function shallowSizeBound(value: object): number {
+  if (Array.isArray(value)) return value.length === 0 ? ARRAY_HEADER : ARRAY_HEADER + FIXED_ARRAY_HEADER + value.length * (TAGGED + HEAP_NUMBER);
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return Infinity;
+  const properties = Object.keys(value).length;
+  return fieldsSize(properties, properties);
+}
+
 /** A flat string: one byte a character when every character fits in Latin-1, else two. */
 export function stringSize(s: string): number {
   return roundUp8(STRING_HEADER + s.length * (isOneByte(s) ? 1 : 2));

@@ -26,8 +26,9 @@ export function newTotals(): Totals {
 /**
  * Differences the fuzz counts rather than fails on, each a documented limit:
  * - an error message that quotes source text (V8 quotes the expression a TypeError is about, and
- *   an error about a function quotes its source) quotes the instrumented text when that text holds
- *   cowlens's calls, in both modes: the README's Limits say so;
+ *   an error about a function quotes its source) quotes the instrumented text where cowlens cannot
+ *   guard the call (inside an optional chain whose head it rewrote) or a TypeScript module's
+ *   compiler printed a function again, in both modes: the README's Limits say so;
  * - a TypeError of a failed copy whose message names its operand as V8 would, but V8 rendered
  *   the operand otherwise: V8 renders it by walking the code around it (an arrow function's body
  *   adds `(intermediate value)`s), which the instrumenter's rendering follows for the usual shapes

@@ -14,15 +14,21 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { programInput } from './arbitraries.js';
-import { Divergence, differential, newTotals } from './differential.js';
+import { Divergence, differential, type KnownDivergence, newTotals } from './differential.js';
 import type { ProgramInput } from './program.js';
 import { Survey } from './survey.js';
 
 const SCALE = Number(process.env.COWLENS_DIFF_SCALE ?? '1');
 const SEED = process.env.COWLENS_DIFF_SEED === undefined ? {} : { seed: Number(process.env.COWLENS_DIFF_SEED) };
-/** The seed CI replays, and how many of its programs cow mode still prints differently (issue 14): the count may only fall. */
+/**
+ * The seed CI replays, and how many of its programs still print differently in each known way (see
+ * KnownDivergence), on Node 20, 22 and 24 alike: the counts may only fall. Cow mode's are issue
+ * 14's; a message that quotes instrumented text is one V8 words inside an optional chain whose
+ * head cowlens rewrote (or a function's source a TypeScript module's compiler printed again),
+ * and was 173 before cowlens guarded calls and iterations (emit-guards.ts).
+ */
 const CI_SEED = 20261126;
-const CI_SEED_COW_DIVERGENCES = 197;
+const CI_SEED_KNOWN: Readonly<Record<KnownDivergence, number>> = { 'quotes instrumented text': 7, 'renders the operand otherwise': 5, 'cow mode (issue 14)': 197 };
 const SURVEY = process.env.COWLENS_GRAMMAR_SURVEY === '1';
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 /** Thousands of cases, and the shrinking of a failure, take longer than the suite's default minute. */
@@ -60,7 +66,7 @@ describe('grammar fuzz: instrumented programs print and throw what the originals
     expect(totals.writes).toBeGreaterThan(0);
   });
 
-  it.runIf(SEED.seed === CI_SEED && SCALE === 1 && !SURVEY)("cow mode's known divergences do not grow on the CI seed", () => {
-    expect(totals.known['cow mode (issue 14)']).toBeLessThanOrEqual(CI_SEED_COW_DIVERGENCES);
+  it.runIf(SEED.seed === CI_SEED && SCALE === 1 && !SURVEY)('the known divergences do not grow on the CI seed', () => {
+    for (const [kind, most] of Object.entries(CI_SEED_KNOWN)) expect(totals.known[kind as KnownDivergence], kind).toBeLessThanOrEqual(most);
   });
 });

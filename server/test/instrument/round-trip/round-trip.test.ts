@@ -29,10 +29,17 @@ function restore(instrumented: string, file = JS): string {
 const EXAMPLES: Readonly<Record<string, { readonly code: string; readonly file?: string }>> = {
   touch: { code: 'function f(o) { o.k.n = 1; o.list.push(2); }' },
   wrote: { code: 'const o = {}; o.k = g();' },
+  wroteCall: { code: 'const m = new Map(); function f(k, v) { m.delete(k); m.set(k, v); m.set("k", v); }' },
+  touchCall: { code: 'function f(o, k) { o.m.delete(k); o.m.set(k, 1); o.m.clear(); }' },
+  touchDelete: { code: 'function f(o, k) { delete o.a; delete o.b["c"]; delete o[k]; delete o?.[0]; }' },
   lend: { code: 'import lib from "pkg"; lib.f(make());' },
   lent: { code: 'import lib from "pkg"; const o = {}; lib.f(o); const v = lib.g(o); lib.h()\n;[1].map(String); lib.h();' },
+  proxied: { code: 'const p = new Proxy(target, handler); const { proxy } = Proxy.revocable(list.items, {});' },
   writer: { code: 'const push = [].push; push.call(s, 1); Reflect.apply(Object.assign, null, [t, u]); o[m].apply(o, a);' },
   viaCallee: { code: 'const sc = structuredClone; const c = sc(z);' },
+  called: { code: 'const a = Array.from(x)(y); const b = structuredClone(x)?.(y);' },
+  calledOn: { code: 'const c = [...x].map(f); o.k.push(1); const d = x.slice()["m"]?.();' },
+  iterated: { code: 'const e = [0, ...structuredClone(x)]; for (const v of structuredClone(x)) f(v);' },
   eager: { code: 'const d = { ...e, f: 1 }; const g = [...h, 1];' },
   eagerWithAccessors: { code: 'const d = { ...e, get f() { return 1; } };' },
   objectSpread: { code: 'const a = { ...b };' },
@@ -73,6 +80,21 @@ export function f(p: P, xs: number[][]) {
 }`;
     const instrumented = instrumentSource(TS, code).code;
     expect(instrumented).toContain('objectRest');
+    expect(check(code, instrumented, TS)).toBeUndefined();
+  });
+
+  it('restores TypeScript writes through references a type-checker narrows, which keep their syntax', () => {
+    const code = `export function f(t: { o: { seen?: Set<string>; n?: number } }, k: string) {
+  t.o.seen = t.o.seen ?? new Set();
+  t.o.seen.add(k);
+  t.o.n = 1;
+  t.o.n += 2;
+  t.o.n++;
+  delete t.o.n;
+  return t.o.seen.size;
+}`;
+    const instrumented = instrumentSource(TS, code).code;
+    expect(instrumented).toMatch(/__cl\$i\(\)\.touchDelete\(t\.o, __cl\$l\[\d+\], "n"\), delete t\.o\.n;/);
     expect(check(code, instrumented, TS)).toBeUndefined();
   });
 

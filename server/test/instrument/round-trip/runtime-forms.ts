@@ -22,10 +22,10 @@ export const t = (strings: TemplateStringsArray, ...values: (RestoredText | read
 export type ArgumentKind = '<>' | 'S' | 'L' | 'void' | 'x' | '...';
 
 /**
- * How a call may stand before the code it watches, as an addition to drop: `R.m(…), e` and
- * `R.m(…) && e` (bare or in parentheses) stand for `e`; `R.m(…);` is a statement of its own.
+ * How a call may stand before the code it watches, as an addition to drop: `R.m(…), e` (bare or
+ * in parentheses) stands for `e`; `R.m(…);` is a statement of its own.
  */
-export type Before = ',' | '&&' | ';';
+export type Before = ',' | ';';
 
 export interface RuntimeForm {
   readonly args: readonly ArgumentKind[];
@@ -40,10 +40,17 @@ const addition = (args: string, ...before: Before[]): RuntimeForm => ({ args: ar
 export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   touch: form('x L', ([x]) => x!, ','),
   wrote: form('x x L', ([value]) => value!),
+  wroteCall: form('x x L x ...', ([value]) => value!),
+  touchCall: form('x L x ...', ([target]) => target!),
+  touchDelete: form('x L x', ([target]) => target!, ','),
   lend: form('x L', ([x]) => x!),
   writer: form('x L', ([x]) => x!),
-  lent: addition('L ...', ';', '&&'),
+  lent: addition('L ...', ';', ','),
+  proxied: form('x L', ([x]) => x!),
   viaCallee: form('S x', ([callee]) => callee!),
+  called: form('x ...', ([fn]) => fn!),
+  calledOn: form('x ...', ([target]) => target!),
+  iterated: form('x x', ([value]) => value!),
   eager: form('S void x', ([literal]) => literal!),
   eagerWithAccessors: form('S void x', ([literal]) => literal!),
   objectSpread: form('S x', ([e]) => t`{...${e!}}`),

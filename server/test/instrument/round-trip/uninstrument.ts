@@ -242,7 +242,7 @@ function formOf(method: string): RuntimeForm | undefined {
 
 function operatorOf(node: ts.BinaryExpression): Before | undefined {
   const kind = node.operatorToken.kind;
-  return kind === ts.SyntaxKind.CommaToken ? ',' : kind === ts.SyntaxKind.AmpersandAmpersandToken ? '&&' : undefined;
+  return kind === ts.SyntaxKind.CommaToken ? ',' : undefined;
 }
 
 function writeTemplate(template: Template, at: number, out: RestoredText): void {

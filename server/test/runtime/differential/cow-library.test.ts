@@ -7,11 +7,9 @@ import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { cow, isCow, snapshot, toPlain } from '../../../src/runtime/index.js';
 import { compareRuns, type Impl, type Op, plainCopy, plainImpl, programArbitrary, type Run, type RunOptions, runProgram } from './program.js';
+import { FAMILY_TIMEOUT, runs, SEED } from './scale.js';
 import { CLONEABLE_VALUES, type EnvSpec, envArbitrary, type ValueOptions } from './values.js';
 
-const SCALE = Number(process.env.COWLENS_DIFF_SCALE ?? '1');
-const SEED = process.env.COWLENS_DIFF_SEED === undefined ? {} : { seed: Number(process.env.COWLENS_DIFF_SEED) };
-const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
 
 const VARS = 4;
 const isObject = (x: unknown): x is object => typeof x === 'object' && x !== null;
@@ -93,19 +91,19 @@ describe('differential: cow() and snapshot() behave like structuredClone with pl
       fc.property(envArbitrary(FLAT_SETS, 2), programsOf(FLAT_SETS), (e, ops) => { differential(e, ops, true, { setObjects: false }); }),
       { numRuns: runs(1000), ...SEED },
     );
-  });
+  }, FAMILY_TIMEOUT);
 
   it('Sets holding objects (as values, and added through the view)', () => {
     fc.assert(
       fc.property(envArbitrary(CLONEABLE_VALUES, 2), programsOf(CLONEABLE_VALUES), (e, ops) => { differential(e, ops, true, {}); }),
       { numRuns: runs(400), ...SEED },
     );
-  });
+  }, FAMILY_TIMEOUT);
 
   it('core: writes through views only, no extra properties on arrays', () => {
     fc.assert(
       fc.property(envArbitrary(FLAT_SETS, 2), programsOf(FLAT_SETS), (e, ops) => { differential(e, ops, true, { setObjects: false, arrayProps: false }); }),
       { numRuns: runs(1000), ...SEED },
     );
-  });
+  }, FAMILY_TIMEOUT);
 });

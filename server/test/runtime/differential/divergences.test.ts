@@ -64,6 +64,24 @@ describe('cow mode: deep copies', () => {
     expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
   });
 
+  it('a deep copy of a holey array keeps its hole when its source is written while Array.prototype holds that index (seed 1471545211)', () => {
+    const { rt, site, loc } = setup();
+    const source = numbers();
+    Reflect.deleteProperty(source, 3);
+    Object.defineProperty(Array.prototype, '3', { value: 'inherited', writable: true, enumerable: true, configurable: true });
+    try {
+      const plain = structuredClone(source);
+      const copy = rt.structuredClone(site('structured-clone'), source);
+      expect(isCow(copy)).toBe(true);
+      rt.touch(source, loc).push();
+      expect([Object.hasOwn(copy, 3), Object.keys(copy)]).toEqual([false, Object.keys(plain)]);
+    } finally {
+      Reflect.deleteProperty(Array.prototype, '3');
+      // The index made Array.prototype (an array) longer: deleting it leaves the length.
+      (Array.prototype as unknown[]).length = 0;
+    }
+  });
+
   it('structuredClone of an array whose element is non-enumerable skips it, as for plain arrays', () => {
     const { rt, site } = setup();
     const source = numbers();

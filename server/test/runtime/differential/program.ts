@@ -86,6 +86,8 @@ export interface Impl {
   touch<T>(target: T): T;
   /** When given: whether the program writes `target` at all (a write it declines is skipped). */
   mayWrite?(target: unknown): boolean;
+  /** When given: told of the target of each Proxy the program starts with, before the Proxy is made. */
+  proxied?(target: object): void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +197,10 @@ export function runtimeImpl(rt: CowlensRuntime, stats?: CopyStats): Impl {
     set: (target, key, value) => rt.set(target, key, value, loc),
     del: (target, key) => rt.del(target, key, loc),
     touch: (target) => rt.touch(target, loc),
+    // As instrumented code does at `new Proxy(target, handler)`.
+    proxied: (target) => {
+      rt.proxied(target, loc);
+    },
   };
 
   function runtimeCopy(kind: CopyKind, src: unknown, rest: readonly PropertyKey[], sliceArgs: readonly unknown[], other: unknown): unknown {
@@ -342,7 +348,7 @@ function arrayKey(target: unknown, key: PropertyKey, options: RunOptions): Prope
 export function runProgram(env: EnvSpec, ops: readonly Op[], impl: Impl, nvars: number, options: RunOptions = {}): Run {
   const vars: unknown[] = new Array<unknown>(nvars).fill(undefined);
   resetTrapCalls();
-  const initial = buildEnv(env);
+  const initial = buildEnv(env, (target) => impl.proxied?.(target)).slice(0, nvars);
   const transcript: string[] = [];
   const log: string[] = [];
   initial.forEach((v, i) => {

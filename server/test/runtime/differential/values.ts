@@ -48,6 +48,12 @@ export interface EnvSpec {
   /** Whether links may use the symbol key, and put objects into Sets. */
   readonly symbolKeys: boolean;
   readonly setObjects: boolean;
+  /**
+   * Whether each Proxy's target is reachable other than through it: the variables after `vars`
+   * hold the targets, in the order their Proxies were made, and links reach the containers inside
+   * them as any other; so a write through the Proxy reaches what copies share.
+   */
+  readonly sharedProxyTargets: boolean;
 }
 
 export interface ValueOptions {
@@ -63,6 +69,8 @@ export interface ValueOptions {
   readonly maxDepth: number;
   /** The program's own Proxies around containers. */
   readonly proxies?: boolean;
+  /** Their targets reachable other than through them (see EnvSpec). */
+  readonly sharedProxyTargets?: boolean;
 }
 
 export const ANY_VALUES: ValueOptions = { prims: PRIMS.length, symbolKeys: true, nullProto: true, dates: true, maps: true, setObjects: true, holes: true, maxDepth: 3 };
@@ -135,19 +143,32 @@ export function envArbitrary(o: ValueOptions, vars: number, maxLinks = 3): fc.Ar
       links: fc.array(fc.record({ from: fc.nat({ max: 40 }), key: fc.nat({ max: 20 }), to: fc.nat({ max: 40 }) }), { maxLength: maxLinks }),
       symbolKeys: fc.constant(o.symbolKeys),
       setObjects: fc.constant(o.setObjects),
+      sharedProxyTargets: fc.constant(o.sharedProxyTargets === true),
     })
     .map((env) => Object.defineProperty(env, fc.toStringMethod, { value: () => `\n${envCode(env)}\n`, enumerable: false }));
 }
 
+/**
+ * How the targets of the Proxies a value holds are built: `shared`, their containers join the
+ * others (see EnvSpec); `lend` is told of each target before its Proxy is made, as instrumented
+ * code tells the runtime at `new Proxy(target, handler)`.
+ */
+export interface ProxyTargets {
+  readonly shared: boolean;
+  readonly lend: (target: object) => void;
+}
+
+const HIDDEN_TARGETS: ProxyTargets = { shared: false, lend: () => undefined };
+
 /** Builds a fresh value; every container built is pushed onto `nodes` (pre-order). */
-export function build(spec: Spec, nodes: object[] = []): unknown {
+export function build(spec: Spec, nodes: object[] = [], targets: ProxyTargets = HIDDEN_TARGETS): unknown {
   switch (spec.k) {
     case 'prim':
       return PRIMS[spec.i];
     case 'obj': {
       const o: Record<PropertyKey, unknown> = spec.nullProto ? (Object.create(null) as Record<PropertyKey, unknown>) : {};
       nodes.push(o);
-      for (const [k, v] of spec.entries) o[OBJ_KEYS[k]!] = build(v, nodes);
+      for (const [k, v] of spec.entries) o[OBJ_KEYS[k]!] = build(v, nodes, targets);
       for (let i = 0; i < spec.pad; i++) o[`p${String(i)}`] = i + 0.5;
       return o;
     }
@@ -156,7 +177,7 @@ export function build(spec: Spec, nodes: object[] = []): unknown {
       nodes.push(a);
       for (const item of spec.items) {
         if (item === 'hole') a.length++;
-        else a.push(build(item, nodes));
+        else a.push(build(item, nodes, targets));
       }
       if (spec.pad > 0) a.push('pad');
       for (let i = 1; i < spec.pad; i++) a.push(i + 0.5);
@@ -166,14 +187,14 @@ export function build(spec: Spec, nodes: object[] = []): unknown {
     case 'map': {
       const m = new Map<unknown, unknown>();
       nodes.push(m);
-      for (const [k, v] of spec.entries) m.set(PRIMS[MAP_KEYS[k]!], build(v, nodes));
+      for (const [k, v] of spec.entries) m.set(PRIMS[MAP_KEYS[k]!], build(v, nodes, targets));
       for (let i = 0; i < spec.pad; i++) m.set(`p${String(i)}`, i + 0.5);
       return m;
     }
     case 'set': {
       const s = new Set<unknown>();
       nodes.push(s);
-      for (const v of spec.items) s.add(build(v, nodes));
+      for (const v of spec.items) s.add(build(v, nodes, targets));
       for (let i = 0; i < spec.pad; i++) s.add(`p${String(i)}`);
       return s;
     }
@@ -182,9 +203,12 @@ export function build(spec: Spec, nodes: object[] = []): unknown {
       nodes.push(d);
       return d;
     }
-    case 'proxy':
-      // The target is reachable through its Proxy only: a write through the Proxy is one no barrier sees (see the README's limits).
-      return userProxy(build(spec.target, []) as object, spec.traps, COMPUTED_KEYS[spec.computed]);
+    case 'proxy': {
+      // A write through the Proxy is one no barrier sees: the runtime was told of the target (see the README's limits).
+      const target = build(spec.target, targets.shared ? nodes : [], targets) as object;
+      targets.lend(target);
+      return userProxy(target, spec.traps, COMPUTED_KEYS[spec.computed]);
+    }
   }
 }
 
@@ -252,11 +276,20 @@ export function applyLinks(nodes: readonly object[], links: readonly Link[], sym
   }
 }
 
-export function buildEnv(env: EnvSpec): unknown[] {
+/** The variables `env` starts with (see EnvSpec); `lend` is told of each Proxy's target (see ProxyTargets). */
+export function buildEnv(env: EnvSpec, lend: (target: object) => void = HIDDEN_TARGETS.lend): unknown[] {
   const nodes: object[] = [];
-  const vars = env.vars.map((s) => build(s, nodes));
+  const made: object[] = [];
+  const targets: ProxyTargets = {
+    shared: env.sharedProxyTargets,
+    lend: (target) => {
+      made.push(target);
+      lend(target);
+    },
+  };
+  const vars = env.vars.map((s) => build(s, nodes, targets));
   applyLinks(nodes, env.links, env.symbolKeys, env.setObjects);
-  return vars;
+  return env.sharedProxyTargets ? [...vars, ...made] : vars;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,7 +339,7 @@ export function specCode(spec: Spec, counter: { n: number } = { n: 0 }): string 
   }
 }
 
-function countNodes(spec: Spec): number {
+function countNodes(spec: Spec, sharedTargets: boolean): number {
   switch (spec.k) {
     case 'prim':
       return 0;
@@ -314,26 +347,29 @@ function countNodes(spec: Spec): number {
       return 1;
     case 'obj':
     case 'map':
-      return 1 + spec.entries.reduce((n, [, v]) => n + countNodes(v), 0);
+      return 1 + spec.entries.reduce((n, [, v]) => n + countNodes(v, sharedTargets), 0);
     case 'arr':
-      return 1 + spec.items.reduce((n, v) => n + (v === 'hole' ? 0 : countNodes(v)), 0);
+      return 1 + spec.items.reduce((n, v) => n + (v === 'hole' ? 0 : countNodes(v, sharedTargets)), 0);
     case 'set':
-      return 1 + spec.items.reduce((n, v) => n + countNodes(v), 0);
+      return 1 + spec.items.reduce((n, v) => n + countNodes(v, sharedTargets), 0);
     case 'proxy':
-      return 0;
+      return sharedTargets ? countNodes(spec.target, sharedTargets) : 0;
   }
 }
 
 export function envCode(env: EnvSpec, names: (i: number) => string = (i) => `v${String(i)}`): string {
   const counter = { n: 0 };
   const lines = env.vars.map((s, i) => `${names(i)} = ${specCode(s, counter)};`);
-  const total = env.vars.reduce((n, s) => n + countNodes(s), 0);
+  const total = env.vars.reduce((n, s) => n + countNodes(s, env.sharedProxyTargets), 0);
   if (total > 0) {
     // Print the links as the builder applies them, so that the code says what was built.
     const kinds: Spec['k'][] = [];
     const collect = (s: Spec): void => {
       if (s.k === 'prim') return;
-      if (s.k === 'proxy') return;
+      if (s.k === 'proxy') {
+        if (env.sharedProxyTargets) collect(s.target);
+        return;
+      }
       kinds.push(s.k);
       if (s.k === 'obj' || s.k === 'map') for (const [, v] of s.entries) collect(v);
       if (s.k === 'arr') for (const v of s.items) if (v !== 'hole') collect(v);
@@ -353,5 +389,26 @@ export function envCode(env: EnvSpec, names: (i: number) => string = (i) => `v${
       else lines.push(`n${String(a)}[${keyCode(OBJ_KEYS[key % (env.symbolKeys ? OBJ_KEYS.length : OBJ_KEYS.length - 1)]!)}] = ${b};`);
     }
   }
+  if (env.sharedProxyTargets) {
+    const proxies = env.vars.reduce((n, s) => n + countProxies(s), 0);
+    for (let i = 0; i < proxies; i++) lines.push(`${names(env.vars.length + i)} = /* the target of proxy${String(i)}, the Proxy made ${String(i + 1)}th */ target${String(i)};`);
+  }
   return lines.join('\n');
+}
+
+function countProxies(spec: Spec): number {
+  switch (spec.k) {
+    case 'prim':
+    case 'date':
+      return 0;
+    case 'obj':
+    case 'map':
+      return spec.entries.reduce((n, [, v]) => n + countProxies(v), 0);
+    case 'arr':
+      return spec.items.reduce((n, v) => n + (v === 'hole' ? 0 : countProxies(v)), 0);
+    case 'set':
+      return spec.items.reduce((n, v) => n + countProxies(v), 0);
+    case 'proxy':
+      return 1 + countProxies(spec.target);
+  }
 }

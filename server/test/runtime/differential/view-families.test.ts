@@ -11,12 +11,9 @@ import { describe, it } from 'vitest';
 import { RUNTIME_KEY } from '../../../src/instrument/module-bindings.js';
 import { instrumentSource } from '../../../src/instrument/instrument-source.js';
 import { createRuntime, patchCloneGlobals } from '../../../src/runtime/index.js';
+import { FAMILY_TIMEOUT, runs, SEED } from './scale.js';
 import { inspectProgram, integrityProgram, iterationProgram } from './view-programs.js';
 
-const SCALE = Number(process.env.COWLENS_DIFF_SCALE ?? '1');
-const SEED = process.env.COWLENS_DIFF_SEED === undefined ? {} : { seed: Number(process.env.COWLENS_DIFF_SEED) };
-const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
-const TIMEOUT = { timeout: 600_000 };
 
 type Mode = 'plain' | 'observe' | 'cow';
 
@@ -56,15 +53,15 @@ function sameInEveryMode(source: string): void {
 }
 
 describe('program families: views behave as the plain values they stand for', () => {
-  it('Map, Set and array views iterated while written: every iteration API, every mutation, at every step, of the copy or its source', TIMEOUT, () => {
+  it('Map, Set and array views iterated while written: every iteration API, every mutation, at every step, of the copy or its source', { timeout: FAMILY_TIMEOUT }, () => {
     fc.assert(fc.property(iterationProgram(), sameInEveryMode), { numRuns: runs(1500), ...SEED });
   });
 
-  it('frozen, sealed, non-extensible and read-only views written in strict and sloppy code, by every write form', TIMEOUT, () => {
+  it('frozen, sealed, non-extensible and read-only views written in strict and sloppy code, by every write form', { timeout: FAMILY_TIMEOUT }, () => {
     fc.assert(fc.property(integrityProgram(), sameInEveryMode), { numRuns: runs(1500), ...SEED });
   });
 
-  it('util.inspect and util.format of views, written, frozen, cyclic, with hidden properties and getters', TIMEOUT, () => {
+  it('util.inspect and util.format of views, written, frozen, cyclic, with hidden properties and getters', { timeout: FAMILY_TIMEOUT }, () => {
     fc.assert(fc.property(inspectProgram(), sameInEveryMode), { numRuns: runs(1000), ...SEED });
   });
 });
