@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { instrumentSource } from '../../src/instrument/instrument-source.js';
+import { freshJestCache } from './jest-suites.js';
 import { type CliRun, plainNode, REPO, reportOf } from './run-cowlens.js';
 
 const DIR = join(REPO, 'test-fixtures/stack-format');
@@ -159,6 +160,23 @@ describe('stack traces under cowlens read as plain Node prints them', () => {
   it('TypeScript that cowlens transpiles turns source maps on before it runs, and not before, so its frames point into the .ts', () => {
     const run = underCowlens(['node', 'transpiled.mjs'], 'observe');
     expect(run.stdout.split('\n')).toEqual(['before false', 'after true', 'Error: no tags', `    at firstTag (${join(DIR, 'tags.ts')}:5:32)`, `    at ${pathToFileURL(join(DIR, 'transpiled.mjs')).href}:6:3`, '']);
+  });
+
+  it("ts-jest's compiled calls (`(0, m.produce)({})`): jest's frames and code frames as plain, columns included, on lines cowlens edits too", () => {
+    // cowlens's map composed under ts-jest's must keep every column ts-jest's points at: the `(` of a call, past an edit on its line.
+    const cwd = join(DIR, 'ts-jest');
+    const env = { COWLENS_FIXTURE_FAIL: '1', NO_COLOR: '1', FORCE_COLOR: '0' };
+    const jest = (): string[] => [join(REPO, 'node_modules/jest/bin/jest.js'), '--ci', ...freshJestCache()];
+    const timeless = (output: string): string => output.replace(/ \(\d+(\.\d+)? m?s\)$/gm, '').replace(/^Time: .*$/m, 'Time:');
+    const plain = plainNode(jest(), { cwd, env });
+    const frames = plain.stdout + plain.stderr;
+    for (const place of ['5:23', '10:50', '15:45']) expect(frames).toContain(`at Object.<anonymous> (produce.test.ts:${place})`);
+    for (const mode of MODES) {
+      const run = underCowlens(['node', ...jest()], mode, env, cwd);
+      expect(run.status, mode).toBe(plain.status);
+      expect(timeless(run.stdout), mode).toBe(timeless(plain.stdout));
+      expect(timeless(run.stderr), mode).toBe(timeless(plain.stderr));
+    }
   });
 
   it("an instrumented module carries cowlens's source map only where Node or a debugger reads it", () => {

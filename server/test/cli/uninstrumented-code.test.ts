@@ -76,7 +76,7 @@ describe('project code that cowlens did not instrument', () => {
     const run = reportOf(['node', 'main.cjs'], { cwd: dir });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('Runtime\n');
-    const reason = 'ran project code that cowlens did not instrument: jest-runtime 24.9.0 is not supported (cowlens instruments the test files of jest 30): its test files run uninstrumented; their copies are not in this report';
+    const reason = 'ran project code that cowlens did not instrument: jest-runtime 24.9.0 is not supported (cowlens instruments the test files of jest 29 and 30): its test files run uninstrumented; their copies are not in this report';
     expect(run.report.complete).toBe(false);
     expect(run.report.incomplete).toEqual([expect.stringMatching(new RegExp(String.raw`^process pid \d+ \(node main\.cjs\) ${escapeRegExp(reason)}$`))]);
     expect(run.stderr).toContain(`(incomplete report)`);

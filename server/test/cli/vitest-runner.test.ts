@@ -42,6 +42,14 @@ describe('cowlens report -- vitest run (vitest 4.1, its module runner on)', () =
     expectFailingRunPassesThrough(VITEST, SUITE);
   });
 
+  it("vitest.config.ts in a CommonJS package, which vite compiles itself: the config file is vite's, not code under test, and the run is complete", () => {
+    const run = reportOf(['node', VITEST, 'run'], { cwd: join(REPO, 'test-fixtures/runners/vitest-config-ts-suite') });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.report).toMatchObject({ complete: true, incomplete: [], diagnostics: [] });
+    expect(run.stderr).not.toContain('cowlens: warning');
+    expect(sitesOf(run.report)).toEqual({ 'test/copy.test.ts:5:10 array-spread': { executions: 1, materialized: 0, copyPoints: [] } });
+  });
+
   it('the vm pools are not supported: their tests run as they are, and cowlens says why on stderr', () => {
     const run = reportOf(['node', VITEST, 'run', '--pool', 'vmThreads'], { cwd: SUITE });
     expect(run.status, run.stderr).toBe(0);

@@ -4,11 +4,11 @@
  * vitest 5 in real processes. The suite holds the files of vitest-suite, so the figures are
  * those of vitest 4.1's run (vitest-runner.test.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installLockedSuite } from './locked-suites.js';
 import { plainNode, REPO, reportOf } from './run-cowlens.js';
 import { sitesOf, underDirectory } from './runner-reports.js';
 import { expectFailingRunPassesThrough, VITEST_SUITE_SITES } from './vitest-suites.js';
@@ -17,21 +17,11 @@ const SUITE_DIR = 'test-fixtures/runners/vitest5-suite';
 const SUITE = join(REPO, SUITE_DIR);
 const VITEST = join(SUITE, 'node_modules/vitest/vitest.mjs');
 
-/**
- * Installs the suite's locked vitest 5 when a checkout has not yet (CI installs it before the
- * tests), with npm on the Node that runs these tests: vitest 5 refuses an older one. npm's own
- * variables, inherited when the tests run from `npm test`, would name the repository's project.
- */
-function installSuite(): void {
-  if (existsSync(join(SUITE, 'node_modules/vitest/package.json'))) return;
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_')));
-  env.PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
-  const npm = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: SUITE, env, encoding: 'utf8' });
-  if (npm.status !== 0) throw new Error(`npm ci in ${SUITE_DIR} failed (status ${String(npm.status)}):\n${npm.stderr}`);
-}
-
 describe('cowlens report -- vitest run (vitest 5, its module runner on)', () => {
-  beforeAll(installSuite, 180_000);
+  // CI installs the suite before the tests, on the Node that runs them (vitest 5 needs 22.12+).
+  beforeAll(() => {
+    installLockedSuite(SUITE, 'vitest');
+  }, 180_000);
 
   it('the suite runs the vitest 5 it locks, on the Node of these tests', () => {
     const version = plainNode([VITEST, '--version'], { cwd: SUITE });

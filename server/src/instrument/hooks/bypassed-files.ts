@@ -3,10 +3,12 @@
  * that runs code with `vm` instead of handing it to `module._compile`) runs them uninstrumented,
  * and cowlens would report a run with their copies missing as complete. What a process really
  * loaded is in Node's CommonJS cache: at exit, every project file there that cowlens's require
- * hook never saw was compiled behind its back.
+ * hook never saw was compiled behind its back, except the configuration files a tool compiled
+ * itself (tool-config-files.ts), which are not the program's code.
  */
 import Module from 'node:module';
 import { languageOf } from '../../analysis/source-language.js';
+import { isToolConfigFile } from './tool-config-files.js';
 
 interface CachedModule {
   readonly exports: unknown;
@@ -28,7 +30,7 @@ export function reportBypassedFiles(wanted: (file: string) => boolean, seen: Rea
   process.on('exit', () => {
     try {
       const files = Object.entries(commonJsCache())
-        .filter(([file, module]) => !seen.has(file) && languageOf(file) !== undefined && !isEsModule(module) && wanted(file))
+        .filter(([file, module]) => !seen.has(file) && languageOf(file) !== undefined && !isEsModule(module) && wanted(file) && !isToolConfigFile(file))
         .map(([file]) => file);
       if (files.length > 0) report({ early: files.filter((f) => loadedBefore.has(f)), bypassed: files.filter((f) => !loadedBefore.has(f)) });
     } catch {

@@ -12,8 +12,10 @@ import { installJestHook } from '../jest/jest-runtime-hook.js';
 import { monitorCrashes } from './crash-monitor.js';
 import type { EsmHooksData } from './esm-hooks.js';
 import { isWorkersLastMessage } from './last-message.js';
+import { runsTsNodeBin } from './later-typescript-loader.js';
 import { installRequireHook } from './require-hook.js';
 import { reportBypassedFiles } from './bypassed-files.js';
+import { reportCoverageTools } from './coverage-tools.js';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
@@ -54,11 +56,16 @@ if (config && !(slot in globalThis)) {
   // Before cowlens's own require hook adds them: the extensions a loader of the program's registered.
   // Node 24 requires a `.ts` entry handed back to it as CommonJS as an ES module (its own syntax
   // detection), which the ESM loader is loading already, and fails: there cowlens keeps them.
-  const requireCompiles = NODE_MAJOR >= 24 ? [] : TYPESCRIPT_EXTENSIONS.filter((ext) => ext in (Module as unknown as { _extensions: object })._extensions);
+  // ts-node's bin registers its hook later, before it requires the program's entry (later-typescript-loader.ts).
+  const requireCompiles =
+    NODE_MAJOR >= 24 ? [] : runsTsNodeBin(process.argv[1]) ? TYPESCRIPT_EXTENSIONS : TYPESCRIPT_EXTENSIONS.filter((ext) => ext in (Module as unknown as { _extensions: object })._extensions);
   const seen = new Set<string>();
   reportBypassedFiles(createInstrumentFilter(config), seen, ({ early, bypassed }) => {
     if (early.length > 0) writer.uninstrumented("they were loaded before cowlens's preload (`node -r`, which Node runs before every `--import`)", early);
     if (bypassed.length > 0) writer.uninstrumented("a loader of the program compiled them itself, past cowlens's require hook (esm's `-r esm`, or a hook that runs code through `vm`)", bypassed);
+  });
+  reportCoverageTools((tools) => {
+    writer.warn(`${tools.join(' and ')} measured coverage in this run: coverage measured under cowlens measures cowlens's instrumented code, not your files as written, and may differ from a plain run's; measure coverage in a run of its own`);
   });
   installRequireHook(config, writer.warn, monitor.instrumentedCommonJs, seen);
   installJestHook(config, writer.warn, (reason) => {

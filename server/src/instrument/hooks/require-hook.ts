@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { addHook } from 'pirates';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { needsTranspile } from '../../analysis/source-language.js';
-import { cachedModule, transformCacheOf } from './cached-transform.js';
+import { cachedModule, cachedSource, transformCacheOf } from './cached-transform.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
 import { codeForNode, runsCompiled } from './module-source-map.js';
 import type { RunConfig } from './run-config.js';
+import { watchLaterTypeScriptLoader } from './later-typescript-loader.js';
 import { debuggerAttached } from './source-maps-state.js';
 import { syncTransform } from './sync-transform.js';
+
+const EXTENSIONS = ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'];
 
 /**
  * CommonJS files reach the runtime through `require`, which the ESM hooks do not see.
@@ -22,6 +25,7 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
       seen.add(file);
       const instrument = wanted(file);
       const transpiles = needsTranspile(file);
+      if (transpiles && compiledAfter(file)) return instrument ? instrumentedTypeScript(given, file) : given;
       const code = transpiles ? asWritten(given, file) : given;
       const result = cachedModule(cache, file, code, 'commonjs', instrument, () => syncTransform()({ target: 'commonjs', file, text: code, instrument }));
       // Compiled code runs with its map (module-source-map.ts), which Node reads only if source
@@ -37,8 +41,24 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
         },
       });
     },
-    { exts: ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'], matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },
+    { exts: EXTENSIONS, matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },
   );
+  const compiledAfter = watchLaterTypeScriptLoader(EXTENSIONS);
+
+  /**
+   * For ts-node's bin, whose hook compiles and type-checks what cowlens's returns: the TypeScript
+   * as written (`given`), instrumented, still TypeScript. Its stack frames' columns are those of
+   * the instrumented text (README, Limits).
+   */
+  function instrumentedTypeScript(given: string, file: string): string {
+    const result = cachedSource(cache, file, given, () => syncTransform()({ target: 'source', file, text: given }));
+    if ('skipped' in result) {
+      warn(result.skipped, file);
+      return given;
+    }
+    instrumented(file);
+    return result.code;
+  }
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { Mode } from '../../runtime/api.js';
+import type { RunMode } from '../../runtime/api.js';
 import { SPOOL_ENV } from './spool-format.js';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, type FilterOptions } from '../instrument-filter.js';
+import type { FilterOptions } from '../instrument-filter.js';
 
 /** What `cowlens report` tells every process it starts, through the environment. */
 export interface RunConfig extends FilterOptions {
-  readonly mode: Mode;
+  readonly mode: RunMode;
   readonly spool: string;
   /** The folder of transformed modules kept between runs (transform-cache.ts); none when the run keeps none. */
   readonly transformCache?: string;
@@ -15,6 +15,7 @@ export const TRANSFORM_WORKER_ENV = 'COWLENS_TRANSFORM_WORKER';
 
 const MODE_ENV = 'COWLENS_MODE';
 const ROOT_ENV = 'COWLENS_ROOT';
+const ONLY_ENV = 'COWLENS_ONLY';
 const INCLUDE_ENV = 'COWLENS_INCLUDE';
 const EXCLUDE_ENV = 'COWLENS_EXCLUDE';
 const MAX_FILE_SIZE_ENV = 'COWLENS_MAX_FILE_SIZE';
@@ -25,6 +26,7 @@ export function runConfigEnv(config: RunConfig): Record<string, string> {
     [SPOOL_ENV]: config.spool,
     [MODE_ENV]: config.mode,
     [ROOT_ENV]: config.root,
+    [ONLY_ENV]: JSON.stringify(config.only),
     [INCLUDE_ENV]: JSON.stringify(config.include),
     [EXCLUDE_ENV]: JSON.stringify(config.exclude),
     ...(config.maxFileSize === undefined ? {} : { [MAX_FILE_SIZE_ENV]: String(config.maxFileSize) }),
@@ -40,8 +42,9 @@ export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
     spool,
     mode: env[MODE_ENV] === 'cow' ? 'cow' : 'observe',
     root: env[ROOT_ENV] ?? process.cwd(),
-    include: parseList(env[INCLUDE_ENV], DEFAULT_INCLUDE),
-    exclude: parseList(env[EXCLUDE_ENV], DEFAULT_EXCLUDE),
+    only: parseList(env[ONLY_ENV]),
+    include: parseList(env[INCLUDE_ENV]),
+    exclude: parseList(env[EXCLUDE_ENV]),
     ...maxFileSizeOf(env[MAX_FILE_SIZE_ENV]),
     ...(env[TRANSFORM_CACHE_ENV] === undefined || env[TRANSFORM_CACHE_ENV] === '' ? {} : { transformCache: env[TRANSFORM_CACHE_ENV] }),
   };
@@ -52,8 +55,8 @@ function maxFileSizeOf(value: string | undefined): { maxFileSize?: number } {
   return value !== undefined && Number.isFinite(size) && size >= 0 ? { maxFileSize: size } : {};
 }
 
-function parseList(value: string | undefined, fallback: readonly string[]): readonly string[] {
-  if (value === undefined) return fallback;
+function parseList(value: string | undefined): readonly string[] {
+  if (value === undefined) return [];
   const parsed: unknown = JSON.parse(value);
-  return Array.isArray(parsed) && parsed.every((g) => typeof g === 'string') ? parsed : fallback;
+  return Array.isArray(parsed) && parsed.every((g) => typeof g === 'string') ? parsed : [];
 }

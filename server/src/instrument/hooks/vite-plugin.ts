@@ -11,13 +11,21 @@ import { createInstrumentFilter } from '../instrument-filter.js';
 import type { EncodedSourceMap } from '../source-edits.js';
 import { readRunConfig } from './run-config.js';
 import { SpoolWriter } from './spool-writer.js';
+import { noteToolConfigFiles } from './tool-config-files.js';
 
 /** What cowlens relies on of a vite plugin and of vitest's `configureVitest` hook, whatever their versions' types say. */
 interface CowlensVitePlugin {
   readonly name: string;
   readonly enforce: 'pre';
   transform(code: string, id: string): Promise<{ code: string; map: EncodedSourceMap } | null>;
+  configResolved(config: ResolvedConfig): void;
   configureVitest(context: ConfigureVitestContext): void;
+}
+
+/** vite's resolved config, as far as the plugin needs it: the config file vite loaded and the files bundled into it. */
+interface ResolvedConfig {
+  readonly configFile?: unknown;
+  readonly configFileDependencies?: unknown;
 }
 
 type CacheKeyGenerator = (context: { readonly id: string }) => false | undefined;
@@ -83,6 +91,10 @@ function cowlensVitePlugin(run: NonNullable<ReturnType<typeof readRunConfig>>): 
       }
       const { instrumented } = attempt;
       return instrumented.sites + instrumented.writes === 0 ? null : { code: instrumented.code, map: instrumented.map };
+    },
+    configResolved({ configFile, configFileDependencies }) {
+      const dependencies = Array.isArray(configFileDependencies) ? (configFileDependencies as unknown[]) : [];
+      noteToolConfigFiles([configFile, ...dependencies].filter((file): file is string => typeof file === 'string'));
     },
     configureVitest({ project, defineCacheKeyGenerator, experimental_defineCacheKeyGenerator }) {
       const pool = project.config.pool;

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import type { Mode } from '../../runtime/api.js';
+import type { RunMode } from '../../runtime/api.js';
 import type * as RuntimeModule from '../../runtime/index.js';
 import type * as UnwrapModule from '../../runtime/unwrap.js';
 import type { Sink } from '../../runtime/figures/sink.js';
@@ -34,7 +34,7 @@ const sources = new Map<string, string>();
 const open = new Set<ContextRuntime>();
 let closesAtExit = false;
 
-export function createContextRuntime(context: vm.Context, mode: Mode, sink: Sink): ContextRuntime {
+export function createContextRuntime(context: vm.Context, mode: RunMode, sink: Sink): ContextRuntime {
   const timers = new Set<NodeJS.Timeout>();
   // What the runtime's flusher takes from its globals comes from the host, not the context: a
   // runner replaces the context's timers (jest's fake timers) and `process`, and an 'exit'

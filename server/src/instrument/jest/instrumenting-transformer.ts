@@ -15,7 +15,7 @@ import { cachedSource } from '../hooks/cached-transform.js';
 import { type SourceResult, syncTransform } from '../hooks/sync-transform.js';
 import type { TransformCache } from '../transform-cache.js';
 
-/** What cowlens relies on of jest's ScriptTransformer (@jest/transform 30). */
+/** What cowlens relies on of jest's ScriptTransformer (@jest/transform 29 and 30). */
 export interface ScriptTransformer {
   transform: (this: ScriptTransformer, filename: string, options: TransformOptions, fileSource?: string) => TransformedFile;
   transformAsync: (this: ScriptTransformer, filename: string, options: TransformOptions, fileSource?: string) => Promise<TransformedFile>;

@@ -21,7 +21,7 @@ import { instrumentTransformer, type ScriptTransformer } from './instrumenting-t
 type Load = (request: string, parent: unknown, ...rest: unknown[]) => unknown;
 type ResolveFilename = (request: string, parent: unknown) => string;
 
-/** What cowlens relies on of jest-runtime 30's Runtime and its constructor's arguments. */
+/** What cowlens relies on of jest-runtime's Runtime (29 and 30) and its constructor's arguments. */
 type RuntimeClass = new (
   config: unknown,
   environment: TestEnvironment,
@@ -35,7 +35,9 @@ interface TestEnvironment {
   getVmContext(): vm.Context | null;
 }
 
-const SUPPORTED = 'jest 30';
+/** The jest-runtime majors whose Runtime is subclassed: their constructors and transformers agree. */
+const SUPPORTED_MAJORS = ['29', '30'];
+const SUPPORTED = 'jest 29 and 30';
 
 /** `uninstrumented` hears that this process runs test files cowlens cannot instrument, and why. */
 export function installJestHook(config: RunConfig, warn: (message: string, file?: string) => void, uninstrumented: (reason: string) => void): void {
@@ -44,12 +46,12 @@ export function installJestHook(config: RunConfig, warn: (message: string, file?
   const seen = new WeakSet<object>();
   internals._load = function loadWithCowlens(request, parent, ...rest) {
     const exports = load.call(this, request, parent, ...rest);
-    // jest-runtime 30 exports an object; 24 and older export the Runtime class itself.
+    // jest-runtime 29 and 30 export an object; 24 and older export the Runtime class itself.
     if (request === 'jest-runtime' && (typeof exports === 'object' || typeof exports === 'function') && exports !== null && !seen.has(exports)) {
       seen.add(exports);
       const version = versionOf(internals._resolveFilename(request, parent));
       const runtime = exports as { default?: unknown };
-      if (version?.split('.')[0] === '30' && typeof runtime.default === 'function') {
+      if (SUPPORTED_MAJORS.includes(version?.split('.')[0] ?? '') && typeof runtime.default === 'function') {
         runtime.default = withCowlens(runtime.default as RuntimeClass, config, warn);
       } else {
         uninstrumented(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);

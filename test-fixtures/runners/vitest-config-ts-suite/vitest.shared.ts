@@ -1,0 +1,1 @@
+export const shared = { environment: 'node' as const, globals: false };
