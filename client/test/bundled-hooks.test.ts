@@ -42,7 +42,7 @@ describe('the bundled run preload', () => {
       cwd: dir,
       encoding: 'utf8',
       // What run-config.ts's runConfigEnv gives every process of a run.
-      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'cow', COWLENS_ROOT: dir, COWLENS_INCLUDE: '["**/*"]', COWLENS_EXCLUDE: '["**/node_modules/**"]' },
+      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'cow', COWLENS_ROOT: dir, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
     });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('[[1,2,2],[3,3],5,1]\n');
@@ -70,7 +70,7 @@ describe('the bundled run preload', () => {
     const result = spawnSync(process.execPath, [join(root, args[0]!), ...args.slice(1)], {
       cwd: suite,
       encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'observe', COWLENS_ROOT: suite, COWLENS_INCLUDE: '["**/*"]', COWLENS_EXCLUDE: '["**/node_modules/**"]' },
+      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'observe', COWLENS_ROOT: suite, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
     });
     expect(result.status, result.stderr).toBe(0);
     return new Set(

@@ -78,7 +78,7 @@ function measure(row: Row): { name: string; plain: number; cold: number; warm: n
 const dir = project();
 const spool = mkdtempSync(join(tmpdir(), 'cowlens-startup-spool-'));
 const processEnv = {
-  ...runConfigEnv({ spool, mode: 'observe', root: dir, include: ['**/*'], exclude: ['**/node_modules/**'], transformCache: transformCacheFolder(dir) }),
+  ...runConfigEnv({ spool, mode: 'observe', root: dir, only: [], include: [], exclude: [], transformCache: transformCacheFolder(dir) }),
   NODE_OPTIONS: nodeOptionsWithCowlens(undefined),
 };
 const report = (command: readonly string[]): (() => number) => () => seconds([process.execPath, CLI, 'report', '-q', '--out', join(spool, 'report.json'), '--', ...command], dir, {});

@@ -1,10 +1,11 @@
 /**
  * The files a scan reads, from the paths it was given: files as they are, directories walked.
- * The walk skips `node_modules`, `.git` and every directory whose name starts with a dot, unless
- * an include glob names that directory as one of its segments (`node_modules/lib/**`,
- * `.storybook/*.ts`): a glob that happens to match everything (`**\/*.ts`) does not open
- * dependencies. Globs are relative to the working directory, see dot files, and apply to named
- * files as well as walked ones.
+ * Which files are taken is the file set's (file-set.ts), as for a run: the default set is every
+ * file given, and every file the walk reaches without opening `node_modules`, `.git` or a directory
+ * whose name starts with a dot. The walk opens such a directory only when a glob of `only` or
+ * `include` names it as one of its segments (`node_modules/lib/**`, `.storybook/*.ts`), and takes
+ * from it only the files those globs select: a glob that happens to match everything (`**\/*.ts`)
+ * does not open dependencies. Globs are relative to the working directory and see dot files.
  *
  * A repository may hold anything under a source file's name. A symbolic link is followed only when
  * its target stays inside the folder scanned (the directory given; for a path given itself, the
@@ -17,13 +18,12 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { specialKind } from './read-source-file.js';
 import { isWithin, relativePath } from './relative-path.js';
-import picomatch from 'picomatch';
+import { DEFAULT_FILE_SET, type FileSet, fileSetExcludes, fileSetMatcher } from './file-set.js';
 import { isDeclarationFile, scriptKindOf } from './script-kind.js';
 
-export interface FileFilter {
+/** The file set's lists left out are empty (the default set). */
+export interface FileFilter extends Partial<FileSet> {
   readonly cwd: string;
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
 }
 
 export interface CollectedFile {
@@ -54,31 +54,33 @@ class Collector {
   /** Where in `files` each real path is. */
   private readonly seenFiles = new Map<string, number>();
   private readonly seenDirectories = new Set<string>();
-  private readonly included: (path: string) => boolean;
+  private readonly taken: (path: string, inDefault: boolean) => boolean;
   private readonly excluded: (path: string) => boolean;
   private readonly namedDirectories: ReadonlySet<string>;
 
   constructor(private readonly filter: FileFilter) {
-    const include = filter.include ?? [];
-    const exclude = filter.exclude ?? [];
-    this.included = include.length === 0 ? () => true : picomatch([...include], { dot: true });
-    this.excluded = exclude.length === 0 ? () => false : picomatch([...exclude], { dot: true });
-    this.namedDirectories = new Set(include.flatMap((glob) => glob.split('/')));
+    const set: FileSet = { ...DEFAULT_FILE_SET, ...filter };
+    this.taken = fileSetMatcher(set);
+    this.excluded = fileSetExcludes(set);
+    this.namedDirectories = new Set([...set.only, ...set.include].flatMap((glob) => glob.split('/')));
   }
 
-  private wants(file: string): boolean {
-    const path = relativePath(this.filter.cwd, file);
-    return this.included(path) && !this.excluded(path);
+  /** `inDefault`: the file was given, or the walk reached it without opening a directory it skips by default. */
+  private wants(file: string, inDefault: boolean): boolean {
+    return this.taken(relativePath(this.filter.cwd, file), inDefault);
+  }
+
+  private static skippedByDefault(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
   }
 
   private skipsDirectory(name: string, directory: string): boolean {
-    const hidden = name === 'node_modules' || name.startsWith('.');
-    return (hidden && !this.namedDirectories.has(name)) || this.excluded(relativePath(this.filter.cwd, directory));
+    return (Collector.skippedByDefault(name) && !this.namedDirectories.has(name)) || this.excluded(relativePath(this.filter.cwd, directory));
   }
 
   /** A file found through a link and under its own name too goes by its own name. */
-  private addFile(path: string, real: string): void {
-    if (!this.wants(path)) return;
+  private addFile(path: string, real: string, inDefault: boolean): void {
+    if (!this.wants(path, inDefault)) return;
     const seen = this.seenFiles.get(real);
     if (seen === undefined) {
       this.seenFiles.set(real, this.files.length);
@@ -88,8 +90,8 @@ class Collector {
     }
   }
 
-  private skip(path: string, reason: string): void {
-    if (this.wants(path)) this.skipped.push({ path, reason });
+  private skip(path: string, reason: string, inDefault: boolean): void {
+    if (this.wants(path, inDefault)) this.skipped.push({ path, reason });
   }
 
   private async linkTarget(link: string, folder: string): Promise<LinkTarget> {
@@ -125,13 +127,16 @@ class Collector {
     } else {
       real = await realpath(path);
     }
-    if (stats.isDirectory()) await this.walk(path, real, real);
-    else if (stats.isFile()) this.addFile(path, real);
+    if (stats.isDirectory()) await this.walk(path, real, real, true);
+    else if (stats.isFile()) this.addFile(path, real, true);
     else this.skipped.push({ path, reason: `skipped: ${specialKind(stats) ?? 'not a regular file'}` });
   }
 
-  /** Walks `directory` (as found), which really is `real`; links are followed only inside `folder`. */
-  private async walk(directory: string, real: string, folder: string): Promise<void> {
+  /**
+   * Walks `directory` (as found), which really is `real`; links are followed only inside `folder`.
+   * `inDefault`: no directory skipped by default was opened on the way.
+   */
+  private async walk(directory: string, real: string, folder: string, inDefault: boolean): Promise<void> {
     if (this.seenDirectories.has(real)) return;
     this.seenDirectories.add(real);
     const entries: Dirent[] = await readdir(directory, { withFileTypes: true }).catch(() => []);
@@ -139,30 +144,30 @@ class Collector {
     for (const entry of entries) {
       const path = resolve(directory, entry.name);
       if (entry.isDirectory()) {
-        if (!this.skipsDirectory(entry.name, path)) await this.walk(path, resolve(real, entry.name), folder);
+        if (!this.skipsDirectory(entry.name, path)) await this.walk(path, resolve(real, entry.name), folder, inDefault && !Collector.skippedByDefault(entry.name));
       } else if (entry.isFile()) {
-        if (isSourceName(entry.name)) this.addFile(path, resolve(real, entry.name));
+        if (isSourceName(entry.name)) this.addFile(path, resolve(real, entry.name), inDefault);
       } else if (entry.isSymbolicLink()) {
-        await this.followLink(entry.name, path, folder);
+        await this.followLink(entry.name, path, folder, inDefault);
       } else if (isSourceName(entry.name)) {
-        this.skip(path, `skipped: ${specialKind(entry) ?? 'not a regular file'}`);
+        this.skip(path, `skipped: ${specialKind(entry) ?? 'not a regular file'}`, inDefault);
       }
     }
   }
 
-  private async followLink(name: string, path: string, folder: string): Promise<void> {
+  private async followLink(name: string, path: string, folder: string, inDefault: boolean): Promise<void> {
     const source = isSourceName(name);
     // A link to a skipped directory name (`node_modules -> …`) is as skipped as the directory.
     if (!source && this.skipsDirectory(name, path)) return;
     const target = await this.linkTarget(path, folder);
     if ('refused' in target) {
-      if (source || target.directory) this.skip(path, target.refused);
+      if (source || target.directory) this.skip(path, target.refused, inDefault);
       return;
     }
-    if (target.stats.isDirectory()) await this.walk(path, target.real, folder);
+    if (target.stats.isDirectory()) await this.walk(path, target.real, folder, inDefault && !Collector.skippedByDefault(name));
     else if (!source) return;
-    else if (target.stats.isFile()) this.addFile(path, target.real);
-    else this.skip(path, `skipped: a symbolic link to ${specialKind(target.stats) ?? 'something not a regular file'}`);
+    else if (target.stats.isFile()) this.addFile(path, target.real, inDefault);
+    else this.skip(path, `skipped: a symbolic link to ${specialKind(target.stats) ?? 'something not a regular file'}`, inDefault);
   }
 }
 

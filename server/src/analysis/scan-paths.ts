@@ -4,14 +4,13 @@
  * of the folder, a device or a FIFO becomes a diagnostic and the scan goes on.
  */
 import { collectFiles } from './collect-files.js';
+import type { FileSet } from './file-set.js';
 import { relativePath } from './relative-path.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from './read-source-file.js';
 import { type ScanDiagnostic, scanSource, type StaticSite } from './scan-source.js';
 
-export interface ScanOptions {
+export interface ScanOptions extends Partial<FileSet> {
   cwd: string;
-  include?: readonly string[];
-  exclude?: readonly string[];
   /** Larger files are skipped with a diagnostic; `DEFAULT_MAX_FILE_SIZE` when not given. */
   maxFileSize?: number;
 }

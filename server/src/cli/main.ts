@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { FileSet } from '../analysis/file-set.js';
 import { parseByteSize } from '../report/byte-units.js';
 import { parsePercent } from '../report/budgets.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/format-report.js';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../instrument/instrument-filter.js';
+import type { RunMode } from '../runtime/api.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../analysis/read-source-file.js';
 import { ExitCode, UserError } from './exit-codes.js';
+import { formatFromOut } from './format-from-out.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -50,10 +52,11 @@ function buildProgram(run: (status: number) => void): Command {
     .description('run a command with every Node.js process it starts instrumented, and report its copies')
     .argument('<command...>', 'the command to run, after --')
     .addOption(new Option('--mode <mode>', 'observe: copies run as written, cowlens measures what copy-on-write would save; cow: copies become copy-on-write views').choices(['observe', 'cow']).default('observe'))
-    .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', "report format (default: the one --out's extension names, .json, .sarif or .md, else text)").choices([...REPORT_FORMATS]))
     .option('--out <file>', 'write the report to a file (- for stdout); without it the report goes to stderr')
-    .option('--include <glob>', `files to instrument, relative to the working directory (repeatable; default ${DEFAULT_INCLUDE.join(', ')})`, collect)
-    .option('--exclude <glob>', `files not to instrument (repeatable; default ${DEFAULT_EXCLUDE.join(', ')})`, collect)
+    .option('--include <glob>', "instrument these files too, besides the project's own (every file under the working directory outside node_modules): a dependency, e.g. 'node_modules/immer/**' (repeatable)", collect)
+    .option('--only <glob>', "instrument only the files matching this glob, in place of the project's own (repeatable; --include still adds to it)", collect)
+    .option('--exclude <glob>', 'never instrument the files matching this glob: wins over --only and --include (repeatable)', collect)
     .option('--timeout <seconds>', 'stop the command after this many seconds and report what was gathered', asNumber('--timeout'))
     .option('--max-bytes-copied <size>', 'fail when the run copies more than this (e.g. 50MB)', asBytes)
     .option('--fail-on-hazard', 'fail when cow mode met a write it could not see', false)
@@ -67,10 +70,9 @@ function buildProgram(run: (status: number) => void): Command {
       const { reportCommand } = await import('./report-command.js');
       run(
         await reportCommand(command, {
-          mode: opts.mode as 'observe' | 'cow',
-          format: opts.format as ReportFormat,
-          include: (opts.include as string[] | undefined) ?? DEFAULT_INCLUDE,
-          exclude: (opts.exclude as string[] | undefined) ?? DEFAULT_EXCLUDE,
+          mode: opts.mode as RunMode,
+          format: (opts.format as ReportFormat | undefined) ?? formatFromOut(opts.out as string | undefined),
+          files: fileSetOf(opts),
           failOnHazard: opts.failOnHazard === true,
           maxFileSize: (opts.maxFileSize as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
           quiet: opts.quiet === true,
@@ -90,8 +92,9 @@ function buildProgram(run: (status: number) => void): Command {
     .description('list the copy sites of files and directories, without running anything')
     .argument('<paths...>', 'files or directories')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--include <glob>', 'only files matching this glob (repeatable)', collect)
-    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect)
+    .option('--include <glob>', "scan these files too, besides the project's own (every file under the paths outside node_modules and dot folders): a dependency, e.g. 'node_modules/immer/**' (repeatable)", collect)
+    .option('--only <glob>', "scan only the files matching this glob, in place of the project's own (repeatable; --include still adds to it)", collect)
+    .option('--exclude <glob>', 'never scan the files matching this glob: wins over --only and --include (repeatable)', collect)
     .option('--max-file-size <size>', 'skip larger files, with a diagnostic (default 5MB)', asBytes)
     .option('--out <file>', 'write to a file (- for stdout, the default)', '-')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
@@ -101,8 +104,7 @@ function buildProgram(run: (status: number) => void): Command {
           format: opts.format as 'text' | 'json',
           out: opts.out as string,
           maxFileSize: (opts.maxFileSize as number | undefined) ?? DEFAULT_MAX_FILE_SIZE,
-          ...optional('include', opts.include as string[] | undefined),
-          ...optional('exclude', opts.exclude as string[] | undefined),
+          files: fileSetOf(opts),
         }),
       );
     });
@@ -130,6 +132,15 @@ function buildProgram(run: (status: number) => void): Command {
       startServer();
     });
   return program;
+}
+
+/** The file set of `--only`, `--include` and `--exclude`, which `scan` and `report` read the same way. */
+function fileSetOf(opts: Record<string, unknown>): FileSet {
+  return {
+    only: (opts.only as string[] | undefined) ?? [],
+    include: (opts.include as string[] | undefined) ?? [],
+    exclude: (opts.exclude as string[] | undefined) ?? [],
+  };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,7 +1,9 @@
 import picocolors from 'picocolors';
 import { formatBytes } from '../report/byte-units.js';
+import { savingWords } from '../report/saving-words.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
 import type { RunAggregate } from '../run/run-aggregate.js';
+import type { RunMode } from '../runtime/api.js';
 
 /**
  * One live line on stderr while the program runs, redrawn in place, and only on a terminal: in
@@ -10,7 +12,10 @@ import type { RunAggregate } from '../run/run-aggregate.js';
 export class ProgressLine {
   private shown = false;
 
-  constructor(private readonly stream: NodeJS.WriteStream) {}
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly mode: RunMode,
+  ) {}
 
   get enabled(): boolean {
     return this.stream.isTTY;
@@ -19,7 +24,7 @@ export class ProgressLine {
   update(live: RunAggregate): void {
     if (!this.enabled) return;
     const t = summarizeTotals(live.sites(), []);
-    const text = `cowlens ▸ ${String(t.sites)} sites · ${String(t.executions)} copies · ${String(t.materialized)} written · copied ${formatBytes(t.bytesCopied)} · saved ${formatBytes(t.bytesSaved)} · ${String(live.processes)} proc`;
+    const text = `cowlens ▸ ${String(t.sites)} sites · ${String(t.executions)} copies · ${String(t.materialized)} written · copied ${formatBytes(t.bytesCopied)} · ${savingWords(this.mode)} ${formatBytes(t.bytesSaved)} · ${String(live.processes)} proc`;
     this.stream.write(`\r\x1b[K${picocolors.dim(text.slice(0, Math.max(20, (this.stream.columns || 80) - 1)))}`);
     this.shown = true;
   }

@@ -1,9 +1,11 @@
 import { type BudgetOutcome, checkBudgets, formatBudgetOutcome } from '../report/budgets.js';
 import { formatReport, type ReportFormat } from '../report/format-report.js';
+import type { FileSet } from '../analysis/file-set.js';
+import { fileSetProblem } from '../analysis/file-set-problem.js';
 import type { Report } from '../report/model.js';
 import { printable } from '../report/printable.js';
 import { checkedReport, InvalidReportError, readReportFile } from '../report/validate-report.js';
-import type { Mode } from '../runtime/api.js';
+import type { RunMode } from '../runtime/api.js';
 import { runWithReport } from '../run/report-run.js';
 import { ExitCode, programStatus, UserError } from './exit-codes.js';
 import { checkOutputPath } from './output-path.js';
@@ -12,11 +14,10 @@ import { useColor } from './use-color.js';
 import { writeOutput } from './write-output.js';
 
 export interface ReportCommandOptions {
-  readonly mode: Mode;
+  readonly mode: RunMode;
   readonly format: ReportFormat;
   readonly out?: string;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
+  readonly files: FileSet;
   readonly timeout?: number;
   readonly maxBytesCopied?: number;
   readonly failOnHazard: boolean;
@@ -44,17 +45,18 @@ export async function reportCommand(command: readonly string[], options: ReportC
   if (options.maxRegression !== undefined && options.baseline === undefined) {
     throw new UserError('cowlens: --max-regression needs --baseline <report.json>, the earlier report to compare with.');
   }
+  const fileProblem = fileSetProblem(options.files, (option) => `--${option}`);
+  if (fileProblem !== undefined) throw new UserError(`cowlens: ${fileProblem}`);
   const baseline = options.baseline === undefined ? undefined : readBaseline(options.baseline, options.mode);
   if (options.out !== undefined) checkOutputPath(options.out);
   const stderr = process.stderr;
   const color = useColor(stderr);
-  const progress = new ProgressLine(stderr);
+  const progress = new ProgressLine(stderr, options.mode);
   const { report, outcome } = await runWithReport({
     command,
     mode: options.mode,
     cwd: process.cwd(),
-    include: options.include,
-    exclude: options.exclude,
+    files: options.files,
     maxFileSize: options.maxFileSize,
     transformCache: options.transformCache,
     version: options.version,
@@ -114,7 +116,7 @@ async function writeReport(report: Report, options: ReportCommandOptions, color:
 }
 
 /** The baseline, read before the run: a bad path, or one of another mode, fails before a long run, not after it. */
-function readBaseline(path: string, mode: Mode): Report {
+function readBaseline(path: string, mode: RunMode): Report {
   let baseline: Report;
   try {
     baseline = readReportFile(path);

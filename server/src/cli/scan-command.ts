@@ -1,6 +1,8 @@
+import type { FileSet } from '../analysis/file-set.js';
+import { fileSetProblem } from '../analysis/file-set-problem.js';
 import { formatScan } from '../analysis/format-scan.js';
 import { scanPaths } from '../analysis/scan-paths.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode, UserError } from './exit-codes.js';
 import { checkOutputPath } from './output-path.js';
 import { useColor } from './use-color.js';
 import { writeOutput } from './write-output.js';
@@ -8,8 +10,7 @@ import { writeOutput } from './write-output.js';
 export interface ScanCommandOptions {
   readonly format: 'text' | 'json';
   readonly out: string;
-  readonly include?: readonly string[];
-  readonly exclude?: readonly string[];
+  readonly files: FileSet;
   readonly maxFileSize: number;
 }
 
@@ -20,13 +21,10 @@ export interface ScanCommandOptions {
  * the status the usage error's, so a CI typo does not pass silently.
  */
 export async function scanCommand(paths: readonly string[], options: ScanCommandOptions): Promise<number> {
+  const fileProblem = fileSetProblem(options.files, (option) => `--${option}`);
+  if (fileProblem !== undefined) throw new UserError(`cowlens: ${fileProblem}`);
   checkOutputPath(options.out);
-  const result = await scanPaths(paths, {
-    cwd: process.cwd(),
-    maxFileSize: options.maxFileSize,
-    ...(options.include === undefined ? {} : { include: options.include }),
-    ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
-  });
+  const result = await scanPaths(paths, { cwd: process.cwd(), maxFileSize: options.maxFileSize, ...options.files });
   const color = options.out === '-' && options.format === 'text' && useColor(process.stdout);
   await writeOutput(options.out, formatScan(result, options.format, color));
   return result.missing.length > 0 ? ExitCode.Usage : ExitCode.Ok;

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isWithin } from '../analysis/relative-path.js';
+import { fileSetProblem } from '../analysis/file-set-problem.js';
 import type { CowlensSettings, RunTarget } from './protocol.js';
 import { CommandLineError, splitCommandLine } from './split-command-line.js';
 import { pathOfUri } from './uris.js';
@@ -31,6 +32,7 @@ export function folderOf(path: string, folders: readonly string[]): string | und
  * under the folder it runs in).
  */
 export function planRun(target: RunTarget, folder: string | undefined, folders: readonly string[], settings: CowlensSettings): RunPlan {
+  checkFileSet(settings);
   switch (target.kind) {
     case 'file': {
       const path = pathOfUri(target.uri);
@@ -61,7 +63,18 @@ export function planRun(target: RunTarget, folder: string | undefined, folders: 
  * A run whose program a debugger starts: it runs in the workspace folder it belongs to, the files
  * cowlens instruments and reports are relative to that folder, and `command` only names it.
  */
-export function planAttachedRun(command: readonly string[], folder: string | undefined): RunPlan {
+export function planAttachedRun(command: readonly string[], folder: string | undefined, settings: CowlensSettings): RunPlan {
+  checkFileSet(settings);
   if (folder === undefined) throw new RunPlanError('Debugging with cowlens needs a workspace folder: open the folder of your project, or set "cowlens": false in the launch configuration.');
   return { command, cwd: folder };
+}
+
+/**
+ * The settings `cowlens.only`, `cowlens.include` and `cowlens.exclude` mean what the command line's
+ * options do, and are checked alike: a value written when `cowlens.include` replaced the default
+ * set ("src/**") stops the run with what to change, rather than instrumenting something else.
+ */
+function checkFileSet(settings: CowlensSettings): void {
+  const problem = fileSetProblem(settings, (option) => `cowlens.${option}`);
+  if (problem !== undefined) throw new RunPlanError(`The cowlens settings: ${problem}`);
 }

@@ -160,8 +160,7 @@ export class RunSession {
         command: plan.command,
         mode: settings.mode,
         cwd: plan.cwd,
-        include: settings.include,
-        exclude: settings.exclude,
+        files: { only: settings.only, include: settings.include, exclude: settings.exclude },
         version: this.version,
         progressMs: PROGRESS_MS,
         onProgress: (live) => {

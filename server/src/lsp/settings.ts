@@ -3,15 +3,15 @@
  * `workspace/configuration`, each field checked and filled in from the defaults, so a typo in a
  * user's settings costs that one field (with a log line) and never a run.
  */
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../instrument/instrument-filter.js';
 import type { CowlensSettings } from './protocol.js';
 
 export const DEFAULT_SETTINGS: CowlensSettings = {
   mode: 'observe',
   testCommand: 'npm test',
   entry: '',
-  include: DEFAULT_INCLUDE,
-  exclude: DEFAULT_EXCLUDE,
+  only: [],
+  include: [],
+  exclude: [],
   timeout: 0,
   highlightBytes: 1_000_000,
   budgets: { maxBytesCopiedPerSite: 0, hazardsAsDiagnostics: true },
@@ -27,6 +27,7 @@ const CHECKS: Readonly<Record<Exclude<keyof CowlensSettings, 'budgets'>, Check>>
   mode: (value) => value === 'observe' || value === 'cow',
   testCommand: isString,
   entry: isString,
+  only: isStringList,
   include: isStringList,
   exclude: isStringList,
   timeout: isNonNegative,

@@ -5,6 +5,7 @@ import { HAZARD_SEVERITY } from './hazard-severity.js';
 import { diagnosticPlaceLabel, placeLabel, plural, runSummary } from './labels.js';
 import type { Report, SiteReport } from './model.js';
 import { printable } from './printable.js';
+import { savingWords } from './saving-words.js';
 
 /**
  * The report for a terminal: a table of the largest sites, the writes that forced their copies,
@@ -33,7 +34,8 @@ interface Cell {
   readonly paint?: (text: string) => string;
 }
 
-const HEADER = ['site', 'kind', 'executions', 'materialized', 'copied', 'saved', 'sharedMax'] as const;
+/** The columns' titles; in observe mode the bytes saved are what copy-on-write would save. */
+const header = (report: Report): readonly string[] => ['site', 'kind', 'executions', 'materialized', 'copied', savingWords(report.mode), 'sharedMax'];
 const ALIGN: readonly Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right'];
 
 function truncateLeft(text: string, width: number): string {
@@ -90,10 +92,8 @@ function siteTable(report: Report, maxSites: number, c: Colors): string[] {
   const shown = sites.slice(0, maxSites);
   const rows = shown.map((site) => siteCells(site, report, c));
   const totals = totalCells(report);
-  const header: Cell[] = HEADER.map((text) => ({ text }));
-  const widths = HEADER.map((_title, column) =>
-    Math.max(...[header, totals, ...rows].map((row) => row[column]!.text.length)),
-  );
+  const titles: Cell[] = header(report).map((text) => ({ text }));
+  const widths = titles.map((_title, column) => Math.max(...[titles, totals, ...rows].map((row) => row[column]!.text.length)));
   widths[0] = Math.min(widths[0]!, MAX_SITE_WIDTH);
   const render = (row: readonly Cell[]): string =>
     row
@@ -103,7 +103,7 @@ function siteTable(report: Report, maxSites: number, c: Colors): string[] {
       })
       .join('  ');
 
-  const lines = [c.bold(render(header))];
+  const lines = [c.bold(render(titles))];
   shown.forEach((site, i) => {
     lines.push(render(rows[i]!));
     if (i < SITES_WITH_COPY_POINTS) lines.push(...copyPointLines(site).map((line) => c.dim(line)));

@@ -1,5 +1,8 @@
 import type { CopyKind } from '../runtime/copy-kinds.js';
 import type { HazardKind } from '../runtime/figures/types.js';
+import type { RunMode } from '../runtime/api.js';
+
+export type { RunMode };
 
 /**
  * The report of one run: what the CLI writes as JSON, what the editor and CI read. The JSON
@@ -7,8 +10,6 @@ import type { HazardKind } from '../runtime/figures/types.js';
  * `schemaVersion` on any change a reader could notice.
  */
 export const REPORT_SCHEMA_VERSION = 1;
-
-export type RunMode = 'observe' | 'cow';
 
 export interface Report {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;

@@ -1,5 +1,5 @@
 import { basename, isAbsolute, relative } from 'node:path';
-import type { Mode } from '../runtime/api.js';
+import type { RunMode } from '../runtime/api.js';
 import { sortHazards, sortSites } from '../report/canonical-order.js';
 import { type Diagnostic, REPORT_SCHEMA_VERSION, type Report } from '../report/model.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
@@ -9,7 +9,7 @@ import { plural } from '../report/labels.js';
 
 export interface RunFacts {
   readonly command: readonly string[];
-  readonly mode: Mode;
+  readonly mode: RunMode;
   readonly startedAt: number;
   readonly durationMs: number;
   readonly version: string;

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Mode } from '../runtime/api.js';
+import type { RunMode } from '../runtime/api.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../analysis/read-source-file.js';
 import type { Report } from '../report/model.js';
 import { runConfigEnv } from '../instrument/hooks/run-config.js';
+import type { FileSet } from '../analysis/file-set.js';
 import { buildReport } from './build-report.js';
 import { nodeOptionsWithCowlens } from './node-options.js';
 import { RunAggregate } from './run-aggregate.js';
@@ -15,11 +16,11 @@ import { transformCacheFolder } from './transform-cache-folder.js';
 export interface FollowRunOptions {
   /** What the report names as the run's command. */
   readonly command: readonly string[];
-  readonly mode: Mode;
+  readonly mode: RunMode;
   /** The folder the run's files are instrumented and reported relative to. */
   readonly cwd: string;
-  readonly include: readonly string[];
-  readonly exclude: readonly string[];
+  /** The files to instrument (instrument-filter.ts); its globs are relative to `cwd`. */
+  readonly files: FileSet;
   /** Larger files run as written, uninstrumented, with a diagnostic; `DEFAULT_MAX_FILE_SIZE` when not given. */
   readonly maxFileSize?: number;
   /** Seconds; only said in the report when the run timed out. */
@@ -78,8 +79,7 @@ export async function followRun(options: FollowRunOptions, whileRunning: (env: R
       spool,
       mode: options.mode,
       root: options.cwd,
-      include: options.include,
-      exclude: options.exclude,
+      ...options.files,
       maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       ...(options.transformCache === false ? {} : { transformCache: transformCacheFolder(options.cwd) }),
     }),

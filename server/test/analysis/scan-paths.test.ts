@@ -32,18 +32,15 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The sites of the files under src/ of the tree above. */
+const SRC_SITES = ['src/a.ts:1:18 object-spread', 'src/a.ts:2:18 array-slice', 'src/b.js:1:11 array-spread', 'src/broken.ts:1:11 object-spread', 'src/gen/c.ts:1:18 structured-clone'];
+
 const placesOf = (result: ScanResult) => result.sites.map((s) => `${s.file}:${s.line}:${s.column} ${s.kind}`);
 
 describe('scanPaths', () => {
   it('walks directories, skipping node_modules, dot directories, declaration and non-source files', async () => {
     const result = await scanPaths(['src'], { cwd: root });
-    expect(placesOf(result)).toEqual([
-      'src/a.ts:1:18 object-spread',
-      'src/a.ts:2:18 array-slice',
-      'src/b.js:1:11 array-spread',
-      'src/broken.ts:1:11 object-spread',
-      'src/gen/c.ts:1:18 structured-clone',
-    ]);
+    expect(placesOf(result)).toEqual(SRC_SITES);
     expect(result.files).toBe(4);
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity}`)).toEqual(['src/broken.ts:1:18 error', 'src/broken.ts:2:1 error']);
     expect(result.durationMs).toBeGreaterThan(0);
@@ -56,16 +53,23 @@ describe('scanPaths', () => {
     expect(result.files).toBe(4);
   });
 
-  it('keeps only files an include glob matches and no exclude glob matches', async () => {
-    const included = await scanPaths(['.'], { cwd: root, include: ['src/**/*.ts'] });
-    expect([...new Set(included.sites.map((s) => s.file))]).toEqual(['src/a.ts', 'src/broken.ts', 'src/gen/c.ts']);
+  it('keeps only files an only glob matches and no exclude glob matches', async () => {
+    const only = await scanPaths(['.'], { cwd: root, only: ['src/**/*.ts'] });
+    expect([...new Set(only.sites.map((s) => s.file))]).toEqual(['src/a.ts', 'src/broken.ts', 'src/gen/c.ts']);
     const excluded = await scanPaths(['src'], { cwd: root, exclude: ['src/gen/**', '**/*.js'] });
     expect([...new Set(excluded.sites.map((s) => s.file))]).toEqual(['src/a.ts', 'src/broken.ts']);
   });
 
-  it('walks into node_modules and dot directories that an include glob names', async () => {
-    const result = await scanPaths(['.'], { cwd: root, include: ['node_modules/lib/**', '.cache/*.js'] });
-    expect(placesOf(result)).toEqual(['.cache/d.js:1:11 object-spread', 'node_modules/lib/index.js:1:18 object-spread']);
+  it('adds the node_modules and dot directories an include glob names to the project files, as report --include does', async () => {
+    const result = await scanPaths(['src'], { cwd: root, include: ['node_modules/lib/**', '.cache/*.js'] });
+    expect(placesOf(result)).toEqual(SRC_SITES);
+    const fromTop = await scanPaths(['.'], { cwd: root, include: ['node_modules/lib/**', '.cache/*.js'], exclude: ['odd/**', 'src/**'] });
+    expect(placesOf(fromTop)).toEqual(['.cache/d.js:1:11 object-spread', 'node_modules/lib/index.js:1:18 object-spread']);
+  });
+
+  it('takes from a directory an include glob opens only the files it selects', async () => {
+    const result = await scanPaths(['.'], { cwd: root, only: ['**/*.js'], include: ['node_modules/lib/other/**'], exclude: ['odd/**'] });
+    expect([...new Set(result.sites.map((s) => s.file))]).toEqual(['src/b.js']);
   });
 
   it('scans a file named explicitly even inside node_modules', async () => {

@@ -154,6 +154,23 @@ describe('cowlens report', () => {
       expect(readFileSync(out, 'utf8')).toContain(format === 'sarif' ? '"version": "2.1.0"' : 'copies.mjs');
     }
   });
+
+  it("without --format, writes the format --out's extension names, and text otherwise", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cowlens-out-format-'));
+    const written = (name: string, extra: string[] = []): { text: string; stderr: string } => {
+      const out = join(dir, name);
+      const run = cowlens(['report', ...extra, '--out', out, '--', 'node', fixture('copies.mjs')]);
+      expect(run.status).toBe(0);
+      return { text: readFileSync(out, 'utf8'), stderr: run.stderr };
+    };
+    const json = written('report.json');
+    expect((JSON.parse(json.text) as Report).tool.name).toBe('cowlens');
+    expect(json.stderr).toContain('json report written to');
+    expect(JSON.parse(written('cowlens.SARIF').text)).toMatchObject({ version: '2.1.0' });
+    expect(written('summary.md').text).toMatch(/^#/m);
+    expect(written('report.txt').text).toContain('cowlens report: observe mode');
+    expect(written('forced.json', ['--format', 'text']).text).toContain('cowlens report: observe mode');
+  });
 });
 
 describe('writes cowlens cannot see', () => {

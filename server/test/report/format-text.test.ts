@@ -33,6 +33,11 @@ function columnStarts(header: string): number[] {
 }
 
 describe('formatText', () => {
+  it('titles the saving by mode: what cow mode saved, what observe mode says copy-on-write would save', () => {
+    expect(tableLines(formatText(observeReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+copied\s+would save\s+sharedMax$/);
+    expect(tableLines(formatText(hazardReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+copied\s+saved\s+sharedMax$/);
+  });
+
   it('lists sites largest first, with a totals line', () => {
     const text = formatText(observeReport(), plain);
     const rows = tableLines(text).filter((line) => /^src\//.test(line));
