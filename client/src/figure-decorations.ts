@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import type { FigurePlacement } from '@cowlens/server/figure-placement';
 import { copyPointLabel, figureLabel } from './figure-label.js';
 import { figureOfLineInLens } from './figure-lenses.js';
-import type { FigurePlacement } from './figure-placement.js';
 import { FIGURE_STYLES, figureStyle, type FigureStyle } from './figure-style.js';
 import type { FigureStore } from './figure-store.js';
 import { throttle, type Throttled } from '@cowlens/server/throttle';
@@ -61,7 +61,7 @@ export class FigureDecorations implements vscode.Disposable {
       const figures = this.store.figuresFor(document.uri.toString());
       for (const { line, site } of figures.sites) {
         if (line >= document.lineCount) continue;
-        const label = figureLabel(site);
+        const label = figureLabel(site, this.store.run?.mode ?? 'observe');
         if (figureOfLineInLens(document, line, label, figurePlacement)) continue;
         const end = document.lineAt(line).range.end;
         byStyle.get(figureStyle(site, highlightBytes, figures.stale))!.push({

@@ -1,3 +1,5 @@
+import type { RunMode } from '@cowlens/server/protocol';
+import { savingWords } from '@cowlens/server/saving-words';
 import { formatBytes, formatCount } from '@cowlens/server/units';
 
 /** The figures of one copy site that its inline label shows (a subset of the protocol's LiveSite). */
@@ -14,7 +16,8 @@ export interface SiteFigures {
  *
  *   `⧉ <n> copies` (`⧉ 1 copy`)  always: how often the site ran;
  *   `<n> written`                 always: that none of the copies was written is the news;
- *   `saved <bytes>`               when sharing saved (or, negative, cost) bytes;
+ *   `saved <bytes>`               when sharing saved (or, negative, cost) bytes; in observe mode
+ *                                 `would save <bytes>`: what copy-on-write would have saved;
  *   `shared ×<n>`                 when more than one value shared a structure at once.
  *
  * Example: `⧉ 1.2k copies · 3 written · saved 48 MB · shared ×1000`. Counts of copies are
@@ -22,9 +25,9 @@ export interface SiteFigures {
  * colour says when they reach `cowlens.highlightBytes`, and the hover gives them. The end-to-end
  * test reads this text.
  */
-export function figureLabel(site: SiteFigures): string {
+export function figureLabel(site: SiteFigures, mode: RunMode): string {
   const parts = [`⧉ ${formatCount(site.executions)} ${site.executions === 1 ? 'copy' : 'copies'}`, `${formatCount(site.materialized)} written`];
-  if (site.bytesSaved !== 0) parts.push(`saved ${formatBytes(site.bytesSaved)}`);
+  if (site.bytesSaved !== 0) parts.push(`${savingWords(mode)} ${formatBytes(site.bytesSaved)}`);
   if (site.sharedMax > 1) parts.push(`shared ×${String(site.sharedMax)}`);
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { figureInLens, type FigurePlacement } from '@cowlens/server/figure-placement';
 import { figureLabel } from './figure-label.js';
-import { figureInLens, type FigurePlacement } from './figure-placement.js';
 import type { FigureStore } from './figure-store.js';
 import { PANEL_VIEW_ID } from './panel/panel-view.js';
 
@@ -30,7 +30,7 @@ export class FigureLenses implements vscode.CodeLensProvider, vscode.Disposable 
     const lenses: vscode.CodeLens[] = [];
     for (const { line, site } of figures.sites) {
       if (line >= document.lineCount) continue;
-      const label = figureLabel(site);
+      const label = figureLabel(site, this.store.run?.mode ?? 'observe');
       if (!figureOfLineInLens(document, line, label, figurePlacement)) continue;
       const title = figures.stale ? `${label} · before your edits` : label;
       lenses.push(new vscode.CodeLens(document.lineAt(line).range, { title, command: `${PANEL_VIEW_ID}.focus`, tooltip: 'Show the cowlens view' }));

@@ -1,6 +1,6 @@
 import type { RunMode } from '@cowlens/server/protocol';
+import type { FigurePlacement } from '@cowlens/server/figure-placement';
 import * as vscode from 'vscode';
-import type { FigurePlacement } from './figure-placement.js';
 
 /** The settings the client itself reads (the server reads the rest through workspace/configuration). */
 export interface ClientSettings {

@@ -5,21 +5,25 @@ const site = { executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sh
 
 describe('figureLabel', () => {
   it('shows every part, in order, when all matter', () => {
-    expect(figureLabel({ executions: 1234, materialized: 3, bytesCopied: 1_100_000, bytesSaved: 48_000_000, sharedMax: 1000 })).toBe(
+    expect(figureLabel({ executions: 1234, materialized: 3, bytesCopied: 1_100_000, bytesSaved: 48_000_000, sharedMax: 1000 }, 'cow')).toBe(
       '⧉ 1.2k copies · 3 written · saved 48 MB · shared ×1000',
     );
   });
 
   it('always says how many were written, even none', () => {
-    expect(figureLabel({ ...site, executions: 12, bytesSaved: 4800, sharedMax: 12 })).toBe('⧉ 12 copies · 0 written · saved 4.8 kB · shared ×12');
+    expect(figureLabel({ ...site, executions: 12, bytesSaved: 4800, sharedMax: 12 }, 'cow')).toBe('⧉ 12 copies · 0 written · saved 4.8 kB · shared ×12');
   });
 
   it('leaves out a zero saving and sharing by one value alone', () => {
-    expect(figureLabel({ ...site, executions: 1, materialized: 1, bytesCopied: 80, sharedMax: 1 })).toBe('⧉ 1 copy · 1 written');
+    expect(figureLabel({ ...site, executions: 1, materialized: 1, bytesCopied: 80, sharedMax: 1 }, 'cow')).toBe('⧉ 1 copy · 1 written');
+  });
+
+  it('says what copy-on-write would save in observe mode, where every copy was made', () => {
+    expect(figureLabel({ ...site, executions: 12, materialized: 2, bytesSaved: 4800, sharedMax: 12 }, 'observe')).toBe('⧉ 12 copies · 2 written · would save 4.8 kB · shared ×12');
   });
 
   it('shows a negative saving (views that cost more than they saved)', () => {
-    expect(figureLabel({ ...site, executions: 2, materialized: 2, bytesCopied: 900, bytesSaved: -120 })).toBe('⧉ 2 copies · 2 written · saved -120 B');
+    expect(figureLabel({ ...site, executions: 2, materialized: 2, bytesCopied: 900, bytesSaved: -120 }, 'cow')).toBe('⧉ 2 copies · 2 written · saved -120 B');
   });
 });
 

@@ -10,12 +10,13 @@ describe('statusText', () => {
 
   it('spins while running, with the totals', () => {
     expect(statusText({ mode: 'cow', run: { state: 'running', totals } })).toBe('$(sync~spin) cowlens cow: running · saved 12 MB · copied 1.1 MB');
+    expect(statusText({ mode: 'observe', run: { state: 'running', totals } })).toBe('$(sync~spin) cowlens observe: running · would save 12 MB · copied 1.1 MB');
   });
 
   it('shows the totals alone when finished, and says when figures may be missing', () => {
-    expect(statusText({ mode: 'observe', run: { state: 'finished', totals, complete: true } })).toBe('$(copy) cowlens observe: saved 12 MB · copied 1.1 MB');
+    expect(statusText({ mode: 'observe', run: { state: 'finished', totals, complete: true } })).toBe('$(copy) cowlens observe: would save 12 MB · copied 1.1 MB');
     expect(statusText({ mode: 'observe', run: { state: 'finished', totals: { ...totals, bytesCopied: 0 }, complete: false } })).toBe(
-      '$(warning) cowlens observe: incomplete · saved 12 MB · copied 0 B',
+      '$(warning) cowlens observe: incomplete · would save 12 MB · copied 0 B',
     );
   });
 });

@@ -158,11 +158,13 @@
     const { totals, run } = state;
     // In observe mode nothing is shared: the same count says what copy-on-write would have kept shared.
     const sharedTitle = run.mode === 'cow' ? 'Shared (not materialized)' : 'Would stay shared';
+    // Nor is anything saved: the bytes are what copy-on-write would have saved.
+    const savedTitle = run.mode === 'cow' ? 'Bytes saved' : 'Bytes copy-on-write would save';
     const entries = [
       ['copies', 'Copies', totals.copies],
       ['materialized', 'Materialized', totals.materialized],
       ['bytes-copied', 'Bytes copied', totals.bytesCopied],
-      ['bytes-saved', 'Bytes saved', totals.bytesSaved],
+      ['bytes-saved', savedTitle, totals.bytesSaved],
       ['live-shared', sharedTitle, totals.liveShared],
       ['shared-max', 'Most sharing one value', totals.sharedMax],
       ['sites', 'Sites', totals.sites],
@@ -203,7 +205,7 @@
     const totals = state.totals;
     dom.chart.setAttribute(
       'aria-label',
-      `Chart over ${chart.elapsedLabel}: ${totals.bytesCopied.label} copied, ${totals.bytesSaved.label} saved, at most ${chart.maxRateLabel} copies per second`,
+      `Chart over ${chart.elapsedLabel}: ${totals.bytesCopied.label} copied, ${totals.bytesSaved.label} ${state.run.mode === 'cow' ? 'saved' : 'copy-on-write would save'}, at most ${chart.maxRateLabel} copies per second`,
     );
   }
 

@@ -29,10 +29,10 @@ function rangeAt(sites: readonly StaticSite[], line: number, column: number): Ra
 }
 
 /**
- * Diagnostics by URI for every file of the run that has any, at the places its sites and hazards
- * are now: the documents may have been edited since the run loaded them.
+ * Diagnostics by URI for every file of the run that has any (or for the files of `paths`), at the
+ * places its sites and hazards are now: the documents may have been edited since the run loaded them.
  */
-export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings, places: DiagnosticPlaces): Map<string, Diagnostic[]> {
+export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings, places: DiagnosticPlaces, paths: Iterable<string> = figures.paths()): Map<string, Diagnostic[]> {
   const byUri = new Map<string, Diagnostic[]>();
   const add = (path: string, line: number, column: number, diagnostic: Omit<Diagnostic, 'range'>): void => {
     const uri = places.uriOf(path);
@@ -41,7 +41,7 @@ export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings
     byUri.set(uri, list);
   };
   const budget = settings.budgets.maxBytesCopiedPerSite;
-  for (const path of figures.paths()) {
+  for (const path of paths) {
     if (budget > 0) {
       for (const { site, line, column } of figures.sitesIn(path)) {
         if (site.bytesCopied <= budget) continue;

@@ -26,13 +26,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { StaticSite } from '../analysis/scan-source.js';
 import { formatReport } from '../report/format-report.js';
 import { checkedReport, InvalidReportError } from '../report/validate-report.js';
-import { budgetDiagnostics } from './budget-diagnostics.js';
+import { budgetDiagnostics, type DiagnosticPlaces } from './budget-diagnostics.js';
 import type { ClientSupport } from './client-support.js';
 import { codeActionsOf } from './code-actions.js';
 import { codeLensesOf } from './code-lenses.js';
 import { type AnalyzedDocument, DocumentSites } from './document-sites.js';
+import { figureInLens } from './figure-placement.js';
 import { copyPointHoverText, siteHoverText } from './hover-text.js';
-import { inlayHintsOf } from './inlay-hints.js';
+import { hintLabel, inlayHintsOf } from './inlay-hints.js';
 import { OpenDocuments } from './open-documents.js';
 import {
   type CowlensSettings,
@@ -43,6 +44,7 @@ import {
   type ReportParams,
   RunFiguresNotification,
   type RunFiguresParams,
+  type RunMode,
   RunOutputNotification,
   type StartRunParams,
   type StartRunResult,
@@ -66,6 +68,11 @@ const nextTurn = (): Promise<void> =>
 /** `todos.push` in `todos.push(x)`, `a.b[i]` in `a.b[i] = v`: the written expression a copy point's column starts. */
 const WRITTEN_EXPRESSION = /[\w$.[\]]+/y;
 
+/** The tab width `auto` placement measures lines with: LSP does not say the client's, and 8 is a terminal's. */
+const TAB_SIZE = 8;
+
+const LINE_BREAK_AT_END = /(?:\r\n|\r|\n)$/;
+
 export class CowlensServer {
   private readonly documents = new OpenDocuments();
   private readonly sites: DocumentSites;
@@ -75,6 +82,8 @@ export class CowlensServer {
   private readonly refresh: Throttled;
   /** URIs that have cowlens diagnostics now, so a new run or a clear can take them away. */
   private diagnosed = new Set<string>();
+  /** URIs whose diagnostics wait for a burst of edits to end to be published again. */
+  private readonly republishing = new Set<string>();
   private folders: string[];
   /** The settings the latest run started with: its budgets decide its diagnostics. */
   private runSettings: CowlensSettings = DEFAULT_SETTINGS;
@@ -133,15 +142,17 @@ export class CowlensServer {
   }
 
   /**
-   * Applies an edit, and nothing more: the sites are found when a request asks for them (see
-   * `settled`), so a burst of edits (a paste, a formatter, a client replaying its buffer) costs
-   * one analysis of the text it ends with, not one per edit.
+   * Applies an edit: the sites are found when a request asks for them (see `settled`), so a burst
+   * of edits (a paste, a formatter, a client replaying its buffer) costs one analysis of the text
+   * it ends with, not one per edit. A document with diagnostics has them published again for that
+   * text.
    */
   changed(params: DidChangeTextDocumentParams): void {
     const document = this.documents.change(params);
     if (document === undefined) return;
     const path = pathOfUri(document.uri);
     if (path !== undefined) this.figures.edited(path, params.contentChanges);
+    if (this.diagnosed.has(document.uri)) this.republishDiagnostics(document.uri);
   }
 
   closed(uri: string): void {
@@ -152,17 +163,17 @@ export class CowlensServer {
   async inlayHints({ textDocument, range }: InlayHintParams): Promise<InlayHint[]> {
     const found = await this.settled(textDocument.uri);
     if (found === undefined) return [];
-    const figures = this.showFigures ? this.figuresOf(found.document, found.analyzed.sites) : new Map<StaticSite, LiveSite>();
     const { document } = found;
+    const figures = this.placedFigures(document, found.analyzed.sites, false);
     // offsetAt stops a position past a line's end before the line break.
     const lineEnd = (line: number): Position => document.positionAt(document.offsetAt({ line, character: Number.MAX_SAFE_INTEGER }));
-    return inlayHintsOf(found.analyzed.sites, figures, range, lineEnd);
+    return inlayHintsOf(found.analyzed.sites, figures, this.figuresMode, range, lineEnd);
   }
 
   async codeLenses({ textDocument }: CodeLensParams): Promise<CodeLens[]> {
     if (!this.showFigures) return [];
     const found = await this.settled(textDocument.uri);
-    return found === undefined ? [] : codeLensesOf(this.figuresOf(found.document, found.analyzed.sites));
+    return found === undefined ? [] : codeLensesOf(this.placedFigures(found.document, found.analyzed.sites, true), this.figuresMode);
   }
 
   async hover({ textDocument, position }: HoverParams): Promise<Hover | null> {
@@ -209,7 +220,7 @@ export class CowlensServer {
     const folder = params.folderUri === undefined ? this.folders[0] : pathOfUri(params.folderUri);
     const settings = await this.settingsFor(folder);
     try {
-      const plan = planAttachedRun(params.command, folder);
+      const plan = planAttachedRun(params.command, folder, settings);
       this.runSettings = settings;
       return await this.session.prepare(plan, settings);
     } catch (error) {
@@ -267,6 +278,26 @@ export class CowlensServer {
     return document === undefined ? undefined : { document, analyzed: this.sites.of(document) };
   }
 
+  /**
+   * The figures that go in the inlay hints (`inLens` false) or in the code lenses (true): each
+   * site's in one of the two, as the client's figure placement says, and none for a client that
+   * draws them itself.
+   */
+  private placedFigures(document: TextDocument, sites: readonly StaticSite[], inLens: boolean): Map<StaticSite, LiveSite> {
+    const placed = new Map<StaticSite, LiveSite>();
+    if (!this.showFigures) return placed;
+    for (const [site, run] of this.figuresOf(document, sites)) {
+      const line = document.getText({ start: { line: site.line - 1, character: 0 }, end: { line: site.line, character: 0 } }).replace(LINE_BREAK_AT_END, '');
+      if (figureInLens(this.client.figurePlacement, line, TAB_SIZE, hintLabel(site, run, this.figuresMode)) === inLens) placed.set(site, run);
+    }
+    return placed;
+  }
+
+  /** The mode of the run whose figures are shown: it decides how a saving reads. */
+  private get figuresMode(): RunMode {
+    return this.figures.current?.mode ?? 'observe';
+  }
+
   private figuresOf(document: TextDocument, sites: readonly StaticSite[]): Map<StaticSite, LiveSite> {
     const path = pathOfUri(document.uri);
     return path === undefined ? new Map<StaticSite, LiveSite>() : figuresOfSites(sites, this.figures.sitesIn(path));
@@ -315,18 +346,46 @@ export class CowlensServer {
   }
 
   private publishRunDiagnostics(): void {
-    const byUri = budgetDiagnostics(this.figures, this.runSettings, {
-      sitesOf: (path) => {
-        const document = this.openDocumentOf(path);
-        return document === undefined ? sitesOnDisk(path, this.folders) : this.sites.of(document).sites;
-      },
-      uriOf: (path) => this.openDocumentOf(path)?.uri ?? uriOfPath(path),
-    });
+    const byUri = budgetDiagnostics(this.figures, this.runSettings, this.diagnosticPlaces());
     this.clearDiagnostics();
     for (const [uri, diagnostics] of byUri) {
       this.diagnosed.add(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
+  }
+
+  /**
+   * Publishes the diagnostics of an edited document again once its burst of edits ends, at the
+   * places their sites are in the text it ends with: a client that leaves diagnostics where they
+   * were published (Neovim) would otherwise show them on the wrong lines, and on code an edit removed.
+   */
+  private republishDiagnostics(uri: string): void {
+    if (this.republishing.has(uri)) return;
+    this.republishing.add(uri);
+    void this.settled(uri)
+      .then((found) => {
+        const path = pathOfUri(uri);
+        // A run started or the figures were cleared while the edits came: nothing to move.
+        if (found === undefined || path === undefined || !this.diagnosed.has(uri)) return;
+        const diagnostics = budgetDiagnostics(this.figures, this.runSettings, this.diagnosticPlaces(), [path]).get(uri) ?? [];
+        void this.connection.sendDiagnostics({ uri, version: found.document.version, diagnostics });
+      })
+      .catch((error: unknown) => {
+        this.connection.console.error(`cowlens: publishing the diagnostics of ${uri} after an edit failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      })
+      .finally(() => {
+        this.republishing.delete(uri);
+      });
+  }
+
+  private diagnosticPlaces(): DiagnosticPlaces {
+    return {
+      sitesOf: (path) => {
+        const document = this.openDocumentOf(path);
+        return document === undefined ? sitesOnDisk(path, this.folders) : this.sites.of(document).sites;
+      },
+      uriOf: (path) => this.openDocumentOf(path)?.uri ?? uriOfPath(path),
+    };
   }
 
   private openDocumentOf(path: string): TextDocument | undefined {

@@ -6,9 +6,10 @@
  * runs and the live figures a client draws while the program runs.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { CopyPointReport, HazardReport, SiteReport, Totals } from '../report/model.js';
+import type { CopyPointReport, HazardReport, RunMode, SiteReport, Totals } from '../report/model.js';
+import type { FigurePlacement } from './figure-placement.js';
 
-export type RunMode = 'observe' | 'cow';
+export type { RunMode };
 export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
 
 /**
@@ -18,6 +19,13 @@ export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
  */
 export interface CowlensInitializationOptions {
   readonly liveDecorations?: boolean;
+  /**
+   * Where the server puts a site's figures, each in one place: `endOfLine` in the site's inlay
+   * hint, `codeLens` in a code lens on its line, `auto` in the hint unless the line and its figures
+   * would pass column 120, then in the lens. Without it: `auto` for a client that declares both
+   * inlay hints and code lenses, else the one of the two it declares.
+   */
+  readonly figurePlacement?: FigurePlacement;
 }
 
 /**
@@ -30,6 +38,8 @@ export interface CowlensSettings {
   readonly testCommand: string;
   /** The file `Run entry` runs with node, relative to the workspace folder. */
   readonly entry: string;
+  /** The files a run instruments, as `--only`, `--include` and `--exclude` say them (instrument-filter.ts). */
+  readonly only: readonly string[];
   readonly include: readonly string[];
   readonly exclude: readonly string[];
   /** Seconds after which a run is stopped and reported as incomplete; 0 for none. */

@@ -1,5 +1,7 @@
 /** The short words the editor shows next to a copy site: what it is, and after a run what it cost. */
 import { formatBytes } from '../report/byte-units.js';
+import { savingWords } from '../report/saving-words.js';
+import type { RunMode } from '../runtime/api.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
 
 const MARK = '⧉';
@@ -44,11 +46,14 @@ export interface SiteFigureFields {
   readonly sharedMax: number;
 }
 
-/** `1.2k copies · 3 written · copied 1.0 MB · saved 48 MB · shared ×1000`; parts with nothing to say are left out. */
-export function compactFigures(site: SiteFigureFields): string {
+/**
+ * `1.2k copies · 3 written · copied 1.0 MB · saved 48 MB · shared ×1000`; parts with nothing to say
+ * are left out; an observe run's saving reads `would save`, as nothing was shared.
+ */
+export function compactFigures(site: SiteFigureFields, mode: RunMode): string {
   const parts = [`${formatCount(site.executions)} ${site.executions === 1 ? 'copy' : 'copies'}`, `${formatCount(site.materialized)} written`];
   if (site.bytesCopied > 0) parts.push(`copied ${formatBytes(site.bytesCopied)}`);
-  if (site.bytesSaved > 0) parts.push(`saved ${formatBytes(site.bytesSaved)}`);
+  if (site.bytesSaved > 0) parts.push(`${savingWords(mode)} ${formatBytes(site.bytesSaved)}`);
   // In cow mode views that were written soon cost more than they saved: say so rather than show a negative saving.
   if (site.bytesSaved < 0) parts.push(`views cost ${formatBytes(-site.bytesSaved)} more`);
   if (site.sharedMax > 1) parts.push(`shared ×${formatCount(site.sharedMax)}`);

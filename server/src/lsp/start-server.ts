@@ -40,7 +40,9 @@ export function startServer(): void {
   };
 
   connection.onInitialize((params): InitializeResult => {
-    const client = clientSupportOf(params);
+    const client = clientSupportOf(params, (message) => {
+      connection.console.warn(message);
+    });
     watchFolders = client.workspaceFolderChanges;
     server = new CowlensServer(connection, client, workspaceFolderPaths(params), serverVersion());
     return {

@@ -1,5 +1,11 @@
-/** Where a site's figures go: `cowlens.figurePlacement`. */
+/**
+ * Where a site's figures go: after its line or in a code lens. The VS Code client's
+ * `cowlens.figurePlacement` setting and the language server's `figurePlacement` initialization
+ * option take the same values and follow this one rule.
+ */
 export type FigurePlacement = 'auto' | 'endOfLine' | 'codeLens';
+
+export const FIGURE_PLACEMENTS: readonly FigurePlacement[] = ['auto', 'endOfLine', 'codeLens'];
 
 /**
  * The last column `auto` lets a figure after its line reach. Past it a figure runs under the
@@ -8,7 +14,7 @@ export type FigurePlacement = 'auto' | 'endOfLine' | 'codeLens';
  */
 export const LAST_FIGURE_COLUMN = 120;
 
-/** The decoration's left margin (2em), in columns. */
+/** The space between a line and its figures (VS Code's decoration margin, 2em), in columns. */
 const FIGURE_MARGIN = 2;
 
 /** Whether a figure labelled `label` shows in a code lens above `lineText` rather than after it. */

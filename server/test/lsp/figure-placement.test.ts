@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureInLens, LAST_FIGURE_COLUMN } from '../src/figure-placement.js';
+import { figureInLens, LAST_FIGURE_COLUMN } from '../../src/lsp/figure-placement.js';
 
 const LABEL = '⧉ 25 copies · 25 written · saved 1.2 MB · shared ×2';
 
