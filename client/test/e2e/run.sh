@@ -32,7 +32,7 @@ export TMPDIR=$R/tmp
 # the types). Made afresh for every script, since the editor's test edits and saves main.ts.
 fresh_workspace() {
   rm -rf "$R/ws" && mkdir -p "$R/ws/.vscode" "$R/ws/node_modules/@types"
-  cp "$REPO/test-fixtures/editor-tour/main.ts" "$R/ws/"
+  cp "$REPO/test-fixtures/editor-tour/main.ts" "$REPO/test-fixtures/editor-speed/store.mjs" "$R/ws/"
   # A program that fails, with its copy on a line too long for figures after it (editor.e2e.mjs).
   {
     printf 'const kept = [...[1, 2, 3]]; // %s%s\n' 'a line long enough that figures after it would run under the minimap, ' 'a line long enough that figures after it would run under the minimap, '
@@ -126,6 +126,8 @@ status=0
 # A trusted workspace: the editor's figures, then the panel through a debug session.
 run_script editor.e2e.mjs false || status=1
 run_script panel.e2e.mjs false || status=1
+# A run from the editor timed against the same run from the CLI.
+run_script speed.e2e.mjs false || status=1
 # The workspace untrusted (Restricted Mode): static analysis only, nothing can run.
 run_script trust.e2e.mjs true || status=1
 exit $status
