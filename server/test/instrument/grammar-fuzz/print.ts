@@ -119,7 +119,8 @@ class Printer {
       const first = printed[0];
       // With semicolons, only a directive written without one leaves the next line open.
       const open = this.options.style !== 'always' || afterBareDirective;
-      afterBareDirective = s.t === 'directive' && !s.semi;
+      // A comment line between leaves the directive's line as open as it was.
+      if (s.t !== 'comment') afterBareDirective = s.t === 'directive' && !s.semi;
       if (first !== undefined && open && s.t === 'expr' && HAZARD_START.test(first.slice(indent.length))) {
         const index = this.hazardCount++;
         const guard = this.options.style === 'guarded' || (this.options.guarded?.(index) ?? false);
