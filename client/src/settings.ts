@@ -1,5 +1,5 @@
 import type { RunMode } from '@cowlens/server/protocol';
-import type { FigurePlacement } from '@cowlens/server/figure-placement';
+import { type FigurePlacement, isFigurePlacement } from '@cowlens/server/figure-placement';
 import * as vscode from 'vscode';
 
 /** The settings the client itself reads (the server reads the rest through workspace/configuration). */
@@ -33,5 +33,5 @@ export async function toggleInlineFigures(): Promise<void> {
 }
 
 function placementOf(value: string | undefined): FigurePlacement {
-  return value === 'endOfLine' || value === 'codeLens' ? value : 'auto';
+  return isFigurePlacement(value) ? value : 'auto';
 }

@@ -1,6 +1,6 @@
 /** What the client said about itself at start-up, in the questions the server asks of it. */
 import type { InitializeParams } from 'vscode-languageserver/node';
-import { FIGURE_PLACEMENTS, type FigurePlacement } from './figure-placement.js';
+import { FIGURE_PLACEMENTS, type FigurePlacement, isFigurePlacement } from './figure-placement.js';
 import type { CowlensInitializationOptions } from './protocol.js';
 import { pathOfUri } from './uris.js';
 
@@ -38,7 +38,7 @@ function figurePlacementOf(params: InitializeParams, asked: unknown, warn: (mess
   const textDocument = params.capabilities.textDocument;
   const fallback: FigurePlacement = textDocument?.inlayHint === undefined ? 'codeLens' : textDocument.codeLens === undefined ? 'endOfLine' : 'auto';
   if (asked === undefined || asked === null) return fallback;
-  if (FIGURE_PLACEMENTS.includes(asked as FigurePlacement)) return asked as FigurePlacement;
+  if (isFigurePlacement(asked)) return asked;
   warn(`cowlens: the initialization option figurePlacement = ${JSON.stringify(asked)} is not one of ${FIGURE_PLACEMENTS.join(', ')}; using ${fallback}.`);
   return fallback;
 }

@@ -7,6 +7,11 @@ export type FigurePlacement = 'auto' | 'endOfLine' | 'codeLens';
 
 export const FIGURE_PLACEMENTS: readonly FigurePlacement[] = ['auto', 'endOfLine', 'codeLens'];
 
+/** Whether a setting's or an option's value is one of the placements. */
+export function isFigurePlacement(value: unknown): value is FigurePlacement {
+  return (FIGURE_PLACEMENTS as readonly unknown[]).includes(value);
+}
+
 /**
  * The last column `auto` lets a figure after its line reach. Past it a figure runs under the
  * minimap (or off the screen) of a usual window: a 1,500 px wide window with the minimap shows
