@@ -3,6 +3,7 @@ import { builtinPath, isBuiltin } from '../analysis/builtin-names.js';
 import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import { GLOBAL, type NameResolver, UNKNOWN } from '../analysis/name-resolution.js';
+import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_WRITERS } from '../runtime/writing-builtins.js';
 
 /** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
 export interface WriteContext {
@@ -12,16 +13,11 @@ export interface WriteContext {
 }
 
 /**
- * Methods that write into their receiver: Array's, Map's, Set's, typed arrays' and Date's. A call
- * of one of these names on anything passes the receiver through the runtime first; the runtime
- * ignores what it does not watch, so a user method that happens to share a name costs a check,
- * never a behaviour change.
+ * Methods that write into their receiver (writing-builtins.ts). A call of one of these names on
+ * anything passes the receiver through the runtime first; the runtime ignores what it does not
+ * watch, so a user method that happens to share a name costs a check, never a behaviour change.
  */
-const MUTATING_METHODS = new Set([
-  ...['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin', 'set', 'add', 'delete', 'clear'],
-  ...['Time', 'Milliseconds', 'Seconds', 'Minutes', 'Hours', 'Date', 'Month', 'FullYear'].flatMap((unit) => [`set${unit}`, `setUTC${unit}`]),
-  'setYear',
-]);
+const MUTATING_METHODS: ReadonlySet<string> = new Set(Object.values(RECEIVER_WRITERS).flat());
 
 /**
  * The methods of Map, Set, WeakMap and WeakSet whose call may change nothing, by the number of
@@ -39,14 +35,14 @@ const KEYED_METHODS: ReadonlyMap<string, number> = new Map([
  * invokes is known only when it runs (`push.call(s, x)` after `const push = [].push`), so the
  * function passes through the runtime, which stands in for a built-in that writes.
  */
-const INVOKERS = new Set(['call', 'apply', 'bind']);
+const INVOKER_NAMES: ReadonlySet<string> = new Set(INVOKERS);
 
 /** Built-in functions that write into their first argument, by the path the global object reaches them. */
-const WRITING_STATICS: ReadonlySet<string> = new Set([
-  ...['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions'].map((f) => `Object.${f}`),
-  ...['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions'].map((f) => `Reflect.${f}`),
-  ...['store', 'add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange'].map((f) => `Atomics.${f}`),
-]);
+const WRITING_STATICS: ReadonlySet<string> = new Set(
+  Object.entries(FIRST_ARGUMENT_WRITERS).flatMap(([namespace, names]) => names.map((name) => `${namespace}.${name}`)),
+);
+
+const APPLIER_PATH = `${APPLIER.owner}.${APPLIER.name}`;
 
 const ASSIGNMENT_OPERATORS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.EqualsToken,
@@ -206,7 +202,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     if (firstWritten) out.push({ target: firstWritten, at: call });
     return;
   }
-  if (path === 'Reflect.apply') {
+  if (path === APPLIER_PATH) {
     if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && mayNameWriter(first)) out.push({ target: first, at: call, invoked: true });
     return;
   }
@@ -216,7 +212,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   // A pass through the runtime may begin a chain (`R.touch(s)?.push(x)`), never cut one (`a?.b.push(x)`).
   if (name === undefined || !isWrappable(receiver) || !chainFree(receiver)) return;
   // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
-  if (INVOKERS.has(name)) {
+  if (INVOKER_NAMES.has(name)) {
     if (mayNameWriter(receiver)) out.push({ target: receiver, at: call, invoked: true });
     return;
   }
@@ -317,8 +313,8 @@ function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
   return node.pos >= ancestor.pos && node.end <= ancestor.end;
 }
 
-/** The last part of the paths in WRITING_STATICS: `assign` of `Object.assign`. */
-const WRITING_STATIC_NAMES: ReadonlySet<string> = new Set([...WRITING_STATICS].map((path) => path.slice(path.lastIndexOf('.') + 1)));
+/** The names alone of the functions in WRITING_STATICS: `assign` of `Object.assign`. */
+const WRITING_STATIC_NAMES: ReadonlySet<string> = new Set(Object.values(FIRST_ARGUMENT_WRITERS).flat());
 
 /**
  * Whether the function `expr` reaches may be a built-in that writes, by the name it is reached
@@ -330,7 +326,7 @@ const WRITING_STATIC_NAMES: ReadonlySet<string> = new Set([...WRITING_STATICS].m
 function mayNameWriter(expr: ts.Expression): boolean {
   const e = skipParentheses(expr);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? invokedName(e) : undefined;
-  return name !== undefined && (name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKERS.has(name));
+  return name !== undefined && (name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKER_NAMES.has(name));
 }
 
 /** Whether `e` is no link of an optional chain: wrapping it in a call leaves every chain as it was. */

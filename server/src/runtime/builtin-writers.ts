@@ -1,6 +1,7 @@
 import type { LocationId } from './figures/types.js';
 import { withoutOwnFrames } from './own-frames.js';
 import { builtinChangesNothing } from './unchanging-writes.js';
+import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_WRITERS } from './writing-builtins.js';
 
 /**
  * The built-in functions that write into a value they are given, and those that call another
@@ -26,22 +27,26 @@ function methodsOf(owner: object, names: readonly string[]): AnyFunction[] {
   return names.map((name) => Reflect.get(owner, name) as unknown).filter((f): f is AnyFunction => typeof f === 'function');
 }
 
-const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
-const dateSetters = Object.getOwnPropertyNames(Date.prototype).filter((name) => name.startsWith('set'));
+const prototypes: Record<keyof typeof RECEIVER_WRITERS, object> = {
+  Array: Array.prototype,
+  Map: Map.prototype,
+  Set: Set.prototype,
+  TypedArray: Object.getPrototypeOf(Uint8Array.prototype) as object,
+  Date: Date.prototype,
+  Object: Object.prototype,
+};
+const namespaces: Record<keyof typeof FIRST_ARGUMENT_WRITERS, object> = { Object, Reflect, Atomics };
+
+function entries<T extends string>(table: Record<T, readonly string[]>, owners: Record<T, object>, writes: Writes): (readonly [AnyFunction, Writes])[] {
+  return (Object.keys(table) as T[]).flatMap((owner) => methodsOf(owners[owner], table[owner]).map((f) => [f, writes] as const));
+}
 
 /** The built-ins as the runtime found them when it loaded; a function the program puts in their place is its own code. */
 const WRITERS = new Map<unknown, Writes>([
-  ...methodsOf(Array.prototype, ['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(Map.prototype, ['set', 'delete', 'clear']).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(Set.prototype, ['add', 'delete', 'clear']).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(typedArrayPrototype, ['set', 'fill', 'sort', 'reverse', 'copyWithin']).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(Date.prototype, dateSetters).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(Object.prototype, ['__defineGetter__', '__defineSetter__']).map((f) => [f, Writes.Receiver] as const),
-  ...methodsOf(Object, ['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions']).map((f) => [f, Writes.FirstArgument] as const),
-  ...methodsOf(Reflect, ['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions']).map((f) => [f, Writes.FirstArgument] as const),
-  ...methodsOf(Atomics, ['store', 'add', 'sub', 'and', 'or', 'xor', 'exchange', 'compareExchange']).map((f) => [f, Writes.FirstArgument] as const),
-  ...methodsOf(Function.prototype, ['call', 'apply', 'bind']).map((f) => [f, Writes.Invoker] as const),
-  ...methodsOf(Reflect, ['apply']).map((f) => [f, Writes.Applier] as const),
+  ...entries(RECEIVER_WRITERS, prototypes, Writes.Receiver),
+  ...entries(FIRST_ARGUMENT_WRITERS, namespaces, Writes.FirstArgument),
+  ...methodsOf(Function.prototype, INVOKERS).map((f) => [f, Writes.Invoker] as const),
+  ...methodsOf(Reflect, [APPLIER.name]).map((f) => [f, Writes.Applier] as const),
 ]);
 
 /**

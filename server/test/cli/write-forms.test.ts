@@ -27,6 +27,8 @@ const FORMS: Record<string, string> = {
   'call bound to push': `const pushInto = Function.prototype.call.bind(Array.prototype.push); pushInto(s, 'x');`,
   'an alias of Map#set': `const set = Map.prototype.set; set.call(m, 'k0', 'x');`,
   'Reflect.apply of Object.assign': `Reflect.apply(Object.assign, null, [o, { k0: 'x' }]);`,
+  'a getter defined by __defineGetter__': `o.__defineGetter__('k0', () => 'x');`,
+  'a setter defined by __defineSetter__, destructured and called': `const { __defineSetter__ } = o; __defineSetter__.call(o, 'k0', () => {});`,
   'a Date setter through call': `Date.prototype.setFullYear.call(d.when, 1999);`,
   'a with statement': `with (o) { k0 = 'x'; }`,
   'an assignment through a Proxy of the program’s': `const p = new Proxy(o, {}); p.k0 = 'x';`,
