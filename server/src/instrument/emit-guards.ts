@@ -11,11 +11,11 @@
 import { ts } from 'ts-morph';
 import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import type { NameResolver } from '../analysis/name-resolution.js';
-import { unwrap } from '../analysis/syntax.js';
+import { outermostWrapper, unwrap } from '../analysis/syntax.js';
 import type { Span } from './edit-extents.js';
 import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
-import { notCallableMessage, notIterableMessage } from './v8-operand-text.js';
+import { isIterated, notCallableMessage, notIterableMessage } from './v8-operand-text.js';
 
 const SK = ts.SyntaxKind;
 
@@ -88,6 +88,18 @@ function keyOf(access: ts.PropertyAccessExpression | ts.ElementAccessExpression,
   return undefined;
 }
 
+/**
+ * Whether `call` is spread into an array literal that became a copy site's runtime call
+ * (`[...xs.map(f)]`): the call then stands among that call's arguments, where V8 would word its
+ * failure as any call's (`xs.map is not a function`), not as the spread's (`… or its return value
+ * is not iterable`), edited text or not.
+ */
+function spreadIntoRewrittenCopy(call: ts.CallExpression | ts.TaggedTemplateExpression, rewritten: Set<ts.Node>): boolean {
+  if (!ts.isCallExpression(call) || !isIterated(call)) return false;
+  const parent = outermostWrapper(call).parent;
+  return ts.isSpreadElement(parent) && rewritten.has(parent.parent);
+}
+
 export function emitGuards(candidates: GuardCandidates, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
   const extents = edits.extents();
   const spanOf = (node: ts.Node): Span => ({ start: node.getStart(sf), end: node.end });
@@ -105,7 +117,11 @@ export function emitGuards(candidates: GuardCandidates, edits: SourceEdits, sf: 
     if (candidates.rewritten.has(call)) continue;
     const callee = ts.isCallExpression(call) ? call.expression : call.tag;
     if (callee.kind === SK.ImportKeyword || callee.kind === SK.SuperKeyword) continue;
-    const message = messageIfEdited(call, callee, (hidden) => notCallableMessage(call, hidden));
+    const message = spreadIntoRewrittenCopy(call, candidates.rewritten)
+      ? wordedByValue(call)
+        ? '0'
+        : literal(notCallableMessage(call))
+      : messageIfEdited(call, callee, (hidden) => notCallableMessage(call, hidden));
     if (message === undefined) continue;
     const optional = ts.isCallExpression(call) && call.questionDotToken !== undefined ? ', 1' : '';
     const inner = unwrap(callee);

@@ -36,6 +36,8 @@ const CASES: Record<string, string> = {
   'a spread of what is not iterable': `log([0, ...structuredClone(5)])`,
   'a for…of over what is not iterable': `for (const x of structuredClone(null)) log(x)`,
   'an iterated call that fails': `log([0, ...structuredClone(xs).nope()])`,
+  'a call spread into a copied array, its callee as written': `log([...o.nope((e) => ({ ...e }))])`,
+  'a call spread into a copied array from a call': `log([...o.list.nope()])`,
   'a static field (V8 before 12 words it by the value)': `class K { static f = structuredClone(xs).nope() }`,
   'a static block iterating (V8 before 12 words it by the value)': `class K { static { log([0, ...structuredClone(5)]) } }`,
   'a computed member name: V8 words it by the value': `class K { [structuredClone(xs).nope()]() {} }`,
