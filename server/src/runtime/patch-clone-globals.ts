@@ -1,5 +1,8 @@
 import { BroadcastChannel, MessagePort, Worker } from 'node:worker_threads';
 import { standsFor } from './function-source.js';
+import { hideViewsFromTypeChecks } from './cow/hidden-proxies.js';
+import { handlerOf } from './cow/node-view.js';
+import { patchInspectGlobals } from './patch-inspect-globals.js';
 import { toCloneable } from './unwrap.js';
 
 type PostMessage = (this: unknown, message: unknown, ...rest: unknown[]) => void;
@@ -7,12 +10,14 @@ type PostMessage = (this: unknown, message: unknown, ...rest: unknown[]) => void
 /**
  * Makes the platform's structured-clone entry points accept views, for code that was not
  * instrumented: `structuredClone` and `postMessage` throw DataCloneError on any Proxy, so a view
- * is replaced by its plain value first. Returns a function that restores the originals.
+ * is replaced by its plain value first. The printing entry points that would show a view as a
+ * Proxy are patched alike (patch-inspect-globals.ts), and so are Node's type checks
+ * (cow/hidden-proxies.ts). Returns a function that restores the originals.
  */
 export function patchCloneGlobals(): () => void {
   const originalClone = globalThis.structuredClone;
   type CloneOptions = Parameters<typeof originalClone>[1];
-  const restores: (() => void)[] = [];
+  const restores: (() => void)[] = [patchInspectGlobals(), hideViewsFromTypeChecks((value) => handlerOf(value)?.kind)];
   // Called with what it was called with: no argument is an error of the built-in's own.
   globalThis.structuredClone = standIn(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));
@@ -45,8 +50,10 @@ export function isPatchedClone(fn: unknown): boolean {
   return typeof fn === 'function' && (fn as { [PATCHED_CLONE]?: unknown })[PATCHED_CLONE] === true;
 }
 
-/** `replacement`, with the `length` and the source (toString) of the function it stands for. */
+/** `replacement`, with the `length`, the `name` and the source (toString) of the function it stands for. */
 export function standIn<F extends (...args: never[]) => unknown>(replacement: F, original: (...args: never[]) => unknown): F {
   Object.defineProperty(replacement, 'length', { value: original.length, configurable: true });
+  // A bundler may have renamed the replacement's own.
+  Object.defineProperty(replacement, 'name', { value: original.name, configurable: true });
   return standsFor(replacement, original);
 }

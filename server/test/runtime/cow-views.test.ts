@@ -260,6 +260,44 @@ describe('cow mode: deep copies', () => {
       (copy).k3 = 1;
     }).toThrow(TypeError);
   });
+
+  it('a frozen view answers every question as the plain frozen copy does (its traps are gone, not its answers)', () => {
+    const { rt, site } = setup();
+    const s = site('array-spread');
+    const source = big(100);
+    const copy = rt.arraySpread(s, source);
+    const plain = Object.freeze([...source]);
+    Object.freeze(copy);
+    expect(isCow(copy)).toBe(true);
+    expect(Object.isFrozen(copy)).toBe(true);
+    expect(Reflect.ownKeys(copy)).toEqual(Reflect.ownKeys(plain));
+    expect(Object.getOwnPropertyDescriptor(copy, 7)).toEqual(Object.getOwnPropertyDescriptor(plain, 7));
+    expect(Object.getOwnPropertyDescriptor(copy, 'length')).toEqual(Object.getOwnPropertyDescriptor(plain, 'length'));
+    expect(Object.getPrototypeOf(copy)).toBe(Array.prototype);
+    expect([5 in copy, 100 in copy, 'map' in copy]).toEqual([true, false, true]);
+    expect(copy[5]).toBe(source[5]);
+    expect(Reflect.defineProperty(copy, 0, { value: 1 })).toBe(false);
+    expect(() => Object.defineProperty(copy, 0, { value: 1 })).toThrow('Cannot redefine property: 0');
+    expect(Reflect.setPrototypeOf(copy, null)).toBe(false);
+    expect(Reflect.set(copy, 0, 1)).toBe(false);
+    expect(() => {
+      'use strict';
+      copy[0] = source[1]!;
+    }).toThrow("Cannot assign to read only property '0' of object '[object Array]'");
+    expect(copy).toEqual(plain);
+  });
+
+  it('a frozen view is copied again, shallow and deep, as the plain frozen copy is', () => {
+    // Found by the differential fuzz: once its traps were dropped, the deep copy of a frozen object view threw.
+    const { rt, site } = setup();
+    const source: Record<string, number> = {};
+    for (let i = 0; i < 50; i++) source[`k${String(i)}`] = i + 0.5;
+    const copy = rt.objectSpread(site('object-spread'), source);
+    Object.freeze(copy);
+    expect(rt.structuredClone(site('structured-clone'), copy)).toEqual(source);
+    expect(rt.objectSpread(site('object-spread'), copy)).toEqual(source);
+    expect(Object.isFrozen(rt.structuredClone(site('structured-clone'), copy))).toBe(false);
+  });
 });
 
 describe('cow mode: hazards', () => {

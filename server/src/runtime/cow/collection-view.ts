@@ -143,7 +143,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 
   setPrototypeOf(target: Collection, proto: object | null): boolean {
-    if (!Reflect.isExtensible(target)) return Reflect.setPrototypeOf(target, proto) || refuse(CollectionHandler, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
+    if (!Reflect.isExtensible(target)) return Reflect.setPrototypeOf(target, proto) || refuse(this, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
     this.proto = proto;
     return true;
   }
@@ -151,7 +151,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   /** Properties of a Map or Set live on the target: a write it refuses fails as on a plain one. */
   set(target: Collection, key: PropertyKey, value: unknown, receiver: unknown): boolean {
     if (Reflect.set(target, key, value, receiver)) return true;
-    return receiver === this.proxy && refuse(CollectionHandler, 'set', () => {
+    return receiver === this.proxy && refuse(this, 'set', () => {
       this.onRealPrototype(target, () => ((target as unknown as Record<PropertyKey, unknown>)[key] = value));
     });
   }
@@ -169,12 +169,12 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   deleteProperty(target: Collection, key: PropertyKey): boolean {
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the operation whose plain failure the program gets
-    return Reflect.deleteProperty(target, key) || refuse(CollectionHandler, 'deleteProperty', () => delete (target as unknown as Record<PropertyKey, unknown>)[key]);
+    return Reflect.deleteProperty(target, key) || refuse(this, 'deleteProperty', () => delete (target as unknown as Record<PropertyKey, unknown>)[key]);
   }
 
   defineProperty(target: Collection, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
     const given = ownFields(descriptor);
-    return Reflect.defineProperty(target, key, given) || refuse(CollectionHandler, 'defineProperty', () => Object.defineProperty(target, key, given));
+    return Reflect.defineProperty(target, key, given) || refuse(this, 'defineProperty', () => Object.defineProperty(target, key, given));
   }
 
   /** Freezing settles the view: its target takes the content and the real prototype, as invariants demand. */

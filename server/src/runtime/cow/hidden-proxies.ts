@@ -1,22 +1,47 @@
+import { syncBuiltinESMExports } from 'node:module';
 import { types } from 'node:util';
 import { standIn } from '../patch-clone-globals.js';
+import { NodeKind } from './node-kind.js';
+
+type TypeCheck = (value: unknown) => boolean;
+type CheckName = 'isProxy' | 'isMap' | 'isSet';
+
+let restore: (() => void) | undefined;
 
 /**
- * A view stands for a plain copy, so `util.types.isProxy` must say of it what it says of the copy:
- * false. Views are Proxies, which only Node's own check sees; it is replaced, once, when the first
- * view is made, by one that answers false for views and asks the built-in about anything else.
- * The program's own Proxies stay Proxies.
+ * A view stands for a plain copy, so Node's type checks must say of it what they say of the copy:
+ * `util.types.isProxy` false, `isMap` and `isSet` true for a Map's or a Set's view. Views are
+ * Proxies, which only Node's own checks see through. They are replaced by checks that answer for
+ * views and ask the built-in about anything else (the program's own Proxies stay Proxies): in cow
+ * mode before the program loads (patch-clone-globals.ts), since a package may keep the check it
+ * found then (lodash's `isMap` and `isSet`, and so its `cloneDeep` of a Map, which would come out
+ * empty), and else when the first view is made. Once: the function that puts the built-ins back is
+ * returned to every caller.
  */
-export function hideViewsFromIsProxy(isView: (value: unknown) => boolean): void {
-  const descriptor = Reflect.getOwnPropertyDescriptor(types, 'isProxy');
-  const builtin = descriptor?.value as ((value: unknown) => boolean) | undefined;
-  if (descriptor === undefined || typeof builtin !== 'function') return;
-  // A method, as the built-in is: no `prototype`, not a constructor.
-  // eslint-disable-next-line @typescript-eslint/unbound-method
-  const { isProxy } = {
-    isProxy(value: unknown): boolean {
-      return builtin(value) && !isView(value);
-    },
+export function hideViewsFromTypeChecks(viewKind: (value: unknown) => NodeKind | undefined): () => void {
+  if (restore !== undefined) return restore;
+  // Methods, as the built-ins are: no `prototype`, not constructors.
+  const restores = [
+    replace('isProxy', (builtin) => ({ isProxy: (value: unknown): boolean => builtin(value) && viewKind(value) === undefined }).isProxy),
+    replace('isMap', (builtin) => ({ isMap: (value: unknown): boolean => builtin(value) || viewKind(value) === NodeKind.Map }).isMap),
+    replace('isSet', (builtin) => ({ isSet: (value: unknown): boolean => builtin(value) || viewKind(value) === NodeKind.Set }).isSet),
+  ];
+  // `import { isMap } from 'node:util/types'` reads the module's exports as they are now.
+  syncBuiltinESMExports();
+  restore = () => {
+    for (const put of restores) put();
+    syncBuiltinESMExports();
+    restore = undefined;
   };
-  Reflect.defineProperty(types, 'isProxy', { ...descriptor, value: standIn(isProxy, builtin) });
+  return restore;
+}
+
+function replace(name: CheckName, make: (builtin: TypeCheck) => TypeCheck): () => void {
+  const descriptor = Reflect.getOwnPropertyDescriptor(types, name);
+  const builtin = descriptor?.value as TypeCheck | undefined;
+  if (descriptor === undefined || typeof builtin !== 'function') return () => undefined;
+  Reflect.defineProperty(types, name, { ...descriptor, value: standIn(make(builtin), builtin) });
+  return () => {
+    Reflect.defineProperty(types, name, descriptor);
+  };
 }

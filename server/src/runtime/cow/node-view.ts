@@ -6,7 +6,7 @@ import { inheritedDescriptor } from '../inherited-descriptor.js';
 import { shallowSize } from '../size/index.js';
 import { TAGGED } from '../size/v8-layout.js';
 import { elementsInherited, isIndex, NodeKind, plainNodeKind } from './node-kind.js';
-import { hideViewsFromIsProxy } from './hidden-proxies.js';
+import { hideViewsFromTypeChecks } from './hidden-proxies.js';
 import { inspectionImage, type Members } from './inspection-image.js';
 import { refuse } from './refusal.js';
 import type { Inherited, PrivateContent, Root } from './root.js';
@@ -131,7 +131,20 @@ const HOOK = inspect.custom;
  * real prototype, which the getPrototypeOf trap reports instead; a settled target gets the real one.
  * (An array view's target holds the hook as its own: see shellArray.)
  */
+/**
+ * The traps a settled view drops: each of them then only forwards to the target, which a Proxy
+ * without the trap does natively. A frozen view is read key by key by `Object.isFrozen` and
+ * frozen key by key by `Object.freeze` (immer does both to every state it makes): a trap per key,
+ * with V8's checks of what it returned, made cow mode 2–3× slower on benchmark (g), a Redux
+ * Toolkit store. `set` and `deleteProperty` stay: they count the write.
+ */
+const SETTLED_FORWARDS = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'isExtensible', 'getPrototypeOf', 'defineProperty', 'preventExtensions', 'setPrototypeOf'] as const;
 const shellPrototypes = new WeakSet<object>();
+/** The prototype a view shows for its target: the copy's, past the shell prototype that may stand in for it. */
+const prototypeShown = (target: object): object | null => {
+  const proto = Reflect.getPrototypeOf(target);
+  return proto !== null && shellPrototypes.has(proto) ? Reflect.getPrototypeOf(proto) : proto;
+};
 const protoWithHook = new WeakMap<object, object>();
 
 export function shellPrototype(proto: object | null): object {
@@ -287,7 +300,7 @@ export function anyViewMade(): boolean {
 }
 
 export function createView(root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined, top: boolean): object {
-  if (!viewsMade) hideViewsFromIsProxy(isView);
+  if (!viewsMade) hideViewsFromTypeChecks((value) => handlerOf(value)?.kind);
   viewsMade = true;
   root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
   if (kind === NodeKind.Map || kind === NodeKind.Set) {
@@ -517,7 +530,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (receiver !== this.proxy) return Reflect.set(target, key, value, receiver);
     if (this.settled || key === HOOK) {
       this.materialize();
-      return Reflect.set(target, key, value) || refuse(NodeHandler, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
+      return Reflect.set(target, key, value) || refuse(this, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
     }
     const content = this.current();
     if (!this.visible(content, key) && !(this.kind === NodeKind.Array && isIndex(key))) {
@@ -526,7 +539,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
       const inherited = proto === null ? undefined : inheritedDescriptor(proto, key);
       // An accessor is a descriptor without an own `value` (its inherited fields are the program's Object.prototype).
       if (inherited && (!Object.hasOwn(inherited, 'value') || inherited.writable === false)) {
-        return Reflect.set(target, key, value, receiver) || refuse(NodeHandler, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
+        return Reflect.set(target, key, value, receiver) || refuse(this, 'set', () => ((target as Record<PropertyKey, unknown>)[key] = value));
       }
     }
     if (this.materialized && Object.is((content as Record<PropertyKey, unknown>)[key], value) && hasOwn(content, key)) {
@@ -545,11 +558,11 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (this.settled) {
       this.materialize();
       // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the operation whose plain failure the program gets
-      return Reflect.deleteProperty(target, key) || refuse(NodeHandler, 'deleteProperty', () => delete (target as Record<PropertyKey, unknown>)[key]);
+      return Reflect.deleteProperty(target, key) || refuse(this, 'deleteProperty', () => delete (target as Record<PropertyKey, unknown>)[key]);
     }
     const content = this.current();
     if (!this.visible(content, key)) return true;
-    if (this.kind === NodeKind.Array && key === 'length') return refuse(NodeHandler, 'deleteProperty', () => delete (this.shell as { length?: number }).length);
+    if (this.kind === NodeKind.Array && key === 'length') return refuse(this, 'deleteProperty', () => delete (this.shell as { length?: number }).length);
     this.materialize();
     this.own?.delete(key);
     this.slotTicks?.delete(key);
@@ -566,7 +579,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     }
     // Anything else (accessors, hidden or read-only properties) makes the target the whole truth.
     this.settle();
-    return Reflect.defineProperty(target, key, given) || refuse(NodeHandler, 'defineProperty', () => Object.defineProperty(target, key, given));
+    return Reflect.defineProperty(target, key, given) || refuse(this, 'defineProperty', () => Object.defineProperty(target, key, given));
   }
 
   preventExtensions(target: object): boolean {
@@ -579,13 +592,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 
   getPrototypeOf(target: object): object | null {
-    const proto = Reflect.getPrototypeOf(target);
-    return proto !== null && shellPrototypes.has(proto) ? Reflect.getPrototypeOf(proto) : proto;
+    return prototypeShown(target);
   }
 
   setPrototypeOf(target: object, proto: object | null): boolean {
     this.settle();
-    return Reflect.setPrototypeOf(target, proto) || refuse(NodeHandler, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
+    return Reflect.setPrototypeOf(target, proto) || refuse(this, 'setPrototypeOf', () => Object.setPrototypeOf(target, proto));
   }
 
   private markSlot(key: PropertyKey, value: unknown): void {
@@ -645,10 +657,11 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const shell = this.shell as Record<PropertyKey, unknown>;
     for (const key of Object.keys(shell)) shell[key] = this.read(shell, key);
     this.own = undefined;
-    Reflect.setPrototypeOf(this.shell, this.getPrototypeOf(this.shell));
+    Reflect.setPrototypeOf(this.shell, prototypeShown(this.shell));
     // The target is all the proxy shows from now on: the hook an array's target holds goes too, unless the program set its own.
     if (shell[HOOK] === inspectView) Reflect.deleteProperty(shell, HOOK);
     this.settled = true;
+    for (const trap of SETTLED_FORWARDS) Reflect.set(this, trap, undefined);
   }
 
   sharedRecord(tick: number): Inherited | undefined {
@@ -661,7 +674,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   plainImage(seen: Map<object, unknown>): unknown {
     const content = this.current();
-    const out: Record<PropertyKey, unknown> | unknown[] = this.kind === NodeKind.Array ? [] : (Object.create(this.getPrototypeOf(this.shell)) as Record<PropertyKey, unknown>);
+    const out: Record<PropertyKey, unknown> | unknown[] = this.kind === NodeKind.Array ? [] : (Object.create(prototypeShown(this.shell)) as Record<PropertyKey, unknown>);
     seen.set(this.proxy, out);
     if (Array.isArray(out)) out.length = (content as unknown[]).length;
     for (const key of Reflect.ownKeys(this.proxy)) {

@@ -1,3 +1,4 @@
+import { isProxy } from '../is-proxy.js';
 import { raisedFor, withoutOwnFrames } from '../own-frames.js';
 
 /**
@@ -8,19 +9,52 @@ import { raisedFor, withoutOwnFrames } from '../own-frames.js';
  * V8 throw its proxy message ("'set' on proxy: trap returned falsish") instead, and a trap cannot
  * know the mode of the code that wrote. So the trap looks at the frame that called it and, where
  * that frame would throw, runs the same operation on the view's plain target, whose failure is
- * V8's own error, raised over the program's frames. `trapName` names the trap of `handlerClass`
- * that V8 called.
+ * V8's own error, raised over the program's frames. `trapName` names the trap of `handler` (the
+ * view's) that V8 called.
  */
-export function refuse(handlerClass: { prototype: object }, trapName: string, redo: () => unknown): false {
-  const trap = Reflect.get(handlerClass.prototype, trapName) as (...args: never[]) => unknown;
+export function refuse(handler: { readonly proxy: object }, trapName: string, redo: () => unknown): false {
+  // From the handler's class: a settled view's handler drops the traps it no longer needs.
+  const trap = Reflect.get(Reflect.getPrototypeOf(handler) ?? handler, trapName) as (...args: never[]) => unknown;
   if (!callerThrows(trap)) return false;
   try {
     redo();
   } catch (error) {
-    throw withoutOwnFrames(error instanceof Error ? raisedFor(error) : error, trap);
+    throw asTheCopysReceiver(withoutOwnFrames(error instanceof Error ? raisedFor(error) : error, trap), handler.proxy);
   }
   // The plain target took the write after all: V8's answer to the trap's false is the best left.
   return false;
+}
+
+/**
+ * A built-in called on the view (`push`, `sort`, `fill`) shows in the trace by the name of its
+ * receiver's class, which V8 gives a Proxy as `Proxy`: it is given the copy's, as V8 names it (the
+ * `constructor` its prototype chain holds as data, else the kind of object), so that the frame
+ * reads `at Array.push (<anonymous>)` as under plain Node.
+ */
+function asTheCopysReceiver(error: unknown, view: object): unknown {
+  if (!(error instanceof Error) || !Object.prototype.hasOwnProperty.call(error, 'stack') || typeof error.stack !== 'string') return error;
+  const lines = error.stack.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('    at '));
+  const builtin = first === -1 ? null : /^ {4}at Proxy\.([^ ]+) \(<anonymous>\)$/.exec(lines[first]!);
+  if (builtin === null) return error;
+  lines[first] = `    at ${receiverName(view)}.${builtin[1]!} (<anonymous>)`;
+  try {
+    error.stack = lines.join('\n');
+  } catch {
+    // A frozen error keeps its stack as it is.
+  }
+  return error;
+}
+
+function receiverName(view: object): string {
+  for (let o = Reflect.getPrototypeOf(view); o !== null && !isProxy(o); o = Reflect.getPrototypeOf(o)) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(o, 'constructor');
+    if (descriptor === undefined) continue;
+    const name: unknown = typeof descriptor.value === 'function' ? Reflect.getOwnPropertyDescriptor(descriptor.value, 'name')?.value : undefined;
+    if (typeof name === 'string' && name !== '') return name;
+    break;
+  }
+  return Array.isArray(view) ? 'Array' : 'Object';
 }
 
 /** Built-ins that answer a refused write with false rather than an error. */

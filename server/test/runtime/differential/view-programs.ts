@@ -219,7 +219,10 @@ const CHANGES = [
   'Object.setPrototypeOf(c, Proto.prototype)',
 ];
 
-/** Not `%o` nor `showProxy: true`: Node prints any Proxy as `Proxy [ target, handler ]` then, which no hook reaches (README, Limits). */
+/**
+ * Among them `%o`, `showProxy` and `customInspect: false`, under which Node shows a Proxy as such, or
+ * its bare target, before any hook runs: cow mode hands util display twins (runtime/cow/display-twins.ts).
+ */
 const SHOWS = [
   'util.inspect(c)',
   'util.inspect(c, { depth: 0 })',
@@ -233,6 +236,15 @@ const SHOWS = [
   'util.format("%s", c)',
   'util.format("%j", c)',
   'util.formatWithOptions({ colors: true }, c)',
+  'util.format("%o", c)',
+  'util.format("%o and %O, %s", { wrapped: c, list: [c, [c]] }, c, c)',
+  'util.format("%o", [new Proxy({ p: 1 }, {}), c, new Map([[c, new Set([c])]])])',
+  'util.inspect(c, { showProxy: true })',
+  'util.inspect(c, { showProxy: true, depth: 0, showHidden: true })',
+  'util.inspect({ in: { a: { b: { c } } } }, { showProxy: true, depth: 2 })',
+  'util.inspect(c, { customInspect: false, depth: null })',
+  'util.inspect([c, { c }], { customInspect: false, showHidden: true })',
+  'util.formatWithOptions({ showProxy: true, depth: 1 }, "%s|%O|", c, c, [c])',
 ];
 
 export function inspectProgram(): fc.Arbitrary<string> {
