@@ -142,7 +142,7 @@ export function deactivate(): Promise<void> | undefined {
 }
 
 function noFiguresYet({ runId, mode, command }: StartRunResult): RunFiguresParams {
-  const totals = { sites: 0, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0 };
+  const totals = { sites: 0, executions: 0, materialized: 0, eager: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0 };
   return { runId, state: 'running', mode, command, elapsedMs: 0, totals, sites: [], hazards: [] };
 }
 

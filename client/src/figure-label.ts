@@ -1,35 +1,16 @@
 import type { RunMode } from '@cowlens/server/protocol';
-import { savingWords } from '@cowlens/server/saving-words';
+import { type SiteFigureFields, siteFigureWords } from '@cowlens/server/figure-words';
 import { formatBytes, formatCount } from '@cowlens/server/units';
 
-/** The figures of one copy site that its inline label shows (a subset of the protocol's LiveSite). */
-export interface SiteFigures {
-  readonly executions: number;
-  readonly materialized: number;
-  readonly bytesCopied: number;
-  readonly bytesSaved: number;
-  readonly sharedMax: number;
-}
-
 /**
- * The inline label after a copy site's line, parts in a fixed order, joined by ` · `:
- *
- *   `⧉ <n> copies` (`⧉ 1 copy`)  always: how often the site ran;
- *   `<n> written`                 always: that none of the copies was written is the news;
- *   `saved <bytes>`               when sharing saved (or, negative, cost) bytes; in observe mode
- *                                 `would save <bytes>`: what copy-on-write would have saved;
- *   `shared ×<n>`                 when more than one value shared a structure at once.
- *
- * Example: `⧉ 1.2k copies · 3 written · saved 48 MB · shared ×1000`. Counts of copies are
- * shortened (`1.2k`), bytes in SI units (`48 MB`). The bytes copied are not in the label: its
- * colour says when they reach `cowlens.highlightBytes`, and the hover gives them. The end-to-end
- * test reads this text.
+ * The inline label after a copy site's line: the mark, then the site's figures as the server's
+ * inlay hints and code lenses word them (server/src/report/figure-words.ts), without the bytes
+ * copied: the label's colour says when they reach `cowlens.highlightBytes`, and the hover gives
+ * them. Example: `⧉ 1.2k copies · 3 written · 40 eager · saved 48 MB · shared ×1.0k`. The
+ * end-to-end test reads this text.
  */
-export function figureLabel(site: SiteFigures, mode: RunMode): string {
-  const parts = [`⧉ ${formatCount(site.executions)} ${site.executions === 1 ? 'copy' : 'copies'}`, `${formatCount(site.materialized)} written`];
-  if (site.bytesSaved !== 0) parts.push(`${savingWords(mode)} ${formatBytes(site.bytesSaved)}`);
-  if (site.sharedMax > 1) parts.push(`shared ×${String(site.sharedMax)}`);
-  return parts.join(' · ');
+export function figureLabel(site: SiteFigureFields, mode: RunMode): string {
+  return `⧉ ${siteFigureWords(site, mode, { bytesCopied: false })}`;
 }
 
 /**

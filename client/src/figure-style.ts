@@ -1,4 +1,4 @@
-import type { SiteFigures } from './figure-label.js';
+import type { SiteFigureFields } from '@cowlens/server/figure-words';
 
 /**
  * How a figure is coloured, one decoration type (and one theme colour) each:
@@ -9,7 +9,7 @@ export type FigureStyle = 'neutral' | 'waste' | 'saved' | 'stale';
 
 export const FIGURE_STYLES: readonly FigureStyle[] = ['neutral', 'waste', 'saved', 'stale'];
 
-export function figureStyle(site: SiteFigures, highlightBytes: number, stale: boolean): FigureStyle {
+export function figureStyle(site: Pick<SiteFigureFields, 'bytesCopied' | 'bytesSaved'>, highlightBytes: number, stale: boolean): FigureStyle {
   if (stale) return 'stale';
   if (site.bytesCopied >= highlightBytes && site.bytesCopied > 0) return 'waste';
   if (site.bytesSaved > 0) return 'saved';

@@ -1,5 +1,6 @@
 import type { RunFiguresParams, RunMode } from '@cowlens/server/protocol';
 import * as vscode from 'vscode';
+import { copyCountWords } from '@cowlens/server/figure-words';
 import { formatBytes } from '@cowlens/server/units';
 import { savingWords } from '@cowlens/server/saving-words';
 import { statusText } from './status-text.js';
@@ -30,7 +31,7 @@ export class StatusBar implements vscode.Disposable {
 function runTooltip(run: RunFiguresParams): vscode.MarkdownString {
   const lines = [
     `**cowlens** ${run.mode} run: \`${run.command.join(' ')}\``,
-    `${run.state === 'running' ? 'running for' : 'ran'} ${(run.elapsedMs / 1000).toFixed(1)} s · ${String(run.totals.sites)} sites · ${String(run.totals.executions)} copies · ${String(run.totals.materialized)} written`,
+    `${run.state === 'running' ? 'running for' : 'ran'} ${(run.elapsedMs / 1000).toFixed(1)} s · ${String(run.totals.sites)} sites · ${copyCountWords(run.totals).join(' · ')}`,
     `copied ${formatBytes(run.totals.bytesCopied)} · ${savingWords(run.mode)} ${formatBytes(run.totals.bytesSaved)}${run.totals.hazards > 0 ? ` · ${String(run.totals.hazards)} hazards` : ''}`,
   ];
   if (run.state === 'finished') {

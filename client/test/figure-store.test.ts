@@ -6,11 +6,11 @@ const A = 'file:///p/a.ts';
 const B = 'file:///p/b.ts';
 
 function liveSite(uri: string, line: number, copyPoints: LiveSite['copyPoints'] = []): LiveSite {
-  return { uri, line, column: 5, kind: 'object-spread', deep: false, executions: 3, materialized: copyPoints.length, bytesCopied: 10, bytesSaved: 20, sharedMax: 3, copyPoints };
+  return { uri, line, column: 5, kind: 'object-spread', deep: false, executions: 3, materialized: copyPoints.length, eager: 0, bytesCopied: 10, bytesSaved: 20, sharedMax: 3, copyPoints };
 }
 
 function run(runId: number, sites: LiveSite[]): RunFiguresParams {
-  const totals = { sites: sites.length, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0 };
+  const totals = { sites: sites.length, executions: 0, materialized: 0, eager: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0 };
   return { runId, state: 'running', mode: 'observe', command: ['node', 'a.ts'], elapsedMs: 0, totals, sites, hazards: [] };
 }
 

@@ -2,7 +2,7 @@ import type { RunFiguresParams } from '@cowlens/server/protocol';
 import { describe, expect, it } from 'vitest';
 import { runOutcomeMessage } from '../src/run-outcome.js';
 
-const totals = { sites: 1, executions: 1, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 1, hazards: 0 };
+const totals = { sites: 1, executions: 1, materialized: 0, eager: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 1, hazards: 0 };
 const finished = (more: Partial<RunFiguresParams>): RunFiguresParams => ({
   runId: 1,
   state: 'finished',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusText } from '../src/status-text.js';
 
-const totals = { sites: 3, executions: 10, materialized: 1, bytesCopied: 1_100_000, bytesSaved: 12_000_000, sharedMax: 4, hazards: 0 };
+const totals = { sites: 3, executions: 10, materialized: 1, eager: 0, bytesCopied: 1_100_000, bytesSaved: 12_000_000, sharedMax: 4, hazards: 0 };
 
 describe('statusText', () => {
   it('shows the mode alone before any run', () => {

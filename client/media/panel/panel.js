@@ -13,7 +13,8 @@
     { key: 'location', title: 'Site', name: 'Site', numeric: false },
     { key: 'kind', title: 'Kind', name: 'Kind', numeric: false },
     { key: 'executions', title: 'Copies', name: 'Copies', numeric: true },
-    { key: 'materialized', title: 'Mat.', name: 'Materialized', numeric: true },
+    { key: 'materialized', title: 'Mat.', name: 'Materialized (written)', numeric: true },
+    { key: 'eager', title: 'Eager', name: 'Eager (copied at once, never shared)', numeric: true },
     { key: 'bytesCopied', title: 'Copied', name: 'Bytes copied', numeric: true },
     { key: 'bytesSaved', title: 'Saved', name: 'Bytes saved', numeric: true },
     { key: 'sharedMax', title: 'Shared', name: 'Most sharing one value', numeric: true },
@@ -162,7 +163,8 @@
     const savedTitle = run.mode === 'cow' ? 'Bytes saved' : 'Bytes copy-on-write would save';
     const entries = [
       ['copies', 'Copies', totals.copies],
-      ['materialized', 'Materialized', totals.materialized],
+      ['materialized', 'Materialized (written)', totals.materialized],
+      ['eager', run.mode === 'cow' ? 'Eager (never shared)' : 'Eager in copy-on-write', totals.eager],
       ['bytes-copied', 'Bytes copied', totals.bytesCopied],
       ['bytes-saved', savedTitle, totals.bytesSaved],
       ['live-shared', sharedTitle, totals.liveShared],
@@ -244,6 +246,7 @@
           el('td', { class: 'kind', title: kind }, [kind]),
           numberCell(site.executions),
           numberCell(site.materialized),
+          numberCell(site.eager),
           numberCell(site.bytesCopied),
           numberCell(site.bytesSaved),
           numberCell(site.sharedMax),

@@ -7,7 +7,7 @@ import type { LiveHazard, RunMode, RunState } from '@cowlens/server/protocol';
  * a run with thousands of sites from shipping them all to the webview several times a second.
  */
 
-export const SORT_KEYS = ['location', 'kind', 'executions', 'materialized', 'bytesCopied', 'bytesSaved', 'sharedMax'] as const;
+export const SORT_KEYS = ['location', 'kind', 'executions', 'materialized', 'eager', 'bytesCopied', 'bytesSaved', 'sharedMax'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -36,6 +36,7 @@ export interface PanelTotals {
   readonly sites: Figure;
   readonly copies: Figure;
   readonly materialized: Figure;
+  readonly eager: Figure;
   readonly bytesCopied: Figure;
   readonly bytesSaved: Figure;
   /** See `liveShared` in totals.ts for what this counts and why it is not a count of live objects. */
@@ -81,6 +82,7 @@ export interface SiteRow extends Location {
   readonly deep: boolean;
   readonly executions: Figure;
   readonly materialized: Figure;
+  readonly eager: Figure;
   readonly bytesCopied: Figure;
   readonly bytesSaved: Figure;
   readonly sharedMax: Figure;

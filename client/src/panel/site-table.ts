@@ -23,6 +23,7 @@ const COMPARE: Readonly<Record<SortKey, Compare>> = {
   kind: (a, b) => (a.kind === b.kind ? 0 : a.kind < b.kind ? -1 : 1),
   executions: (a, b) => a.executions - b.executions,
   materialized: (a, b) => a.materialized - b.materialized,
+  eager: (a, b) => a.eager - b.eager,
   bytesCopied: (a, b) => a.bytesCopied - b.bytesCopied,
   bytesSaved: (a, b) => a.bytesSaved - b.bytesSaved,
   sharedMax: (a, b) => a.sharedMax - b.sharedMax,

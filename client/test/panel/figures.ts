@@ -10,6 +10,7 @@ export function site(overrides: Partial<LiveSite> = {}): LiveSite {
     deep: false,
     executions: 0,
     materialized: 0,
+    eager: 0,
     bytesCopied: 0,
     bytesSaved: 0,
     sharedMax: 0,
@@ -30,6 +31,6 @@ export function snapshot(overrides: Partial<Omit<RunFiguresParams, 'totals'>> & 
     sites: [],
     hazards: [],
     ...rest,
-    totals: { sites: 0, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0, ...totals },
+    totals: { sites: 0, executions: 0, materialized: 0, eager: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, hazards: 0, ...totals },
   };
 }

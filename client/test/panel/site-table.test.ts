@@ -3,10 +3,10 @@ import type { SortKey } from '../../src/panel/messages.js';
 import { pageOf, siteKey, sortSites } from '../../src/panel/site-table.js';
 import { site } from './figures.js';
 
-const a1 = site({ uri: 'file:///w/a.ts', line: 1, kind: 'array-spread', executions: 5, materialized: 1, bytesCopied: 10, bytesSaved: 90, sharedMax: 3 });
+const a1 = site({ uri: 'file:///w/a.ts', line: 1, kind: 'array-spread', executions: 5, materialized: 1, eager: 3, bytesCopied: 10, bytesSaved: 90, sharedMax: 3 });
 const a9 = site({ uri: 'file:///w/a.ts', line: 9, kind: 'object-spread', executions: 5, materialized: 4, bytesCopied: 40, bytesSaved: 10, sharedMax: 1 });
-const b2 = site({ uri: 'file:///w/b.ts', line: 2, kind: 'structured-clone', executions: 2, materialized: 0, bytesCopied: 70, bytesSaved: 0, sharedMax: 2 });
-const a10 = site({ uri: 'file:///w/a.ts', line: 10, kind: 'array-slice', executions: 9, materialized: 2, bytesCopied: 20, bytesSaved: 30, sharedMax: 7 });
+const b2 = site({ uri: 'file:///w/b.ts', line: 2, kind: 'structured-clone', executions: 2, materialized: 0, eager: 2, bytesCopied: 70, bytesSaved: 0, sharedMax: 2 });
+const a10 = site({ uri: 'file:///w/a.ts', line: 10, kind: 'array-slice', executions: 9, materialized: 2, eager: 1, bytesCopied: 20, bytesSaved: 30, sharedMax: 7 });
 
 const keys = (sites: readonly { uri: string; line: number }[]): string[] => sites.map((s) => `${s.uri.slice(-4)}:${s.line}`);
 
@@ -27,6 +27,7 @@ describe('sortSites', () => {
     ['kind', ['a.ts:10', 'a.ts:1', 'a.ts:9', 'b.ts:2']],
     ['executions', ['b.ts:2', 'a.ts:1', 'a.ts:9', 'a.ts:10']],
     ['materialized', ['b.ts:2', 'a.ts:1', 'a.ts:10', 'a.ts:9']],
+    ['eager', ['a.ts:9', 'a.ts:10', 'b.ts:2', 'a.ts:1']],
     ['bytesCopied', ['a.ts:1', 'a.ts:10', 'a.ts:9', 'b.ts:2']],
     ['bytesSaved', ['b.ts:2', 'a.ts:9', 'a.ts:10', 'a.ts:1']],
     ['sharedMax', ['a.ts:9', 'b.ts:2', 'a.ts:1', 'a.ts:10']],

@@ -19,7 +19,7 @@ function onlyArgument(args: readonly ts.Expression[] | undefined): ts.Expression
 
 /** The expression whose value a dropped copy would pass on, undefined when dropping is not just that. */
 export function droppableSource(match: CopyMatch): ts.Expression | undefined {
-  if (match.eager) return undefined;
+  if (match.writtenAtOnce) return undefined;
   const node = match.node;
   switch (match.kind) {
     case 'object-spread': {

@@ -16,7 +16,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 function siteLine(site: StaticSite, c: Colors): string {
-  const tags = [site.deep && c.magenta('[deep]'), site.eager && c.yellow('[eager]'), site.couldShare && c.green('[could share]')];
+  const tags = [site.deep && c.magenta('[deep]'), site.writtenAtOnce && c.yellow('[written at once]'), site.couldShare && c.green('[could share]')];
   return [`${c.cyan(printable(site.file))}:${site.line}:${site.column}`, c.bold(site.kind), ...tags.filter((t) => t !== false)].join('  ');
 }
 
@@ -30,7 +30,7 @@ function summary(result: ScanResult, c: Colors): string {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const sites = `${plural(result.sites.length, 'copy site')} in ${plural(result.files, 'file')}`;
-  const flags = `${count((s) => s.deep)} deep, ${count((s) => s.eager)} eager, ${count((s) => s.couldShare)} could share`;
+  const flags = `${count((s) => s.deep)} deep, ${count((s) => s.writtenAtOnce)} written at once, ${count((s) => s.couldShare)} could share`;
   const problems = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   return c.bold(`${sites} (${flags}); ${problems}; ${Math.round(result.durationMs)} ms`);
 }
@@ -41,13 +41,13 @@ function formatText(result: ScanResult, c: Colors): string {
 }
 
 function formatJson(result: ScanResult): string {
-  const sites = result.sites.map(({ file, line, column, kind, deep, eager, couldShare, endLine, endColumn }) => ({
+  const sites = result.sites.map(({ file, line, column, kind, deep, writtenAtOnce, couldShare, endLine, endColumn }) => ({
     file,
     line,
     column,
     kind,
     deep,
-    eager,
+    writtenAtOnce,
     couldShare,
     endLine,
     endColumn,

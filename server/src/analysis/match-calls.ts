@@ -117,8 +117,8 @@ function matchObjectAssign(node: ts.CallExpression, names: NameResolver): CopyMa
         : undefined;
   if (kind === undefined) return undefined;
   // A spread source may stand for any number of sources.
-  const eager = sources.length > 1 || sources.some((s) => s.kind === SK.SpreadElement || unwrap(s).kind === SK.ObjectLiteralExpression);
-  return copyMatch(kind, node, eager);
+  const writtenAtOnce = sources.length > 1 || sources.some((s) => s.kind === SK.SpreadElement || unwrap(s).kind === SK.ObjectLiteralExpression);
+  return copyMatch(kind, node, writtenAtOnce);
 }
 
 function matchJsonRoundTrip(node: ts.CallExpression, names: NameResolver): CopyMatch | undefined {

@@ -25,7 +25,8 @@ export interface StaticSite {
   endColumn: number;
   kind: CopyKind;
   deep: boolean;
-  eager: boolean;
+  /** Made together with writes (`{ ...s, k: v }`, `Object.assign({}, a, b)`): written at once. */
+  writtenAtOnce: boolean;
   couldShare: boolean;
 }
 
@@ -69,7 +70,7 @@ function siteOf(file: string, sourceFile: ts.SourceFile, match: CopyMatch, could
     endColumn: end.column,
     kind: match.kind,
     deep: match.deep,
-    eager: match.eager,
+    writtenAtOnce: match.writtenAtOnce,
     couldShare,
   };
 }

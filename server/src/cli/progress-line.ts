@@ -1,5 +1,6 @@
 import picocolors from 'picocolors';
 import { formatBytes } from '../report/byte-units.js';
+import { copyCountWords } from '../report/figure-words.js';
 import { savingWords } from '../report/saving-words.js';
 import { summarizeTotals } from '../report/summarize-totals.js';
 import type { RunAggregate } from '../run/run-aggregate.js';
@@ -24,7 +25,7 @@ export class ProgressLine {
   update(live: RunAggregate): void {
     if (!this.enabled) return;
     const t = summarizeTotals(live.sites(), []);
-    const text = `cowlens ▸ ${String(t.sites)} sites · ${String(t.executions)} copies · ${String(t.materialized)} written · copied ${formatBytes(t.bytesCopied)} · ${savingWords(this.mode)} ${formatBytes(t.bytesSaved)} · ${String(live.processes)} proc`;
+    const text = `cowlens ▸ ${String(t.sites)} sites · ${copyCountWords(t).join(' · ')} · copied ${formatBytes(t.bytesCopied)} · ${savingWords(this.mode)} ${formatBytes(t.bytesSaved)} · ${String(live.processes)} proc`;
     this.stream.write(`\r\x1b[K${picocolors.dim(text.slice(0, Math.max(20, (this.stream.columns || 80) - 1)))}`);
     this.shown = true;
   }

@@ -1,4 +1,5 @@
 import { type BudgetOutcome, checkBudgets, formatBudgetOutcome } from '../report/budgets.js';
+import { copyCountWords } from '../report/figure-words.js';
 import { formatReport, type ReportFormat } from '../report/format-report.js';
 import type { FileSet } from '../analysis/file-set.js';
 import { fileSetProblem } from '../analysis/file-set-problem.js';
@@ -144,5 +145,5 @@ function checkReportBudgets(report: Report, options: ReportCommandOptions, basel
 
 function summaryLine(report: Report): string {
   const t = report.totals;
-  return `cowlens: ${String(t.sites)} copy sites, ${String(t.executions)} copies, ${String(t.materialized)} written${report.complete ? '' : ' (incomplete report)'}`;
+  return `cowlens: ${String(t.sites)} copy sites, ${copyCountWords(t).join(', ')}${report.complete ? '' : ' (incomplete report)'}`;
 }

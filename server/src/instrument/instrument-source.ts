@@ -100,9 +100,9 @@ export function instrumentSource(file: string, text: string, language: SourceLan
       const callee = (m.node as ts.CallExpression).expression;
       edits.wrap(callee.getStart(sf), callee.end, `${RUNTIME_REF}.viaCallee(${site}, `, ')', Layer.Rewrite);
       done = true;
-    } else if ((m.eager && (m.kind === 'object-spread' || m.kind === 'array-spread')) || (typed && copiesEvolvingArray(m, names))) {
+    } else if ((m.writtenAtOnce && (m.kind === 'object-spread' || m.kind === 'array-spread')) || (typed && copiesEvolvingArray(m, names))) {
       // Sizing reads each slot of the copy; a literal's own getters must not run for it.
-      const method = definesAccessors(m.node) ? 'eagerWithAccessors' : 'eager';
+      const method = definesAccessors(m.node) ? 'writtenAtOnceWithAccessors' : 'writtenAtOnce';
       edits.wrap(m.node.getStart(sf), m.node.end, `${RUNTIME_REF}.${method}(${site}, void 0, `, ')', Layer.Rewrite);
       done = true;
     } else {

@@ -9,7 +9,7 @@ import { COVERAGE_IGNORED, failuresArgument, globalObject, type ModuleTables, ru
  */
 const RUNTIME_TYPE =
   '{sites(f:string,s:unknown[],m?:unknown[]):unknown[];locations(f:string,l:unknown[]):unknown[];' +
-  'touch<T>(v:T,l:unknown):T;wrote<T>(v:T,t:unknown,l:unknown):T;wroteCall<T>(v:T,t:unknown,l:unknown,m:string,...a:unknown[]):T;touchCall<T>(v:T,l:unknown,m:string,...a:unknown[]):T;touchDelete<T>(v:T,l:unknown,k:unknown):T;viaCallee<F>(s:unknown,f:F):F;called<F>(f:F,m:unknown,o?:1):F;calledOn<T>(t:T,k:unknown,m:unknown,o?:1):T;iterated<T>(v:T,m:unknown):T;writer<F>(f:F,l:unknown):F;lend<T>(v:T,l:unknown):T;lent(l:unknown,...v:unknown[]):true;proxied<T>(v:T,l:unknown):T;eager<T>(s:unknown,u:undefined,v:T):T;eagerWithAccessors<T>(s:unknown,u:undefined,v:T):T;restSource<T>(s:unknown,v:T):T;' +
+  'touch<T>(v:T,l:unknown):T;wrote<T>(v:T,t:unknown,l:unknown):T;wroteCall<T>(v:T,t:unknown,l:unknown,m:string,...a:unknown[]):T;touchCall<T>(v:T,l:unknown,m:string,...a:unknown[]):T;touchDelete<T>(v:T,l:unknown,k:unknown):T;viaCallee<F>(s:unknown,f:F):F;called<F>(f:F,m:unknown,o?:1):F;calledOn<T>(t:T,k:unknown,m:unknown,o?:1):T;iterated<T>(v:T,m:unknown):T;writer<F>(f:F,l:unknown):F;lend<T>(v:T,l:unknown):T;lent(l:unknown,...v:unknown[]):true;proxied<T>(v:T,l:unknown):T;writtenAtOnce<T>(s:unknown,u:undefined,v:T):T;writtenAtOnceWithAccessors<T>(s:unknown,u:undefined,v:T):T;restSource<T>(s:unknown,v:T):T;' +
   'objectSpread<T>(s:unknown,v:T):Pick<T,keyof T>;objectRest<T,K extends PropertyKey>(s:unknown,v:T,k:readonly K[]):Omit<T,K>;' +
   'arraySpread<T extends readonly unknown[]>(s:unknown,v:T):[...T];arraySpread<T>(s:unknown,v:Iterable<T>):T[];' +
   'slice<T extends{slice(...a:any[]):any}>(s:unknown,r:T,...a:any[]):ReturnType<T["slice"]>;' +

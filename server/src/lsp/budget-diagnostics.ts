@@ -5,6 +5,7 @@
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver/node';
 import type { StaticSite } from '../analysis/scan-source.js';
 import { formatBytes } from '../report/byte-units.js';
+import { copyCountWords } from '../report/figure-words.js';
 import { plural } from '../report/labels.js';
 import type { CowlensSettings } from './protocol.js';
 import type { RunFigures } from './run-figures.js';
@@ -50,7 +51,7 @@ export function budgetDiagnostics(figures: RunFigures, settings: CowlensSettings
           source: DIAGNOSTIC_SOURCE,
           code: 'copy-budget',
           message:
-            `${staticLabel(site.kind)}: this site copied ${formatBytes(site.bytesCopied)} in the last run (${plural(site.executions, 'copy', 'copies')}, ${String(site.materialized)} written), ` +
+            `${staticLabel(site.kind)}: this site copied ${formatBytes(site.bytesCopied)} in the last run (${copyCountWords(site).join(', ')}), ` +
             `more than the budget of ${formatBytes(budget)} per site (cowlens.budgets.maxBytesCopiedPerSite).`,
         });
       }

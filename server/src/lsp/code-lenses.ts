@@ -6,13 +6,14 @@
 import type { CodeLens } from 'vscode-languageserver/node';
 import type { StaticSite } from '../analysis/scan-source.js';
 import type { LiveSite, RunMode } from './protocol.js';
-import { compactFigures, staticLabel } from './site-labels.js';
+import { siteFigureWords } from '../report/figure-words.js';
+import { staticLabel } from './site-labels.js';
 import { rangeOfSite } from './site-ranges.js';
 
 /** `mode` is the run's whose figures these are. */
 export function codeLensesOf(figures: ReadonlyMap<StaticSite, LiveSite>, mode: RunMode): CodeLens[] {
   return [...figures].map(([site, run]) => ({
     range: rangeOfSite(site),
-    command: { title: `${staticLabel(site.kind)} ${compactFigures(run, mode)}`, command: '' },
+    command: { title: `${staticLabel(site.kind)} ${siteFigureWords(run, mode, { bytesCopied: true })}`, command: '' },
   }));
 }

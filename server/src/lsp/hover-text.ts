@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { StaticSite } from '../analysis/scan-source.js';
 import { formatBytes } from '../report/byte-units.js';
+import { copyCountWords } from '../report/figure-words.js';
 import { plural } from '../report/labels.js';
 import type { LiveCopyPoint, LiveSite, RunMode } from './protocol.js';
 import type { PlacedCopyPoint } from './run-figures.js';
@@ -35,10 +36,12 @@ function runText(run: LiveSite, mode: RunMode): string[] {
     run.bytesSaved >= 0
       ? `${mode === 'observe' ? 'copy-on-write would have saved' : 'sharing saved'} ${formatBytes(run.bytesSaved)}`
       : `the copy-on-write views cost ${formatBytes(-run.bytesSaved)} more than plain copies (written soon and fully)`;
+  const [copies, materialized, ...eager] = copyCountWords(run);
   const lines = [
-    `**Last run** (${mode} mode): ${plural(run.executions, 'copy', 'copies')}, ${String(run.materialized)} written (${String(written)}%); ` +
+    `**Last run** (${mode} mode): ${[copies, `${materialized!} (${String(written)}%)`, ...eager].join(', ')}; ` +
       `copied ${formatBytes(run.bytesCopied)} (${formatBytes(perCopy)} per copy); ${saved}; at most ${plural(run.sharedMax, 'value')} shared one structure.`,
   ];
+  if (run.eager > 0) lines.push('', eagerText(run.eager, mode));
   if (run.copyPoints.length > 0) {
     lines.push('', 'Copy points (the writes that forced a private copy):');
     for (const point of run.copyPoints.slice(0, SHOWN_COPY_POINTS)) lines.push(`- ${placeLink(point)} ×${String(point.count)}, ${formatBytes(point.bytes)}`);
@@ -50,7 +53,7 @@ function runText(run: LiveSite, mode: RunMode): string[] {
 
 export function siteHoverText(site: StaticSite, run: LiveSite | undefined, mode: RunMode | undefined): string {
   const lines = [`**${staticLabel(site.kind)}** \`${site.kind}\``, '', costText(site)];
-  if (site.eager) lines.push('', 'It is built together with new properties or elements, so it is written at once: sharing cannot save anything here.');
+  if (site.writtenAtOnce) lines.push('', 'It is built together with new properties or elements, so it is written at once: sharing cannot save anything here.');
   if (site.couldShare) {
     lines.push('', 'Could share (proved): the original is plain data that nothing writes and the copy is only read, so passing the original instead would change nothing and copy nothing.');
   }
@@ -59,9 +62,20 @@ export function siteHoverText(site: StaticSite, run: LiveSite | undefined, mode:
   return lines.join('\n');
 }
 
-/** What one run suggests, said as such: a run sees one input, a proof covers them all. */
+/** Why some copies saved nothing though none was written: cow mode makes them eagerly, and observe mode predicts it. */
+function eagerText(eager: number, mode: RunMode): string {
+  const which = eager === 1 ? 'copy was' : 'copies were';
+  return mode === 'cow'
+    ? `**Eager:** ${String(eager)} ${which} made at once, never shared: too small for a view to pay, or nothing a view stands for. They saved nothing.`
+    : `**Eager:** copy-on-write would make ${plural(eager, 'copy', 'copies')} at once, never shared: too small for a view to pay, or nothing a view stands for. No saving is predicted for them.`;
+}
+
+/**
+ * What one run suggests, said as such: a run sees one input, a proof covers them all. Writes to an
+ * eager copy are not watched (it shares nothing), so a site with any says nothing here.
+ */
 function evidenceText(run: LiveSite): string[] {
-  if (run.executions === 0 || run.materialized > 0) return [];
+  if (run.executions === 0 || run.materialized > 0 || run.eager > 0) return [];
   return [
     '',
     `**Evidence, not proof:** ${String(run.materialized)} of ${plural(run.executions, 'copy', 'copies')} ${run.executions === 1 ? 'was' : 'were'} written in the last run. ` +

@@ -7,7 +7,8 @@
 import type { InlayHint, Position, Range } from 'vscode-languageserver/node';
 import type { StaticSite } from '../analysis/scan-source.js';
 import type { LiveSite, RunMode } from './protocol.js';
-import { compactFigures, staticLabel } from './site-labels.js';
+import { siteFigureWords } from '../report/figure-words.js';
+import { staticLabel } from './site-labels.js';
 import { rangeOfSite, rangesTouch } from './site-ranges.js';
 
 /** `lineEnd(line)` is the position after the last character of a 0-based line of the document. */
@@ -24,5 +25,5 @@ export function inlayHintsOf(sites: readonly StaticSite[], figures: ReadonlyMap<
 
 /** `⧉ spread`, or after a run `⧉ spread · 12 copies · 3 written · …`. */
 export function hintLabel(site: StaticSite, run: LiveSite | undefined, mode: RunMode): string {
-  return run === undefined ? staticLabel(site.kind) : `${staticLabel(site.kind)} · ${compactFigures(run, mode)}`;
+  return run === undefined ? staticLabel(site.kind) : `${staticLabel(site.kind)} · ${siteFigureWords(run, mode, { bytesCopied: true })}`;
 }

@@ -55,13 +55,14 @@ function totalsSection(report: Report): string[] {
     '### Totals',
     '',
     ...table(
-      ['sites', 'executions', 'materialized', 'bytes copied', 'bytes saved', 'shared max', 'hazards'],
-      ['right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ['sites', 'executions', 'materialized', 'eager', 'bytes copied', 'bytes saved', 'shared max', 'hazards'],
+      ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
       [
         [
           String(totals.sites),
           String(totals.executions),
           String(totals.materialized),
+          String(totals.eager),
           formatBytes(totals.bytesCopied),
           formatBytes(totals.bytesSaved),
           String(totals.sharedMax),
@@ -80,13 +81,14 @@ function sitesSection(report: Report, maxSites: number): string[] {
     `### Copy sites (largest ${shown.length} of ${sites.length})`,
     '',
     ...table(
-      ['site', 'kind', 'executions', 'materialized', 'copied', 'saved', 'shared max'],
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+      ['site', 'kind', 'executions', 'materialized', 'eager', 'copied', 'saved', 'shared max'],
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
       shown.map((site) => [
         markdownCode(placeLabel(site)),
         site.kind,
         String(site.executions),
         String(site.materialized),
+        String(site.eager),
         formatBytes(site.bytesCopied),
         formatBytes(site.bytesSaved),
         String(site.sharedMax),

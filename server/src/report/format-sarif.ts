@@ -11,7 +11,8 @@ import { printableJson } from './printable.js';
  * acting on become results, so an alert always has an answer:
  *
  * - `cowlens/unwritten-copy` (note): the site ran, none of its copies was ever written
- *   (`materialized === 0`) and sharing instead of copying saves at least `minBytesSaved`.
+ *   (`materialized === 0`) and sharing instead of copying saves at least `minBytesSaved`. Its
+ *   eager copies, if any, are said apart: they shared nothing, so no write to them was watched.
  * - `cowlens/costly-copy` (warning): some copies were written (`materialized > 0`), so they cannot
  *   simply be shared, and the site copied at least `minBytesCopied`; the writes that forced the
  *   copies (copy points) are its related locations.
@@ -136,6 +137,7 @@ function siteProperties(site: SiteReport, report: Report) {
     deep: site.deep,
     executions: site.executions,
     materialized: site.materialized,
+    eager: site.eager,
     bytesCopied: site.bytesCopied,
     bytesSaved: site.bytesSaved,
     sharedMax: site.sharedMax,
@@ -171,18 +173,24 @@ function siteResults(report: Report, minBytesSaved: number, minBytesCopied: numb
   const results: Result[] = [];
   for (const site of sortSites(report.sites)) {
     if (site.executions > 0 && site.materialized === 0 && site.bytesSaved >= minBytesSaved) {
+      const unwritten = site.eager === 0 ? 'none of its copies was ever written' : `none of the copies it shared was ever written (${eagerWords(site.eager)})`;
       const text =
-        `This ${site.kind} site ran ${plural(site.executions, 'time')} and none of its copies was ever written: ` +
+        `This ${site.kind} site ran ${plural(site.executions, 'time')} and ${unwritten}: ` +
         `sharing the value instead of copying it saves ${formatBytes(site.bytesSaved)}.`;
       results.push(siteResult(RULE_IDS.unwrittenCopy, site, report, text));
     } else if (site.materialized > 0 && site.bytesCopied >= minBytesCopied) {
       const text =
         `This ${site.kind} site copied ${formatBytes(site.bytesCopied)}; ${site.materialized} of its ` +
-        `${plural(site.executions, 'copy', 'copies')} were written, at ${plural(site.copyPoints.length, 'copy point')}.`;
+        `${plural(site.executions, 'copy', 'copies')} were written, at ${plural(site.copyPoints.length, 'copy point')}` +
+        `${site.eager === 0 ? '' : ` (${eagerWords(site.eager)})`}.`;
       results.push(siteResult(RULE_IDS.costlyCopy, site, report, text, copyPointLocations(site)));
     }
   }
   return results;
+}
+
+function eagerWords(eager: number): string {
+  return `${String(eager)} more ${eager === 1 ? 'was' : 'were'} made eagerly: too small to share, or nothing a view stands for`;
 }
 
 function hazardResult(hazard: HazardReport): Result {

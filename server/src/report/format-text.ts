@@ -35,8 +35,8 @@ interface Cell {
 }
 
 /** The columns' titles; in observe mode the bytes saved are what copy-on-write would save. */
-const header = (report: Report): readonly string[] => ['site', 'kind', 'executions', 'materialized', 'copied', savingWords(report.mode), 'sharedMax'];
-const ALIGN: readonly Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right'];
+const header = (report: Report): readonly string[] => ['site', 'kind', 'executions', 'materialized', 'eager', 'copied', savingWords(report.mode), 'sharedMax'];
+const ALIGN: readonly Align[] = ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'];
 
 function truncateLeft(text: string, width: number): string {
   return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
@@ -58,6 +58,7 @@ function siteCells(site: SiteReport, report: Report, c: Colors): Cell[] {
     { text: site.kind },
     { text: String(site.executions) },
     { text: String(site.materialized), ...(mostlyWritten ? { paint: c.red } : {}) },
+    { text: String(site.eager) },
     { text: formatBytes(site.bytesCopied), ...(bigCopier ? { paint: c.red } : {}) },
     { text: formatBytes(site.bytesSaved), ...(site.bytesSaved > 0 ? { paint: c.green } : {}) },
     { text: String(site.sharedMax) },
@@ -71,6 +72,7 @@ function totalCells(report: Report): Cell[] {
     { text: '' },
     { text: String(totals.executions) },
     { text: String(totals.materialized) },
+    { text: String(totals.eager) },
     { text: formatBytes(totals.bytesCopied) },
     { text: formatBytes(totals.bytesSaved) },
     { text: String(totals.sharedMax) },

@@ -40,6 +40,7 @@ function mergeSites(sites: readonly SiteReport[]): SiteReport[] {
             ...seen,
             executions: exactSum(seen.executions, site.executions, what('executions')),
             materialized: exactSum(seen.materialized, site.materialized, what('materialized copies')),
+            eager: exactSum(seen.eager, site.eager, what('eager copies')),
             bytesCopied: exactSum(seen.bytesCopied, site.bytesCopied, what('bytesCopied')),
             bytesSaved: exactSum(seen.bytesSaved, site.bytesSaved, what('bytesSaved')),
             sharedMax: Math.max(seen.sharedMax, site.sharedMax),

@@ -9,7 +9,7 @@ export type { RunMode };
  * Schema in `server/schema/report.schema.json` describes exactly this shape; bump
  * `schemaVersion` on any change a reader could notice.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface Report {
   readonly schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -43,6 +43,7 @@ export interface Totals {
   readonly sites: number;
   readonly executions: number;
   readonly materialized: number;
+  readonly eager: number;
   readonly bytesCopied: number;
   /** Negative in cow mode when the views cost more than sharing saved (copies written soon and fully). */
   readonly bytesSaved: number;
@@ -63,7 +64,13 @@ export interface SiteReport extends Place {
   readonly kind: CopyKind;
   readonly deep: boolean;
   readonly executions: number;
+  /** Copies a write made private after they shared their source ("written"). */
   readonly materialized: number;
+  /**
+   * Copies made private from the start, as cow mode makes them (too small to share, or nothing a
+   * view stands for); observe mode predicts them. They save nothing, and no write materialized them.
+   */
+  readonly eager: number;
   readonly bytesCopied: number;
   /** Negative in cow mode when the views cost more than sharing saved (copies written soon and fully). */
   readonly bytesSaved: number;

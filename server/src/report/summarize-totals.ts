@@ -7,15 +7,17 @@ import type { HazardReport, SiteReport, Totals } from './model.js';
 export function summarizeTotals(sites: readonly SiteReport[], hazards: readonly HazardReport[]): Totals {
   let executions = 0;
   let materialized = 0;
+  let eager = 0;
   let bytesCopied = 0;
   let bytesSaved = 0;
   let sharedMax = 0;
   for (const site of sites) {
     executions += site.executions;
     materialized += site.materialized;
+    eager += site.eager;
     bytesCopied += site.bytesCopied;
     bytesSaved += site.bytesSaved;
     sharedMax = Math.max(sharedMax, site.sharedMax);
   }
-  return { sites: sites.length, executions, materialized, bytesCopied, bytesSaved, sharedMax, hazards: hazards.length };
+  return { sites: sites.length, executions, materialized, eager, bytesCopied, bytesSaved, sharedMax, hazards: hazards.length };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
+import { OLDEST_SCHEMA_VERSION, upgradeReport } from './older-reports.js';
 import { printable } from './printable.js';
 
 /**
@@ -27,9 +28,11 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
+/** Checks a report of this version or an earlier one; an earlier one comes back as this version reads it (see older-reports.ts). */
 export function validateReport(value: unknown): ReportValidation {
   const validate = validator();
-  if (validate(value)) return { ok: true, report: value as Report };
+  const upgraded = upgradeReport(value);
+  if (validate(upgraded)) return { ok: true, report: upgraded as Report };
   const errors = (validate.errors ?? [])
     // An if/then/else adds a "must match the then schema" error beside the one that says why.
     .filter((error) => error.keyword !== 'if')
@@ -69,7 +72,7 @@ function describeError(error: ErrorObject, value: unknown): string {
 function describeSchemaVersion(value: unknown): string {
   const found = (value as { schemaVersion?: unknown }).schemaVersion;
   return (
-    `schemaVersion: must be ${REPORT_SCHEMA_VERSION}, found ${JSON.stringify(found)}: ` +
+    `schemaVersion: must be ${OLDEST_SCHEMA_VERSION} to ${REPORT_SCHEMA_VERSION}, found ${JSON.stringify(found)}: ` +
     `the report was written by a cowlens whose report format this version does not read`
   );
 }

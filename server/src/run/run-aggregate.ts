@@ -149,6 +149,7 @@ export class RunAggregate {
         if (!site) merged.set(key, (site = newSite(place, info.kind)));
         site.executions += figures.executions;
         site.materialized += figures.materialized;
+        site.eager += figures.eager;
         site.bytesCopied += figures.bytesCopied;
         site.bytesSaved += figures.bytesSaved;
         site.sharedMax = Math.max(site.sharedMax, figures.sharedMax);
@@ -206,6 +207,7 @@ interface MutableSite extends Place {
   readonly kind: CopyKind;
   executions: number;
   materialized: number;
+  eager: number;
   bytesCopied: number;
   bytesSaved: number;
   sharedMax: number;
@@ -213,7 +215,7 @@ interface MutableSite extends Place {
 }
 
 function newSite(place: Place, kind: CopyKind): MutableSite {
-  return { ...place, kind, executions: 0, materialized: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, points: new Map() };
+  return { ...place, kind, executions: 0, materialized: 0, eager: 0, bytesCopied: 0, bytesSaved: 0, sharedMax: 0, points: new Map() };
 }
 
 function finishSite(site: MutableSite): SiteReport {
@@ -226,6 +228,7 @@ function finishSite(site: MutableSite): SiteReport {
     deep: isDeepKind(site.kind),
     executions: site.executions,
     materialized: site.materialized,
+    eager: site.eager,
     bytesCopied: site.bytesCopied,
     bytesSaved: site.bytesSaved,
     sharedMax: site.sharedMax,

@@ -64,11 +64,11 @@ export interface CowlensRuntime {
   postMessage(site: SiteId, port: { postMessage(message: unknown, transfer?: unknown): void }, message: unknown, transfer?: unknown): void;
   /**
    * A copy the program makes together with writes, as written (`{ ...s, k: v }`, `[...a, x]`):
-   * it materializes at once and saves nothing. Returns `result`.
+   * it is written at once, counted as materialized where it is made, and saves nothing. Returns `result`.
    */
-  eager<T>(site: SiteId, source: unknown, result: T): T;
-  /** `eager` of an object literal that defines getters or setters, none of which may run. */
-  eagerWithAccessors<T>(site: SiteId, source: unknown, result: T): T;
+  writtenAtOnce<T>(site: SiteId, source: unknown, result: T): T;
+  /** `writtenAtOnce` of an object literal that defines getters or setters, none of which may run. */
+  writtenAtOnceWithAccessors<T>(site: SiteId, source: unknown, result: T): T;
 
   /** `target[key] = value`; returns `value` like the assignment expression. */
   set<T>(target: unknown, key: PropertyKey, value: T, location: LocationId): T;

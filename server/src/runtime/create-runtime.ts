@@ -72,25 +72,33 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     return at;
   };
 
-  /** Observe mode: the copy exists; record it and watch both sides. */
-  const observed = <T>(site: SiteId, source: unknown, copy: T, deep: boolean): T => {
+  /**
+   * Observe mode: the copy exists; record it and watch both sides, unless cow mode would have made
+   * it eagerly: then it is predicted eager, saving nothing, and no write to either side concerns it.
+   * `sharedBytes` is what cow mode sizes against the threshold when it is not the copy itself.
+   */
+  const observed = <T>(site: SiteId, source: unknown, copy: T, deep: boolean, sharedBytes?: (source: object) => number): T => {
     if (!isObject(copy)) {
       counters.copied(site, 0, 0);
       return copy;
     }
-    // The copy of a Proxy is what its traps gave: cow mode makes it eagerly, so it shares nothing.
-    if (isProxy(source)) {
-      recordEager(site, deep ? deepSize(copy, { strings: true }) : copySize(copy));
-      return copy;
-    }
+    const min = accounting.minSharedBytes;
+    // The copy of a Proxy is what its traps gave: cow mode makes it eagerly, as it does a copy of no object.
+    const unshared = !isObject(source) || isProxy(source);
     if (deep) {
+      // Cow mode sizes a deep copy's nodes without their strings against the threshold (see adoptDeep).
+      if (unshared || deepSize(copy, { strings: false, upTo: min }) < min) return eagerRecord(site, copy, true);
       const bytes = observer.deep(site, source, copy);
       counters.copied(site, bytes, bytes);
-    } else {
-      const bytes = copySize(copy);
-      if (isObject(source)) observer.shallow(site, source, copy, bytes);
-      counters.copied(site, bytes, isObject(source) ? bytes : 0);
+      return copy;
     }
+    const bytes = copySize(copy);
+    if (unshared || (bytes < min && (sharedBytes === undefined || sharedBytes(source) < min))) {
+      counters.copiedEagerly(site, bytes);
+      return copy;
+    }
+    observer.shallow(site, source, copy, bytes);
+    counters.copied(site, bytes, bytes);
     return copy;
   };
 
@@ -106,10 +114,7 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       root.sharedImages = domain.imagesMade;
       return lazy.view as T;
     }
-    const copy = eager();
-    const bytes = !isObject(copy) ? 0 : deep ? deepSize(copy, { strings: true }) : copySize(copy);
-    counters.copiedEagerly(site, bytes);
-    return copy;
+    return eagerRecord(site, eager(), deep);
   };
 
   /**
@@ -124,8 +129,14 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
 
   const observe: Strategy = {
     objectSpread: (site, source) => observed(site, source, { ...(source as object) }, false),
-    objectRest: (site, source, excluded) => observed(site, source, restOf(source, excluded), false),
-    arraySpread: (site, source) => observed(site, source, spreadOf(site, source), false),
+    // Cow mode's view of a rest copy shares its source whole, hiding the keys taken: it sizes the source.
+    objectRest: (site, source, excluded) => observed(site, source, restOf(source, excluded), false, shallowSize),
+    arraySpread: (site, source) => {
+      const iterate = iteratorOf(site, source);
+      const copy = spreadWith(source, iterate);
+      // Cow mode shares only a plain array read through the array iterator (a Set's or a generator's spread is copied).
+      return iterate === arrayValues && isPlainArray(source) ? observed(site, source, copy, false) : eagerRecord(site, copy);
+    },
     slice: (site, target, ...args) => {
       const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'slice'), target, args);
       if (!Array.isArray(target)) return result;
@@ -135,17 +146,22 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     concat: (site, target, ...args) => {
       const result = Reflect.apply<unknown, unknown[], unknown>(methodOf(site, target, 'concat'), target, args);
       if (!Array.isArray(target)) return result;
-      return args.length === 0 ? observed(site, target, result, false) : eagerRecord(site, result);
+      return args.length === 0 ? observed(site, target, result, false) : writtenRecord(site, result);
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
       // Any `mapFn` but undefined is the built-in's to check (`null is not a function`).
       const result = mapFn !== undefined ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>);
-      return mapFn !== undefined || !Array.isArray(source) ? eagerRecord(site, result) : observed(site, source, result, false);
+      if (mapFn !== undefined) return writtenRecord(site, result);
+      return Array.isArray(source) ? observed(site, source, result, false) : eagerRecord(site, result);
     },
     assign: (site, target, ...sources) =>
       // One source is the case that matters (`Object.assign({}, s)`): spared the spread call.
-      sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : eagerRecord(site, Object.assign(target, ...sources) as object),
-    structuredClone: (site, value, options) => observed(site, value, nativeStructuredClone(toCloneable(value) as typeof value, options), true),
+      sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : writtenRecord(site, Object.assign(target, ...sources) as object),
+    structuredClone: (site, value, options) => {
+      const copy = nativeStructuredClone(toCloneable(value) as typeof value, options);
+      // Cow mode leaves a call with options to the built-in: the copy is eager.
+      return options !== undefined ? eagerRecord(site, copy, true) : observed(site, value, copy, true);
+    },
     jsonRoundTrip: (site, value) => observed(site, value, JSON.parse(JSON.stringify(value)) as unknown, true),
     // By internal slot: `instanceof` would ask a Proxy's getPrototypeOf trap.
     newMap: (site, source) => {
@@ -156,8 +172,9 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       const result = new Set(source);
       return types.isSet(source) ? observed(site, source, result, false) : eagerRecord(site, result);
     },
-    lodashClone: (site, fn, value) => observed(site, value, fn(value), false),
-    lodashCloneDeep: (site, fn, value) => observed(site, value, fn(value), true),
+    // Cow mode shares only lodash's own copiers: another function of the name makes its copy eagerly.
+    lodashClone: (site, fn, value) => (isLodashCopier(fn, 'clone') ? observed(site, value, fn(value), false) : eagerRecord(site, fn(value))),
+    lodashCloneDeep: (site, fn, value) => (isLodashCopier(fn, 'cloneDeep') ? observed(site, value, fn(value), true) : eagerRecord(site, fn(value), true)),
   };
 
   /** A value code cowlens cannot see may write (see cow/lent.ts): a view made of it could show such a write. */
@@ -188,17 +205,18 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       const method = methodOf(site, target, 'concat');
       const native = isPlainArray(target) && method === Array.prototype.concat;
       const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
-      return native && args.length === 0 ? shallow(site, target, NodeKind.Array, () => copy(target) as object) : observeOnly(site, target, copy);
+      if (native && args.length === 0) return shallow(site, target, NodeKind.Array, () => copy(target) as object);
+      const result = copy(target);
+      return Array.isArray(target) && args.length > 0 ? writtenRecord(site, result) : observeOnly(site, target, () => result);
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
-      if (mapFn !== undefined || !isPlainArray(source) || !usesArrayIterator(source)) {
-        return eagerRecord(site, mapFn !== undefined ? Array.from(source as ArrayLike<unknown>, mapFn, thisArg) : Array.from(source as ArrayLike<unknown>));
-      }
+      if (mapFn !== undefined) return writtenRecord(site, Array.from(source as ArrayLike<unknown>, mapFn, thisArg));
+      if (!isPlainArray(source) || !usesArrayIterator(source)) return eagerRecord(site, Array.from(source as ArrayLike<unknown>));
       return shallow(site, source, NodeKind.Array, () => Array.from(source), { holesAsUndefined: true }) as unknown[];
     },
     assign: (site, target, ...sources) => {
       const [source] = sources;
-      if (sources.length !== 1) return eagerRecord(site, Object.assign(target, ...sources) as object);
+      if (sources.length !== 1) return writtenRecord(site, Object.assign(target, ...sources) as object);
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
       const eager = (): object => Object.assign(target, source);
       // A source surely smaller than a view is copied eagerly before its keys are looked up the chain.
@@ -237,16 +255,22 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     return result;
   }
 
-  /** A copy made with writes, or of something no view can stand for: all its bytes are copied. */
-  function eagerRecord<T>(site: SiteId, result: T): T {
-    recordEager(site, isObject(result) ? copySize(result) : 0);
-    return result;
+  /**
+   * A copy made together with writes, as the scan tags it written at once (`a.concat(b)`,
+   * `Array.from(s, f)`, `Object.assign({}, a, b)`, and the literals of `writtenAtOnce`): written
+   * where it is made, in both modes.
+   */
+  function writtenRecord<T>(site: SiteId, result: T): T {
+    return madeAsWritten(site, result, isObject(result) ? copySize(result) : 0);
   }
 
-  /** A real copy of `bytes`: in cow mode a private copy from the start, so materialized already. */
-  function recordEager(site: SiteId, bytes: number): void {
-    if (mode === 'cow') counters.copiedEagerly(site, bytes);
-    else counters.copied(site, bytes, 0);
+  /**
+   * A copy of something no view can stand for, or too small to share: cow mode makes it eagerly,
+   * and observe mode predicts so. A deep copy allocates its strings anew.
+   */
+  function eagerRecord<T>(site: SiteId, result: T, deep = false): T {
+    counters.copiedEagerly(site, !isObject(result) ? 0 : deep ? deepSize(result, { strings: true }) : copySize(result));
+    return result;
   }
 
   function observeOnly<T>(site: SiteId, target: T, op: (t: T) => unknown): unknown {
@@ -266,9 +290,18 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
 
   /** `[...source]`: the iterator method is read once, as the language reads it. */
   function spreadOf(site: SiteId, source: unknown): unknown[] {
+    return spreadWith(source, iteratorOf(site, source));
+  }
+
+  /** `source[Symbol.iterator]`, read once, as a spread reads it, failing with V8's words for the site. */
+  function iteratorOf(site: SiteId, source: unknown): (...args: unknown[]) => unknown {
     if (source === null || source === undefined) throw failure(site, `${String(source)} is not iterable`);
     const iterate = (source as { [Symbol.iterator]?: unknown })[Symbol.iterator];
     if (typeof iterate !== 'function') throw failure(site, 'object is not iterable');
+    return iterate as (...args: unknown[]) => unknown;
+  }
+
+  function spreadWith(source: unknown, iterate: (...args: unknown[]) => unknown): unknown[] {
     // An array's own iterator read again from its prototype runs no code, unless a Proxy reads it.
     if (iterate === arrayValues && Array.isArray(source) && !isProxy(source)) return [...(source as unknown[])];
     return [...{ [Symbol.iterator]: () => Reflect.apply(iterate, source, []) as Iterator<unknown> }];
@@ -393,25 +426,24 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     typedArrayCopy: (site, ctor, source) => {
       // `new Uint8Array(n)` allocates: only an array-like or iterable source is copied.
       if (!isObject(source)) return new ctor(source);
-      const copy = new ctor(source);
-      return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
+      // Native receivers need real typed arrays: cow mode copies eagerly, and observe mode predicts so.
+      return eagerRecord(site, new ctor(source));
     },
     bufferCopy: (site, source) => {
       // `Buffer.from(text)` encodes a string: only a buffer or array source is copied.
       if (!isObject(source)) return Buffer.from(source);
-      const copy = Buffer.from(source);
-      return mode === 'observe' ? observed(site, source, copy, false) : eagerRecord(site, copy);
+      return eagerRecord(site, Buffer.from(source));
     },
     postMessage: (site, port, message, transfer) => {
       const post = methodOf(site, port, 'postMessage');
       const cloneable = toCloneable(message);
       Reflect.apply(post, port, [cloneable, transfer]);
       // Sized once posted: a message the platform refused (it holds a Proxy, say) is read no further.
-      recordEager(site, deepSize(cloneable, { strings: true }));
+      counters.copiedEagerly(site, deepSize(cloneable, { strings: true }));
     },
-    eager: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? copySize(result) : 0),
+    writtenAtOnce: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? copySize(result) : 0),
     // Sized through descriptors, so that none of the literal's getters runs.
-    eagerWithAccessors: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? shallowSize(result) : 0),
+    writtenAtOnceWithAccessors: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? shallowSize(result) : 0),
     set: (target, key, value, location) => {
       accounting.location = location;
       try {

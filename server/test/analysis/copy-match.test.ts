@@ -186,7 +186,7 @@ describe('what is not a copy', () => {
   });
 });
 
-describe('eager copies', () => {
+describe('copies written at once', () => {
   it.each([
     ['{ ...s }', false],
     ['{ ...s, k: v }', true],
@@ -206,8 +206,8 @@ describe('eager copies', () => {
     ['Object.assign(Object.create(p), s, { k: v })', true],
     ['Array.from(s)', false],
     ['Array.from(s, (x) => x * 2)', true],
-  ])('%s is eager: %s', (expression, eager) => {
-    expect(onlySite(`let c = ${expression};`).eager).toBe(eager);
+  ])('%s is written at once: %s', (expression, writtenAtOnce) => {
+    expect(onlySite(`let c = ${expression};`).writtenAtOnce).toBe(writtenAtOnce);
   });
 });
 

@@ -105,8 +105,8 @@ describe('scanPaths', () => {
 describe('formatScan', () => {
   const result: ScanResult = {
     sites: [
-      { file: 'src/a.ts', line: 3, column: 7, endLine: 3, endColumn: 15, kind: 'structured-clone', deep: true, eager: false, couldShare: true },
-      { file: 'src/a.ts', line: 9, column: 1, endLine: 9, endColumn: 20, kind: 'object-spread', deep: false, eager: true, couldShare: false },
+      { file: 'src/a.ts', line: 3, column: 7, endLine: 3, endColumn: 15, kind: 'structured-clone', deep: true, writtenAtOnce: false, couldShare: true },
+      { file: 'src/a.ts', line: 9, column: 1, endLine: 9, endColumn: 20, kind: 'object-spread', deep: false, writtenAtOnce: true, couldShare: false },
     ],
     diagnostics: [{ file: 'src/b.ts', line: 2, column: 4, message: "';' expected.", severity: 'error' }],
     files: 2,
@@ -127,12 +127,12 @@ describe('formatScan', () => {
       column: 7,
       kind: 'structured-clone',
       deep: true,
-      eager: false,
+      writtenAtOnce: false,
       couldShare: true,
       endLine: 3,
       endColumn: 15,
     });
-    expect(Object.keys(parsed.sites[1]!)).toEqual(['file', 'line', 'column', 'kind', 'deep', 'eager', 'couldShare', 'endLine', 'endColumn']);
+    expect(Object.keys(parsed.sites[1]!)).toEqual(['file', 'line', 'column', 'kind', 'deep', 'writtenAtOnce', 'couldShare', 'endLine', 'endColumn']);
     expect(parsed.diagnostics).toEqual([{ file: 'src/b.ts', line: 2, column: 4, severity: 'error', message: "';' expected." }]);
   });
 
@@ -141,9 +141,9 @@ describe('formatScan', () => {
     expect(text.includes('\u001b[')).toBe(false);
     expect(text.trimEnd().split('\n')).toEqual([
       'src/a.ts:3:7  structured-clone  [deep]  [could share]',
-      'src/a.ts:9:1  object-spread  [eager]',
+      'src/a.ts:9:1  object-spread  [written at once]',
       "src/b.ts:2:4  error  ';' expected.",
-      '2 copy sites in 2 files (1 deep, 1 eager, 1 could share); 1 error, 0 warnings; 12 ms',
+      '2 copy sites in 2 files (1 deep, 1 written at once, 1 could share); 1 error, 0 warnings; 12 ms',
     ]);
     expect(formatScan(result, 'text', true).includes('\u001b[')).toBe(true);
   });

@@ -204,7 +204,7 @@ describe('no report cowlens writes fails its own schema (item 11)', () => {
         mode: 'observe',
         sites: [{ id: 1, file: forger, line: 1, column: 1, kind: 'array-spread' }],
         locations: [],
-        figures: [{ site: 1, executions: 1, materialized: 0, bytesCopied: 1e308, bytesSaved: 0, sharedMax: 1, copyPoints: [] }],
+        figures: [{ site: 1, executions: 1, materialized: 0, eager: 0, bytesCopied: 1e308, bytesSaved: 0, sharedMax: 1, copyPoints: [] }],
         hazards: [],
         final: true,
       },

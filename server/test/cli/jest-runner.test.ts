@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { failingJestSuite, freshJestCache, JEST_SUITE_SITES, tsJestSuiteSites } from './jest-suites.js';
+import { failingJestSuite, freshJestCache, JEST_SUITE_SITES, TS_JEST_SUITE_SITES } from './jest-suites.js';
 import { REPO, reportOf } from './run-cowlens.js';
 import { sitesOf } from './runner-reports.js';
 import { expectFailingRunPassesThrough } from './runner-suites.js';
@@ -47,7 +47,7 @@ describe('cowlens report -- jest (jest 30)', () => {
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain('Tests:       3 passed, 3 total');
       expect(run.report).toMatchObject({ complete: true, diagnostics: [] });
-      expect(sitesOf(run.report)).toEqual(tsJestSuiteSites(mode));
+      expect(sitesOf(run.report)).toEqual(TS_JEST_SUITE_SITES);
     });
   }
 

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { failingJestSuite, freshJestCache, JEST_SUITE_SITES, tsJestSuiteSites } from './jest-suites.js';
+import { failingJestSuite, freshJestCache, JEST_SUITE_SITES, TS_JEST_SUITE_SITES } from './jest-suites.js';
 import { installLockedSuite } from './locked-suites.js';
 import { plainNode, REPO, reportOf } from './run-cowlens.js';
 import { sitesOf } from './runner-reports.js';
@@ -60,7 +60,7 @@ describe('cowlens report -- jest (jest 29)', () => {
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toContain('Tests:       2 passed, 2 total');
       expect(run.report).toMatchObject({ complete: true, incomplete: [], diagnostics: [] });
-      expect(sitesOf(run.report)).toEqual(tsJestSuiteSites(mode));
+      expect(sitesOf(run.report)).toEqual(TS_JEST_SUITE_SITES);
     });
   }
 

@@ -25,9 +25,9 @@ describe('cowlens report', () => {
       const spread = siteAt(report, 'test-fixtures/cli/copies.mjs', 4);
       const slice = siteAt(report, 'test-fixtures/cli/copies.mjs', 6);
       const clone = siteAt(report, 'test-fixtures/cli/copies.mjs', 7);
-      // Cow mode copies a state of two properties eagerly (a view would cost more than the copy):
-      // each copy is private, materialized, from the start.
-      expect(spread).toMatchObject({ kind: 'object-spread', column: 41, executions: 10, materialized: mode === 'observe' ? 1 : 10 });
+      // Cow mode copies a state of two properties eagerly (a view would cost more than the copy),
+      // and observe mode predicts so: each copy is eager, private from the start, and saves nothing.
+      expect(spread).toMatchObject({ kind: 'object-spread', column: 41, executions: 10, materialized: 0, eager: 10, bytesSaved: 0, copyPoints: [] });
       expect(slice).toMatchObject({ kind: 'array-slice', executions: 1, materialized: 0 });
       expect(clone).toMatchObject({ kind: 'structured-clone', deep: true, executions: 1, materialized: 1 });
       expect(clone!.copyPoints).toEqual([expect.objectContaining({ file: 'test-fixtures/cli/copies.mjs', line: 8, count: 1 })]);
@@ -44,12 +44,30 @@ describe('cowlens report', () => {
     expect(Math.abs(slice(cow).bytesSaved - slice(observe).bytesSaved) / slice(observe).bytesSaved).toBeLessThan(0.25);
   });
 
+  it('counts a copy too small to share as eager in both modes, and observe mode predicts what cow mode saves within 20%', () => {
+    const program = fixture('small-and-big.mjs');
+    const runs = { observe: reportOf(['node', program], { mode: 'observe' }), cow: reportOf(['node', program], { mode: 'cow' }) };
+    for (const [mode, run] of Object.entries(runs)) {
+      expect(run.stdout, mode).toBe('2\n');
+      expect(siteAt(run.report, 'test-fixtures/cli/small-and-big.mjs', 6), mode).toMatchObject({ executions: 1, materialized: 0, eager: 1, bytesSaved: 0, sharedMax: 0, copyPoints: [] });
+      expect(siteAt(run.report, 'test-fixtures/cli/small-and-big.mjs', 7), mode).toMatchObject({ executions: 1, materialized: 0, eager: 0, sharedMax: 2, copyPoints: [] });
+      expect(run.report.totals, mode).toMatchObject({ executions: 2, materialized: 0, eager: 1 });
+      // The summary line counts eager copies apart from written ones.
+      expect(run.stderr, mode).toMatch(/^cowlens: 2 copy sites, 2 copies, 0 written, 1 eager; json report written to /);
+    }
+    const small = (mode: 'observe' | 'cow') => siteAt(runs[mode].report, 'test-fixtures/cli/small-and-big.mjs', 6)!;
+    expect(small('observe').bytesCopied).toBe(small('cow').bytesCopied);
+    const saved = { observe: runs.observe.report.totals.bytesSaved, cow: runs.cow.report.totals.bytesSaved };
+    expect(saved.cow).toBeGreaterThan(1000);
+    expect(Math.abs(saved.observe - saved.cow) / saved.cow).toBeLessThanOrEqual(0.2);
+  });
+
   it('runs TypeScript as it is, CommonJS and ./x.js imports of .ts files included, with stack traces into the .ts source', () => {
     const ok = reportOf(['node', fixture('ts-app/main.ts')]);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe('50 row 0 first\n');
-    expect(siteAt(ok.report, 'test-fixtures/cli/ts-app/rows.ts', 7)).toMatchObject({ kind: 'object-spread', column: 29, executions: 50, materialized: 1 });
-    expect(siteAt(ok.report, 'test-fixtures/cli/ts-app/rows.ts', 7)!.copyPoints[0]).toMatchObject({ file: 'test-fixtures/cli/ts-app/main.ts', line: 5 });
+    // A row of two properties is too small to share: each copy is eager, and the write in main.ts forces none.
+    expect(siteAt(ok.report, 'test-fixtures/cli/ts-app/rows.ts', 7)).toMatchObject({ kind: 'object-spread', column: 29, executions: 50, materialized: 0, eager: 50, copyPoints: [] });
     const thrown = reportOf(['node', fixture('ts-app/main.ts')], { env: { COWLENS_TEST_THROW: '1' } });
     expect(thrown.status).toBe(1);
     expect(thrown.stderr).toContain(`${fixture('ts-app/main.ts')}:7:`);
@@ -119,7 +137,7 @@ describe('cowlens report', () => {
     for (const args of [['run'], ['run', '--experimental.viteModuleRunner=false']]) {
       const run = reportOf(['node', vitest, ...args], { cwd });
       expect(run.status, args.join(' ')).toBe(0);
-      expect(run.report.sites, args.join(' ')).toEqual([expect.objectContaining({ file: 'sum.test.mjs', line: 4, kind: 'object-spread', executions: 1, materialized: 1 })]);
+      expect(run.report.sites, args.join(' ')).toEqual([expect.objectContaining({ file: 'sum.test.mjs', line: 4, kind: 'object-spread', executions: 1, materialized: 0, eager: 1 })]);
     }
   });
 
@@ -128,7 +146,7 @@ describe('cowlens report', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(plainNode([fixture('copies.mjs')]).stdout);
     expect(run.stderr).toMatch(/cowlens report: observe mode/);
-    expect(run.stderr).toMatch(/copies\.mjs:4:41\s+object-spread\s+10\s+1/);
+    expect(run.stderr).toMatch(/copies\.mjs:4:41\s+object-spread\s+10\s+0\s+10\s/);
     expect(run.stderr).not.toContain('\r');
   });
 

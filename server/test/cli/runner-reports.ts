@@ -1,13 +1,13 @@
 import type { Report, SiteReport } from '../../src/report/model.js';
 
-export type SiteFigures = Pick<SiteReport, 'executions' | 'materialized'> & { readonly copyPoints: readonly string[] };
+export type SiteFigures = Pick<SiteReport, 'executions' | 'materialized' | 'eager'> & { readonly copyPoints: readonly string[] };
 
 /** The sites of a report by `file:line:column kind`, with the figures that do not depend on the machine. */
 export function sitesOf(report: Report): Record<string, SiteFigures> {
   return Object.fromEntries(
     report.sites.map((s) => [
       `${s.file}:${String(s.line)}:${String(s.column)} ${s.kind}`,
-      { executions: s.executions, materialized: s.materialized, copyPoints: s.copyPoints.map((p) => `${p.file}:${String(p.line)}:${String(p.column)} ×${String(p.count)}`) },
+      { executions: s.executions, materialized: s.materialized, eager: s.eager, copyPoints: s.copyPoints.map((p) => `${p.file}:${String(p.line)}:${String(p.column)} ×${String(p.count)}`) },
     ]),
   );
 }

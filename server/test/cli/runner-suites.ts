@@ -34,7 +34,7 @@ export function expectFailingRunPassesThrough({ args, cwd, frame, sites }: Faili
     expect(linesOf(run.stdout), mode).toEqual(linesOf(plain.stdout));
     const stderr = splitCowlensLine(run.stderr);
     expect(linesOf(stderr.runner), mode).toEqual(linesOf(plain.stderr));
-    expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written; json report written to /);
+    expect(stderr.cowlens, mode).toMatch(/^cowlens: 5 copy sites, 9 copies, \d+ written, \d+ eager; json report written to /);
     expect(run.report, mode).toMatchObject({ exitCode: 1, complete: true, diagnostics: [] });
     expect(sitesOf(run.report), mode).toMatchObject(sites);
   }

@@ -63,7 +63,7 @@ describe('project code that cowlens did not instrument', () => {
     const run = reportOf(['node', 'main.js'], { cwd: dir });
     expect(run.status, run.stderr).toBe(0);
     expect(run.report).toMatchObject({ complete: true, incomplete: [], diagnostics: [] });
-    expect(sitesOf(run.report)).toEqual({ 'src/lib.js:1:24 array-slice': { executions: 1, materialized: 0, copyPoints: [] } });
+    expect(sitesOf(run.report)).toEqual({ 'src/lib.js:1:24 array-slice': { executions: 1, materialized: 0, eager: 1, copyPoints: [] } });
   });
 
   it('jest 24, whose jest-runtime exports the Runtime class itself: its test files run as they are, and the run is incomplete', () => {

@@ -4,14 +4,12 @@
  * vitest 5 in real processes. The suite holds the files of vitest-suite, so the figures are
  * those of vitest 4.1's run (vitest-runner.test.ts).
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installLockedSuite } from './locked-suites.js';
 import { plainNode, REPO, reportOf } from './run-cowlens.js';
 import { sitesOf, underDirectory } from './runner-reports.js';
-import { expectFailingRunPassesThrough, VITEST_SUITE_SITES } from './vitest-suites.js';
+import { expectFailingRunPassesThrough, expectUnsupportedVitestLeftAlone, VITEST_SUITE_SITES } from './vitest-suites.js';
 
 const SUITE_DIR = 'test-fixtures/runners/vitest5-suite';
 const SUITE = join(REPO, SUITE_DIR);
@@ -70,18 +68,6 @@ describe('cowlens report -- vitest run (vitest 5, its module runner on)', () => 
 
   it('a vitest after 5 is left alone, and cowlens says so on stderr', () => {
     // A stand-in for vitest 6 that, like vitest 5, imports vite from a chunk of its dist folder.
-    const dir = mkdtempSync(join(tmpdir(), 'cowlens-next-vitest-'));
-    const write = (path: string, text: string): void => {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    };
-    write('node_modules/vitest/package.json', '{ "name": "vitest", "version": "6.0.0", "type": "module" }');
-    write('node_modules/vitest/dist/chunks/cli.js', "import { resolveConfig } from 'vite';\nconsole.log(resolveConfig({}));\n");
-    write('node_modules/vite/package.json', '{ "name": "vite", "version": "9.0.0", "type": "module", "main": "index.js" }');
-    write('node_modules/vite/index.js', "export const resolveConfig = (config) => `vite's own config of ${JSON.stringify(config)}`;\n");
-    const run = reportOf(['node', 'node_modules/vitest/dist/chunks/cli.js'], { cwd: dir });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe("vite's own config of {}\n");
-    expect(run.stderr).toContain('cowlens: warning: vitest 6.0.0 is not supported (cowlens instruments the test files of vitest 4.1 or a later 4.x, or vitest 5): its test files run uninstrumented');
+    expectUnsupportedVitestLeftAlone({ version: '6.0.0', entry: 'dist/chunks/cli.js', viteVersion: '9.0.0', viteExport: 'resolveConfig' });
   });
 });

@@ -104,6 +104,14 @@ describe('a live run of the editor tour in cow mode, for a client without decora
     expect(pointText).toContain(`⧉ deep copy at [main.ts:53](${TOUR_URI}#L53): 25 times, copying`);
   });
 
+  it('hovers a site whose copies were all made eagerly with how many, apart from the written ones, and no evidence', async () => {
+    const settings = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: TOUR_URI }, position: { line: 40, character: 22 } })) as Hover;
+    const text = (settings.contents as MarkupContent).value;
+    expect(text).toContain('**Last run** (cow mode): 25 copies, 0 written (0%), 25 eager; ');
+    expect(text).toContain('**Eager:** 25 copies were made at once, never shared: too small for a view to pay, or nothing a view stands for. They saved nothing.');
+    expect(text).not.toContain('Evidence');
+  });
+
   it('keeps the report, valid against the schema', async () => {
     const json = await client.connection.sendRequest(ReportRequest, { format: 'json' });
     const valid = validateReport(JSON.parse(json ?? 'null'));
@@ -202,7 +210,11 @@ describe('runs that go wrong', () => {
   });
 
   it('adds what a run saw of a copy nothing wrote to its hover, as evidence and not as proof', async () => {
-    const uri = program('unwritten.mjs', 'function f(o) { const c = { ...o }; return c.a; }\nlet t = 0;\nfor (let i = 0; i < 3; i++) t += f({ a: i });\nconsole.log(t);\n');
+    // Objects of 100 keys: large enough to share, so the run watched every write to their copies.
+    const uri = program(
+      'unwritten.mjs',
+      "function f(o) { const c = { ...o }; return c.a; }\nlet t = 0;\nfor (let i = 0; i < 3; i++) { const o = { a: i }; for (let k = 0; k < 100; k++) o['k' + k] = k; t += f(o); }\nconsole.log(t);\n",
+    );
     await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
     const onCopy = async (): Promise<string> => ((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } }))?.contents as MarkupContent).value;
     expect(await onCopy()).not.toContain('Evidence');
@@ -212,6 +224,20 @@ describe('runs that go wrong', () => {
     expect(text).toContain('**Evidence, not proof:** 0 of 3 copies were written in the last run.');
     // A parameter's copy is never proved: the run is the only word on it, and says it is not proof.
     expect(text).not.toContain('Could share');
+  });
+
+  it('says in observe mode which copies copy-on-write would make eagerly, and claims no evidence about writes to them', async () => {
+    const uri = program('eager.mjs', 'function f(o) { const c = { ...o }; return c.a; }\nlet t = 0;\nfor (let i = 0; i < 3; i++) t += f({ a: i });\nconsole.log(t);\n');
+    await client.openUri(uri, readFileSync(new URL(uri), 'utf8'), 'javascript');
+    const { runId } = await client.connection.sendRequest(StartRunRequest, { target: { kind: 'file', uri } });
+    const finished = await finishedRun(client, runId);
+    expect(finished.totals).toMatchObject({ executions: 3, materialized: 0, eager: 3, bytesSaved: 0 });
+    const text = ((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 30 } }))?.contents as MarkupContent).value;
+    expect(text).toContain('**Last run** (observe mode): 3 copies, 0 written (0%), 3 eager; ');
+    expect(text).toContain('**Eager:** copy-on-write would make 3 copies at once, never shared: too small for a view to pay, or nothing a view stands for. No saving is predicted for them.');
+    expect(text).not.toContain('Evidence');
+    const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: WHOLE });
+    expect(labelOf((hints ?? []).find((h) => h.position.line === 0))).toMatch(/^⧉ spread · 3 copies · 0 written · 3 eager · copied \d+ B$/);
   });
 
   it('blames no copy on a call that changes nothing: the hover lists the one real write, and what sharing would have saved', async () => {

@@ -27,13 +27,13 @@ describe('formatMarkdown', () => {
   it('has a heading, the run and a totals table', () => {
     const markdown = formatMarkdown(observeReport());
     expect(markdown.startsWith('## cowlens report\n\nobserve mode · `node --test test/store.test.js` · exit 0 · 4.2 s · 2 processes\n')).toBe(true);
-    expect(tableRows(markdown, '### Totals').map(cells)).toEqual([['4', '1705', '342', '2.9 MB', '2.0 MB', '31', '0']]);
+    expect(tableRows(markdown, '### Totals').map(cells)).toEqual([['4', '1705', '342', '60', '2.9 MB', '2.0 MB', '31', '0']]);
   });
 
   it('lists the sites largest first', () => {
     const rows = tableRows(formatMarkdown(observeReport()), '### Copy sites').map(cells);
     expect(rows.map((row) => row[0])).toEqual(['`src/store.ts:42:17`', '`src/history.ts:18:22`', '`src/config.ts:3:16`', '`src/util/tags.ts:7:9`']);
-    expect(rows[0]).toEqual(['`src/store.ts:42:17`', 'object-spread', '1200', '340', '2.4 MB', '1.6 MB', '14']);
+    expect(rows[0]).toEqual(['`src/store.ts:42:17`', 'object-spread', '1200', '340', '60', '2.4 MB', '1.6 MB', '14']);
   });
 
   it('shows the top 50 sites and says how many more there are', () => {
@@ -51,7 +51,7 @@ describe('formatMarkdown', () => {
     const markdown = formatMarkdown(awkwardNamesReport());
     const rows = tableRows(markdown, '### Copy sites');
     expect(rows).toHaveLength(4);
-    for (const row of rows) expect(cells(row)).toHaveLength(7);
+    for (const row of rows) expect(cells(row)).toHaveLength(8);
     expect(rows.map((row) => cells(row)[0])).toEqual([
       '`packages/very-long-package-name/src/features/editor/state/internal/reducers/selection/normalize-selection-ranges.ts:120:33`',
       '`src/a\\|b.ts:1:1`',
@@ -93,6 +93,6 @@ describe('formatMarkdown', () => {
   it('says so when no copy site ran', () => {
     const markdown = formatMarkdown(emptyReport());
     expect(markdown).toContain('### Copy sites\n\nNo copy site ran.\n');
-    expect(tableRows(markdown, '### Totals').map(cells)).toEqual([['0', '0', '0', '0 B', '0 B', '0', '0']]);
+    expect(tableRows(markdown, '### Totals').map(cells)).toEqual([['0', '0', '0', '0', '0 B', '0 B', '0', '0']]);
   });
 });

@@ -15,7 +15,7 @@ describe('formatJson', () => {
   it('writes the report as 2-space JSON with a trailing newline', () => {
     const text = formatJson(hazardReport());
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(text.split('\n')[1]).toBe('  "schemaVersion": 2,');
     expect(JSON.parse(text)).toEqual(hazardReport());
     expect(validateReport(JSON.parse(text)).ok).toBe(true);
   });

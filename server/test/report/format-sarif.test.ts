@@ -77,13 +77,24 @@ describe('formatSarif', () => {
     expect(lowered.filter((result) => result.ruleId === RULE_IDS.unwrittenCopy)).toHaveLength(2);
   });
 
+  it('says apart the eager copies of an unwritten copy site: no write to them was watched', () => {
+    const eager = report({ sites: [site('src/list.ts:4:9', 'array-slice', { executions: 10, eager: 4, bytesCopied: 400, bytesSaved: 200_000 })] });
+    const [unwritten] = resultsOf(sarifOf(eager)).filter((result) => result.ruleId === RULE_IDS.unwrittenCopy);
+    expect(unwritten!.message.text).toBe(
+      'This array-slice site ran 10 times and none of the copies it shared was ever written (4 more were made eagerly: too small to share, or nothing a view stands for): sharing the value instead of copying it saves 200 kB.',
+    );
+    expect(unwritten!.properties).toMatchObject({ executions: 10, materialized: 0, eager: 4 });
+  });
+
   it('reports a costly written copy as a warning with its copy points', () => {
     const results = resultsOf(sarifOf(observeReport()));
     const costly = results.filter((result) => result.ruleId === RULE_IDS.costlyCopy);
     // store.ts copied 2.4 MB; config.ts's 96 kB is under the 1 MB default.
     expect(costly.map((result) => result.partialFingerprints)).toEqual([{ 'cowlensSite/v1': 'src/store.ts:42:17:object-spread' }]);
     expect(costly[0]!.level).toBe('warning');
-    expect(costly[0]!.message.text).toBe('This object-spread site copied 2.4 MB; 340 of its 1200 copies were written, at 2 copy points.');
+    expect(costly[0]!.message.text).toBe(
+      'This object-spread site copied 2.4 MB; 340 of its 1200 copies were written, at 2 copy points (60 more were made eagerly: too small to share, or nothing a view stands for).',
+    );
     expect(costly[0]!.relatedLocations).toEqual([
       {
         id: 0,

@@ -34,16 +34,16 @@ function columnStarts(header: string): number[] {
 
 describe('formatText', () => {
   it('titles the saving by mode: what cow mode saved, what observe mode says copy-on-write would save', () => {
-    expect(tableLines(formatText(observeReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+copied\s+would save\s+sharedMax$/);
-    expect(tableLines(formatText(hazardReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+copied\s+saved\s+sharedMax$/);
+    expect(tableLines(formatText(observeReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+eager\s+copied\s+would save\s+sharedMax$/);
+    expect(tableLines(formatText(hazardReport(), plain))[0]).toMatch(/^site\s+kind\s+executions\s+materialized\s+eager\s+copied\s+saved\s+sharedMax$/);
   });
 
   it('lists sites largest first, with a totals line', () => {
     const text = formatText(observeReport(), plain);
     const rows = tableLines(text).filter((line) => /^src\//.test(line));
     expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(sortSites(observeReport().sites).map((site) => placeLabel(site)));
-    expect(rows[0]).toMatch(/^src\/store\.ts:42:17\s+object-spread\s+1200\s+340\s+2\.4 MB\s+1\.6 MB\s+14$/);
-    expect(tableLines(text).at(-1)).toMatch(/^total \(4 sites\)\s+1705\s+342\s+2\.9 MB\s+2\.0 MB\s+31$/);
+    expect(rows[0]).toMatch(/^src\/store\.ts:42:17\s+object-spread\s+1200\s+340\s+60\s+2\.4 MB\s+1\.6 MB\s+14$/);
+    expect(tableLines(text).at(-1)).toMatch(/^total \(4 sites\)\s+1705\s+342\s+60\s+2\.9 MB\s+2\.0 MB\s+31$/);
   });
 
   it('indents the copy points of a site under it', () => {

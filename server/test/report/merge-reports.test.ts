@@ -12,6 +12,7 @@ const shardA = (): Report =>
       site('src/store.ts:42:17', 'object-spread', {
         executions: 100,
         materialized: 10,
+        eager: 5,
         bytesCopied: 1000,
         bytesSaved: 9000,
         sharedMax: 4,
@@ -53,14 +54,14 @@ describe('mergeReports', () => {
   it('sums the figures of the same site and keeps the largest sharedMax', () => {
     const merged = mergeReports([shardA(), shardB()]);
     const store = merged.sites.find((s) => s.file === 'src/store.ts' && s.kind === 'object-spread')!;
-    expect(store).toMatchObject({ executions: 150, materialized: 30, bytesCopied: 5000, bytesSaved: 10_000, sharedMax: 9 });
+    expect(store).toMatchObject({ executions: 150, materialized: 30, eager: 5, bytesCopied: 5000, bytesSaved: 10_000, sharedMax: 9 });
     expect(store.copyPoints).toEqual([
       point('src/store.ts:57:5', 23, 3800),
       point('src/other.ts:3:3', 5, 1000),
       uninstrumentedPoint(2, 200),
     ]);
     expect(merged.sites).toHaveLength(3);
-    expect(merged.totals).toEqual({ sites: 3, executions: 154, materialized: 30, bytesCopied: 5035, bytesSaved: 10_035, sharedMax: 9, hazards: 0 });
+    expect(merged.totals).toEqual({ sites: 3, executions: 154, materialized: 30, eager: 5, bytesCopied: 5035, bytesSaved: 10_035, sharedMax: 9, hazards: 0 });
     expect(merged.totals).toEqual(summarizeTotals(merged.sites, merged.hazards));
   });
 
@@ -122,9 +123,9 @@ describe('mergeReports', () => {
     expect(() => mergeReports([observeReport(), hazardReport()])).toThrow(
       'Cannot merge reports of different modes: report 1 ran in observe mode, report 2 in cow mode.',
     );
-    const future = { ...observeReport(), schemaVersion: 2 } as unknown as Report;
+    const future = { ...observeReport(), schemaVersion: 3 } as unknown as Report;
     expect(() => mergeReports([observeReport(), future])).toThrow(
-      'Cannot merge reports of different schema versions: report 1 has version 1, report 2 has version 2.',
+      'Cannot merge reports of different schema versions: report 1 has version 2, report 2 has version 3.',
     );
     expect(() => mergeReports([])).toThrow('Cannot merge reports: no report was given.');
   });

@@ -1,6 +1,7 @@
 import { type CopyKind, COPY_KINDS, isDeepKind } from '../../src/runtime/copy-kinds.js';
 import {
   type CopyPointReport,
+  REPORT_SCHEMA_VERSION,
   type Report,
   type SiteReport,
   sortSites,
@@ -20,6 +21,7 @@ export function site(place: `${string}:${number}:${number}`, kind: CopyKind, fig
     deep: isDeepKind(kind),
     executions: 1,
     materialized: 0,
+    eager: 0,
     bytesCopied: 0,
     bytesSaved: 0,
     sharedMax: 1,
@@ -44,7 +46,7 @@ export function report(parts: ReportParts = {}): Report {
   const sites = sortSites(parts.sites ?? []);
   const hazards = parts.hazards ?? [];
   return {
-    schemaVersion: 1,
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'cowlens', version: '0.1.0' },
     mode: 'observe',
     command: ['npm', 'test'],
@@ -72,6 +74,7 @@ export function observeReport(): Report {
       site('src/store.ts:42:17', 'object-spread', {
         executions: 1200,
         materialized: 340,
+        eager: 60,
         bytesCopied: 2_400_000,
         bytesSaved: 1_650_000,
         sharedMax: 14,

@@ -79,6 +79,7 @@ describe('validateReport', () => {
   it('names a missing field', () => {
     expect(errorsOf(mutated((v) => delete v.totals))).toEqual(['report: missing field "totals"']);
     expect(errorsOf(mutated((v) => delete v.sites[1]!.bytesSaved))).toEqual(['sites[1]: missing field "bytesSaved"']);
+    expect(errorsOf(mutated((v) => delete v.sites[0]!.eager))).toEqual(['sites[0]: missing field "eager"']);
   });
 
   it('names a wrong kind and lists the kinds it may be', () => {
@@ -99,7 +100,7 @@ describe('validateReport', () => {
   it('rejects unknown fields, a wrong mode and another schema version', () => {
     expect(errorsOf(mutated((v) => (v.coverage = 1)))).toEqual(['report: unknown field "coverage"']);
     expect(errorsOf(mutated((v) => (v.mode = 'lazy')))).toEqual(['mode: must be one of "observe", "cow"']);
-    expect(errorsOf(mutated((v) => (v.schemaVersion = 2)))[0]).toMatch(/^schemaVersion: must be 1, found 2: /);
+    expect(errorsOf(mutated((v) => (v.schemaVersion = 3)))[0]).toMatch(/^schemaVersion: must be 1 to 2, found 3: /);
   });
 
   it('lists every error, not only the first', () => {
@@ -143,6 +144,10 @@ describe('readReportFile', () => {
     return path;
   };
 
+  it('reads a report of schema version 1, a saved baseline say, as version 2 with no eager copies', () => {
+    expect(readReportFile(write('v1.json', JSON.stringify(versionOne(observeReport()))))).toEqual(withNoEager(observeReport()));
+  });
+
   it('reads back what formatJson wrote, byte order mark or not', () => {
     expect(readReportFile(write('ok.json', formatJson(hazardReport())))).toEqual(hazardReport());
     expect(readReportFile(write('bom.json', `\uFEFF${formatJson(hazardReport())}`))).toEqual(hazardReport());
@@ -173,5 +178,33 @@ describe('readReportFile', () => {
     expect(() => readReportFile(path)).toThrow(/^.*bad\.json is not a valid cowlens report:\n {2}report: missing field "processes"\n {2}sites\[0\]\.kind: must be one of/);
     expect(() => readReportFile(path)).toThrow(/\nWas it written by cowlens report --format json\?$/);
     expect(() => readReportFile(manyPath)).toThrow(/\n {2}… and 10 more\nWas it written/);
+  });
+});
+
+/** `report` as a cowlens of schema version 1 wrote it: no eager figures. */
+function versionOne(report: Report): Record<string, unknown> {
+  const value = JSON.parse(formatJson(report)) as Record<string, unknown> & { totals: Record<string, unknown>; sites: Record<string, unknown>[] };
+  delete value.totals.eager;
+  for (const site of value.sites) delete site.eager;
+  return { ...value, schemaVersion: 1 };
+}
+
+/** `report` with every eager figure 0, as a version 1 report of it reads. */
+function withNoEager(report: Report): Report {
+  return { ...report, totals: { ...report.totals, eager: 0 }, sites: report.sites.map((site) => ({ ...site, eager: 0 })) };
+}
+
+describe('reports of schema version 1', () => {
+  it('read as version 2 with no eager copies, each eager figure after materialized as version 2 writes it', () => {
+    const result = validateReport(versionOne(observeReport()));
+    expect(result.ok).toBe(true);
+    expect(formatJson((result as { report: Report }).report)).toBe(formatJson(withNoEager(observeReport())));
+  });
+
+  it('are still checked: what version 1 did not allow fails, in its own words', () => {
+    expect(errorsOf({ ...versionOne(observeReport()), coverage: 1 })).toEqual(['report: unknown field "coverage"']);
+    const noTotals = versionOne(observeReport());
+    delete noTotals.totals;
+    expect(errorsOf(noTotals)).toEqual(['report: missing field "totals"']);
   });
 });

@@ -81,8 +81,8 @@ const cases: KindCase[] = [
   { kind: 'lodash-clone-deep', source: () => ({ list: arrayOf(80) }), copy: (rt, s, v) => rt.lodashCloneDeep(s, cloneDeep, v), plain: cloneDeep, write: (rt, c, at) => rt.set((c as { list: object[] }).list[3]!, 'i', -1, at) },
 ];
 
-/** Cow mode copies these eagerly (native receivers need real typed arrays): they are private, materialized, from the start. */
-const EAGER_IN_COW: ReadonlySet<CopyKind> = new Set(['typed-array-copy', 'buffer-copy']);
+/** Cow mode copies these eagerly (native receivers need real typed arrays), and observe mode predicts so: private from the start. */
+const EAGER: ReadonlySet<CopyKind> = new Set(['typed-array-copy', 'buffer-copy']);
 
 describe.each(['observe', 'cow'] as RunMode[])('every copy kind in %s mode', (mode) => {
   it.each(cases.map((c) => [c.kind, c] as const))('%s', (_kind, c) => {
@@ -103,12 +103,12 @@ describe.each(['observe', 'cow'] as RunMode[])('every copy kind in %s mode', (mo
     expect(source).toEqual(sourceBefore);
     expect(copy).not.toEqual(expected);
     const written = rt.accounting.counters.figuresOf(site);
-    if (mode === 'cow' && EAGER_IN_COW.has(c.kind)) {
-      // A private copy from the start: materialized when made, so the write adds no copy point.
-      expect(made.materialized).toBe(1);
-      expect(written).toMatchObject({ materialized: 1, bytesSaved: 0, copyPoints: [] });
+    if (EAGER.has(c.kind)) {
+      // Eager, not materialized: no write made it private, so the write adds no copy point.
+      expect(made).toMatchObject({ eager: 1, materialized: 0 });
+      expect(written).toMatchObject({ eager: 1, materialized: 0, bytesSaved: 0, copyPoints: [] });
     } else {
-      expect(written.materialized).toBe(1);
+      expect(written).toMatchObject({ eager: 0, materialized: 1 });
       expect(written.copyPoints.map((p) => p.location)).toContain(at);
     }
   });
@@ -149,10 +149,10 @@ describe.each(['observe', 'cow'] as RunMode[])('every copy kind in %s mode', (mo
     const rt = createRuntime(mode);
     const site = rt.site('app.ts', 7, 12, 'object-spread');
     const source = objectOf(10);
-    const result = rt.eager(site, source, { ...source, extra: 1 });
+    const result = rt.writtenAtOnce(site, source, { ...source, extra: 1 });
     expect(result).toEqual({ ...source, extra: 1 });
     const f = rt.accounting.counters.figuresOf(site);
-    expect(f).toMatchObject({ executions: 1, materialized: 1, bytesSaved: 0 });
+    expect(f).toMatchObject({ executions: 1, materialized: 1, eager: 0, bytesSaved: 0 });
     expect(f.copyPoints).toEqual([{ location: rt.location('app.ts', 7, 12), count: 1, bytes: 0 }]);
   });
 });

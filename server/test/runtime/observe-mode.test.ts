@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, isCow } from '../../src/runtime/index.js';
+import { type CopyKind, createRuntime, isCow, type RunMode, type RuntimeHandle } from '../../src/runtime/index.js';
+import type { SiteFigures } from '../../src/runtime/figures/types.js';
 import { shallowSize } from '../../src/runtime/size/index.js';
 
+/** Every copy shareable, however small, so that these tests watch what writes do to small values. */
 function setup() {
-  const rt = createRuntime('observe');
+  const rt = createRuntime('observe', { minSharedBytes: 0 });
   return { rt, loc: rt.location('app.ts', 9, 3) };
 }
 
@@ -167,7 +169,7 @@ describe('observe mode', () => {
     const { rt } = setup();
     const site = rt.site('app.ts', 4, 7, 'object-spread');
     const s = { a: 1 };
-    const out = rt.eager(site, s, { ...s, b: 2 });
+    const out = rt.writtenAtOnce(site, s, { ...s, b: 2 });
     expect(out).toEqual({ a: 1, b: 2 });
     const f = rt.accounting.counters.figuresOf(site);
     expect(f.materialized).toBe(1);
@@ -196,5 +198,85 @@ describe('observe mode', () => {
     expect(batches[0]).toMatchObject({ mode: 'observe', sites: [{ id: site, file: 'app.ts', kind: 'object-spread' }], figures: [{ site, executions: 1 }], final: false });
     rt.flush(true);
     expect(batches).toHaveLength(2);
+  });
+});
+
+describe('observe mode predicts the copies cow mode makes eagerly', () => {
+  /** The same program in both modes with the default threshold: the figures of its one site. */
+  function bothModes(program: (rt: RuntimeHandle, site: number, at: number) => void, kind: CopyKind): Record<RunMode, SiteFigures> {
+    const figures = {} as Record<RunMode, SiteFigures>;
+    for (const mode of ['observe', 'cow'] as const) {
+      const rt = createRuntime(mode);
+      const site = rt.site('app.ts', 1, 1, kind);
+      program(rt, site, rt.location('app.ts', 2, 1));
+      figures[mode] = rt.accounting.counters.figuresOf(site);
+    }
+    return figures;
+  }
+
+  it('a shallow copy smaller than a view is eager in both modes: it saves nothing, and writes to either side materialize nothing', () => {
+    const figures = bothModes((rt, site, at) => {
+      const source = { a: 1, b: 2 };
+      const copy = rt.objectSpread(site, source) as typeof source;
+      rt.set(copy, 'a', 5, at);
+      rt.set(source, 'b', 6, at);
+    }, 'object-spread');
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 1, materialized: 0, bytesSaved: 0, copyPoints: [] });
+    expect(figures.observe.bytesCopied).toBe(shallowSize({ a: 1, b: 2 }));
+    expect(figures.cow).toEqual({ ...figures.observe, site: figures.cow.site });
+  });
+
+  it('a deep copy whose nodes are smaller than a view is eager in both modes, its strings counted as copied', () => {
+    const figures = bothModes((rt, site, at) => {
+      const source = { name: 'a name of some length', tags: ['x', 'y'] };
+      const copy = rt.structuredClone(site, source);
+      rt.set(copy.tags, 0, 'z', at);
+    }, 'structured-clone');
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 1, materialized: 0, bytesSaved: 0, copyPoints: [] });
+    expect(figures.cow).toEqual({ ...figures.observe, site: figures.cow.site });
+  });
+
+  it('a copy of a view’s size or more is shared in both modes, and a write materializes it in both', () => {
+    const figures = bothModes((rt, site, at) => {
+      const source: Record<string, number> = {};
+      for (let i = 0; i < 80; i++) source[`k${String(i)}`] = i;
+      const copy = rt.objectSpread(site, source) as typeof source;
+      rt.set(copy, 'k1', -1, at);
+    }, 'object-spread');
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 0, materialized: 1 });
+    expect(figures.cow).toMatchObject({ executions: 1, eager: 0, materialized: 1 });
+  });
+
+  it('a small rest copy of a large object is shared in both modes: cow mode sizes the source its view shares', () => {
+    const figures = bothModes((rt, site) => {
+      const source: Record<string, number> = {};
+      for (let i = 0; i < 80; i++) source[`k${String(i)}`] = i;
+      rt.objectRest(site, source, Object.keys(source).slice(1));
+    }, 'object-rest');
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 0, materialized: 0 });
+    expect(figures.cow).toMatchObject({ executions: 1, eager: 0, materialized: 0 });
+  });
+
+  it('a copy of what no view stands for (a slice of part of an array) is eager in both modes', () => {
+    const figures = bothModes((rt, site) => {
+      rt.slice(site, Array.from({ length: 100 }, (_unused, i) => i), 1);
+    }, 'array-slice');
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 1, materialized: 0, bytesSaved: 0 });
+    expect(figures.cow).toEqual({ ...figures.observe, site: figures.cow.site });
+  });
+
+  // The scan's `[written at once]` sites: one word for them in the scan and in the report.
+  it.each<[string, CopyKind, (rt: RuntimeHandle, site: number, big: Record<string, number>, list: number[]) => unknown]>([
+    ['a.concat(b)', 'array-concat', (rt, site, _big, list) => rt.concat(site, list, [1])],
+    ['Array.from(s, f)', 'array-from', (rt, site, _big, list) => rt.arrayFrom(site, list, (x: unknown) => x)],
+    ['Object.assign({}, a, b)', 'object-assign', (rt, site, big) => rt.assign(site, {}, big, { k0: -1 })],
+  ])('a copy built with writes (%s) is materialized where it is made in both modes, never eager', (_name, kind, copy) => {
+    const figures = bothModes((rt, site) => {
+      const big: Record<string, number> = {};
+      for (let i = 0; i < 80; i++) big[`k${String(i)}`] = i;
+      copy(rt, site, big, Array.from({ length: 100 }, (_unused, i) => i));
+    }, kind);
+    expect(figures.observe).toMatchObject({ executions: 1, eager: 0, materialized: 1, bytesSaved: 0, copyPoints: [expect.objectContaining({ count: 1 })] });
+    expect(figures.cow).toEqual({ ...figures.observe, site: figures.cow.site });
   });
 });

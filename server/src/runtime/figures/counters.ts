@@ -10,6 +10,7 @@ const GROW = 64;
 export class Counters {
   private executions = new Float64Array(GROW);
   private materializedCount = new Float64Array(GROW);
+  private eagerCount = new Float64Array(GROW);
   private bytesCopied = new Float64Array(GROW);
   private bytesSaved = new Float64Array(GROW);
   private sharedMax = new Float64Array(GROW);
@@ -61,10 +62,13 @@ export class Counters {
     this.touch(site);
   }
 
-  /** Cow mode made a private copy at once (too small to share, or not shareable): it counts as materialized, with no write to blame. */
+  /**
+   * A copy of `bytes` made private from the start, as cow mode makes it (too small to share, or
+   * nothing a view can stand for): it saves nothing, and no write materialized it.
+   */
   copiedEagerly(site: SiteId, bytes: number): void {
     this.copied(site, bytes, 0);
-    this.materializedCount[site]! += 1;
+    this.eagerCount[site]! += 1;
   }
 
   /**
@@ -119,6 +123,7 @@ export class Counters {
       site,
       executions: this.executions[site]!,
       materialized: this.materializedCount[site]!,
+      eager: this.eagerCount[site]!,
       bytesCopied: this.bytesCopied[site]!,
       bytesSaved: this.bytesSaved[site]!,
       sharedMax: this.sharedMax[site]!,
@@ -153,6 +158,7 @@ export class Counters {
     if (site < this.executions.length) return;
     this.executions = grow(this.executions, site);
     this.materializedCount = grow(this.materializedCount, site);
+    this.eagerCount = grow(this.eagerCount, site);
     this.bytesCopied = grow(this.bytesCopied, site);
     this.bytesSaved = grow(this.bytesSaved, site);
     this.sharedMax = grow(this.sharedMax, site);

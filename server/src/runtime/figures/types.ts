@@ -32,7 +32,10 @@ export interface CopyPointFigures {
 export interface SiteFigures {
   readonly site: SiteId;
   readonly executions: number;
+  /** Copies a write made private after they shared their source. */
   readonly materialized: number;
+  /** Copies made private from the start (too small to share, or nothing a view stands for): never shared, never materialized. */
+  readonly eager: number;
   readonly bytesCopied: number;
   readonly bytesSaved: number;
   readonly sharedMax: number;

@@ -4,6 +4,8 @@ import { shallowSize } from './shallow-size.js';
 export interface DeepSizeOptions {
   /** Count strings too: a deep copy (structuredClone, JSON) allocates them anew, a spread shares them. */
   readonly strings?: boolean;
+  /** Stop once the total reaches this: enough to tell whether a value is smaller than it, without walking a large one. */
+  readonly upTo?: number;
 }
 
 /**
@@ -12,10 +14,12 @@ export interface DeepSizeOptions {
  * may hand one back as it was) is not entered: sizing it would run its traps.
  */
 /** Every option given its own value: an option left out would be looked up on Object.prototype, which the program may have set. */
-const DEFAULTS: Required<DeepSizeOptions> = { strings: false };
+const DEFAULTS: Required<DeepSizeOptions> = { strings: false, upTo: Infinity };
 
 export function deepSize(value: unknown, options: DeepSizeOptions = DEFAULTS): number {
   const strings = options.strings === true;
+  // Own only: callers leave it out, and the program may have put an `upTo` on Object.prototype.
+  const upTo = Object.hasOwn(options, 'upTo') ? options.upTo! : Infinity;
   const seen = new Set<object>();
   const stack: unknown[] = [value];
   let total = 0;
@@ -28,6 +32,7 @@ export function deepSize(value: unknown, options: DeepSizeOptions = DEFAULTS): n
     if (typeof v !== 'object' || v === null || seen.has(v) || isProxy(v)) continue;
     seen.add(v);
     total += shallowSize(v);
+    if (total >= upTo) return total;
     if (v instanceof Map) {
       for (const [k, x] of v as Map<unknown, unknown>) stack.push(k, x);
     } else if (v instanceof Set) {
