@@ -13,7 +13,7 @@ export interface Contender {
 
 export interface Timing {
   readonly name: string;
-  /** Median time of one operation, in microseconds. */
+  /** Time of one operation, in microseconds: the median round (the best one for (g)'s whole runs, see scenarios/redux-store.ts). */
   readonly micros: number;
 }
 
