@@ -68,7 +68,6 @@ describe('crashCause', () => {
       '    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)',
       `    at Function.resolveFilename [as _resolveFilename] (file://${OWN}instrument/hooks/cjs-resolve.js:12:29)`,
       '    at Module._load (node:internal/modules/cjs/loader:1038:27)',
-      `    at Function.loadWithCowlens [as _load] (file://${OWN}instrument/jest/jest-runtime-hook.js:26:30)`,
       '    at require (node:internal/modules/helpers:182:18)',
       '    at Object.<anonymous> (/app/main.js:1:1)',
     ].join('\n');

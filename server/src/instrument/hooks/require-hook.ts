@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addHook } from 'pirates';
 import { createInstrumentFilter } from '../instrument-filter.js';
+import { isJestRuntimeEntry, withJestRuntimeHandOver } from '../jest/jest-runtime-hook.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import { cachedModule, cachedSource, transformCacheOf } from './cached-transform.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
@@ -14,17 +15,19 @@ const EXTENSIONS = ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'];
 
 /**
  * CommonJS files reach the runtime through `require`, which the ESM hooks do not see.
+ * jest-runtime's entry module gets its hand-over to cowlens's jest hook (jest-runtime-hook.ts).
  * `instrumented` hears of each file that runs instrumented; `seen` gets every file the hook is given.
  */
 export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void, instrumented: (file: string) => void, seen: Set<string>): void {
   const wanted = createInstrumentFilter(config);
   const cache = transformCacheOf(config);
-  resolveTypeScriptFromRequire();
   addHook(
     (given, file) => {
+      if (isJestRuntimeEntry(file)) return withJestRuntimeHandOver(given);
       seen.add(file);
       const instrument = wanted(file);
       const transpiles = needsTranspile(file);
+      if (transpiles) resolveTypeScriptFromRequire();
       if (transpiles && compiledAfter(file)) return instrument ? instrumentedTypeScript(given, file) : given;
       const code = transpiles ? asWritten(given, file) : given;
       const result = cachedModule(cache, file, code, 'commonjs', instrument, () => syncTransform()({ target: 'commonjs', file, text: code, instrument }));
@@ -41,7 +44,7 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
         },
       });
     },
-    { exts: EXTENSIONS, matcher: (file) => wanted(file) || needsTranspile(file), ignoreNodeModules: false },
+    { exts: EXTENSIONS, matcher: (file) => wanted(file) || needsTranspile(file) || isJestRuntimeEntry(file), ignoreNodeModules: false },
   );
   const compiledAfter = watchLaterTypeScriptLoader(EXTENSIONS);
 

@@ -1,13 +1,14 @@
 /**
  * jest runs each test file with a Runtime of its own (jest-runtime): a module registry over a vm
  * context, fed by jest's ScriptTransformer. The one place that holds both for each test file is
- * that Runtime's constructor: when jest-runner requires `jest-runtime`, its class is replaced by a
+ * that Runtime's constructor: when jest-runner loads `jest-runtime`, its class is replaced by a
  * subclass that gives the test file's context a runtime of its own (context-runtime.ts), has the
  * transformer instrument the project's files (instrumenting-transformer.ts), and sends the
- * context's last figures when jest tears the test file's runtime down.
+ * context's last figures when jest tears the test file's runtime down. cowlens's require hook
+ * appends a call to jest-runtime's entry module that hands its exports over: wrapping
+ * `Module._load` instead would put a frame of cowlens's into every stack of every program.
  */
 import { readFileSync } from 'node:fs';
-import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { createInstrumentFilter } from '../instrument-filter.js';
@@ -17,9 +18,6 @@ import type { RunConfig } from '../hooks/run-config.js';
 import { SpoolWriter } from '../hooks/spool-writer.js';
 import { type ContextRuntime, createContextRuntime } from './context-runtime.js';
 import { instrumentTransformer, type ScriptTransformer } from './instrumenting-transformer.js';
-
-type Load = (request: string, parent: unknown, ...rest: unknown[]) => unknown;
-type ResolveFilename = (request: string, parent: unknown) => string;
 
 /** What cowlens relies on of jest-runtime's Runtime (29 and 30) and its constructor's arguments. */
 type RuntimeClass = new (
@@ -39,26 +37,36 @@ interface TestEnvironment {
 const SUPPORTED_MAJORS = ['29', '30'];
 const SUPPORTED = 'jest 29 and 30';
 
+/** The global slot of the function that jest-runtime's entry module hands its module to. */
+const JEST_RUNTIME_KEY = 'cowlens.jestRuntime';
+
+/** jest-runtime's entry module (its `main`, in 24 to 30), installed flat or by pnpm. */
+const JEST_RUNTIME_ENTRY = /[\\/]node_modules[\\/]jest-runtime[\\/]build[\\/]index\.js$/;
+
+export function isJestRuntimeEntry(file: string): boolean {
+  return JEST_RUNTIME_ENTRY.test(file);
+}
+
+/** jest-runtime's entry module with a last statement, on a line of its own, that hands its module to cowlens. */
+export function withJestRuntimeHandOver(code: string): string {
+  return `${code}\n;globalThis[Symbol.for(${JSON.stringify(JEST_RUNTIME_KEY)})]?.(module);`;
+}
+
 /** `uninstrumented` hears that this process runs test files cowlens cannot instrument, and why. */
 export function installJestHook(config: RunConfig, warn: (message: string, file?: string) => void, uninstrumented: (reason: string) => void): void {
-  const internals = Module as unknown as { _load: Load; _resolveFilename: ResolveFilename };
-  const load = internals._load;
-  const seen = new WeakSet<object>();
-  internals._load = function loadWithCowlens(request, parent, ...rest) {
-    const exports = load.call(this, request, parent, ...rest);
+  const handOver = (module: { filename: string; exports: unknown }): void => {
+    const exports = module.exports;
     // jest-runtime 29 and 30 export an object; 24 and older export the Runtime class itself.
-    if (request === 'jest-runtime' && (typeof exports === 'object' || typeof exports === 'function') && exports !== null && !seen.has(exports)) {
-      seen.add(exports);
-      const version = versionOf(internals._resolveFilename(request, parent));
-      const runtime = exports as { default?: unknown };
-      if (SUPPORTED_MAJORS.includes(version?.split('.')[0] ?? '') && typeof runtime.default === 'function') {
-        runtime.default = withCowlens(runtime.default as RuntimeClass, config, warn);
-      } else {
-        uninstrumented(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);
-      }
+    if ((typeof exports !== 'object' && typeof exports !== 'function') || exports === null) return;
+    const version = versionOf(module.filename);
+    const runtime = exports as { default?: unknown };
+    if (SUPPORTED_MAJORS.includes(version?.split('.')[0] ?? '') && typeof runtime.default === 'function') {
+      runtime.default = withCowlens(runtime.default as RuntimeClass, config, warn);
+    } else {
+      uninstrumented(`jest-runtime ${version ?? '(unknown version)'} is not supported (cowlens instruments the test files of ${SUPPORTED}): its test files run uninstrumented`);
     }
-    return exports;
   };
+  Object.defineProperty(globalThis, Symbol.for(JEST_RUNTIME_KEY), { value: handOver, enumerable: false });
 }
 
 function withCowlens(Runtime: RuntimeClass, config: RunConfig, warn: (message: string, file?: string) => void): RuntimeClass {
