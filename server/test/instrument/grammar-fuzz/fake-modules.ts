@@ -6,6 +6,8 @@
  * leave state behind for the next one.
  */
 import { createRequire } from 'node:module';
+import { hideViewsFromTypeChecks } from '../../../src/runtime/cow/hidden-proxies.js';
+import { handlerOf } from '../../../src/runtime/cow/node-view.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -84,6 +86,9 @@ const FAKES = Object.freeze({
 
 for (const value of [FakeMap, FakeSet, FakeMap.prototype, FakeSet.prototype, FakeError, FakeError.prototype, fakeStructuredClone]) Object.freeze(value);
 
+// lodash keeps the type checks it finds when it loads (its isMap and isSet): under cowlens's preload
+// they already know views (cow/hidden-proxies.ts), so they must here too.
+hideViewsFromTypeChecks((value) => handlerOf(value)?.kind);
 const lodash = nodeRequire('lodash') as object;
 
 const MODULES: ReadonlyMap<string, unknown> = new Map<string, unknown>([

@@ -2,7 +2,8 @@
  * Prints a program of the grammar as source text, in one of three styles:
  *  - `always`: a semicolon after every statement that takes one;
  *  - `guarded`: no semicolons, and a leading `;` on every statement that starts with `(`, `[`,
- *    a backtick, `+`, `-`, `/` or `<` (and on every class field followed by a member starting
+ *    a backtick, `+`, `-`, `/` or `<`, on every block (TypeScript takes `(a)` and a block on the
+ *    next line for an arrow function) (and on every class field followed by a member starting
  *    with `[`, `(` or `*`), as prettier's `semi: false` and standard style write it;
  *  - `hazard`: no semicolons and no guards: such a line continues the statement before it, as
  *    JavaScript joins it, and the program is whatever the joined text means.
@@ -121,7 +122,9 @@ class Printer {
       const open = this.options.style !== 'always' || afterBareDirective;
       // A comment line between leaves the directive's line as open as it was.
       if (s.t !== 'comment') afterBareDirective = s.t === 'directive' && !s.semi;
-      if (first !== undefined && open && s.t === 'expr' && HAZARD_START.test(first.slice(indent.length))) {
+      // TypeScript's parser reads `(a)` then a block on the next line as an arrow function that lacks its `=>`.
+      const startsHazard = (s.t === 'expr' && HAZARD_START.test(first?.slice(indent.length) ?? '')) || s.t === 'block';
+      if (first !== undefined && open && startsHazard) {
         const index = this.hazardCount++;
         const guard = this.options.style === 'guarded' || (this.options.guarded?.(index) ?? false);
         if (guard) printed[0] = `${indent};${first.slice(indent.length)}`;
