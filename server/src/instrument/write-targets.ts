@@ -199,7 +199,18 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   // `eval`): a pass through the runtime is harmless where the callee turns out to be another.
   const path = builtinPath(callee, names)?.path ?? spelledPath(callee);
   if (path !== undefined && WRITING_STATICS.has(path)) {
-    if (firstWritten) out.push({ target: firstWritten, at: call });
+    // `Object.assign(...[o, v])`: the target is known only when the call runs, to the stand-in the
+    // callee passes through (runtime/builtin-writers.ts).
+    if (first !== undefined && ts.isSpreadElement(first)) {
+      if (chainFree(callee)) out.push({ target: callee, at: call, invoked: true });
+      return;
+    }
+    if (!firstWritten) return;
+    // The built-in writes after every argument is evaluated, and a later one may copy the target
+    // (`Object.assign(o, { c: { ...o } })`): the runtime sees the target as the last one passes.
+    const last = call.arguments.length > 1 ? call.arguments[call.arguments.length - 1] : undefined;
+    const lastValue = last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
+    out.push({ target: firstWritten, at: call, ...(lastValue !== undefined && rereadable(firstWritten, context) ? { value: lastValue } : {}) });
     return;
   }
   if (path === APPLIER_PATH) {
@@ -344,10 +355,14 @@ function chainFree(e: ts.Expression): boolean {
  */
 function stableReceiver(expr: ts.Expression, context: WriteContext): boolean {
   const access = skipParentheses(expr);
-  if (!ts.isPropertyAccessExpression(access) && !ts.isElementAccessExpression(access)) return false;
-  const object = access.expression;
-  if (object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && context.names.isConstant(object))) return true;
-  return context.typed && isNarrowedReference(object, context.names);
+  return (ts.isPropertyAccessExpression(access) || ts.isElementAccessExpression(access)) && rereadable(access.expression, context);
+}
+
+/** Whether `expr` can be read once more and be the same object: `this`, a name nothing reassigns, or (TypeScript) a reference a type-checker narrows. */
+function rereadable(expr: ts.Expression, context: WriteContext): boolean {
+  const e = skipParentheses(expr);
+  if (e.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(e) && context.names.isConstant(e))) return true;
+  return context.typed && isNarrowedReference(e, context.names);
 }
 
 /**

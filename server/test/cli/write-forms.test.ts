@@ -29,6 +29,7 @@ const FORMS: Record<string, string> = {
   'Reflect.apply of Object.assign': `Reflect.apply(Object.assign, null, [o, { k0: 'x' }]);`,
   'a getter defined by __defineGetter__': `o.__defineGetter__('k0', () => 'x');`,
   'a setter defined by __defineSetter__, destructured and called': `const { __defineSetter__ } = o; __defineSetter__.call(o, 'k0', () => {});`,
+  'Map#set of another Map, called on a copy': `new Map().set.call(cm, 'k0', 'x'); Reflect.apply(Map.prototype.delete, cm, ['k1']);`,
   'a Date setter through call': `Date.prototype.setFullYear.call(d.when, 1999);`,
   'a with statement': `with (o) { k0 = 'x'; }`,
   'an assignment through a Proxy of the program’s': `const p = new Proxy(o, {}); p.k0 = 'x';`,
@@ -69,6 +70,48 @@ describe('cow mode: writes in every form keep the copies made before them', () =
       expect(run.report.hazards).toEqual([]);
       // The copies were views: cow mode saved bytes on them.
       if (mode === 'cow') expect(run.report.sites.filter((s) => s.kind === 'array-spread' && s.bytesSaved > 0).length).toBeGreaterThan(0);
+    });
+  }
+});
+
+/**
+ * A built-in that writes its first argument writes after every argument is evaluated, and a later
+ * argument may copy that very value: the copy is made before the write and must not show it.
+ */
+const COPIED_IN_ARGUMENTS: Record<string, string> = {
+  'Object.assign whose source holds a copy of the target': `Object.assign(o, { c: { ...o } }); log(o.c.c === undefined, Object.keys(o.c).length);`,
+  'Object.assign with the copy spread from a list': `Object.assign(o, ...[{ c: { ...o } }]); log(Object.keys(o.c).length);`,
+  'Object.assign with its target spread from a list': `const before = { ...o }; Object.assign(...[o, { k0: 'x' }]); log(before.k0, o.k0);`,
+  'Reflect.set of a copy of the target into it': `Reflect.set(s, 0, [...s]); log(s[0][0], s[0].length);`,
+  'Reflect.defineProperty of a copy of the target': `Reflect.defineProperty(o, 'c', { value: { ...o }, enumerable: true }); log('c' in o.c, Object.keys(o.c).length);`,
+  'push of a copy of the target (its method)': `s.push(s.slice()); log(s[100].length);`,
+};
+
+describe('cow mode: a copy made among the arguments of a write keeps what it copied', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cowlens-copied-in-arguments-'));
+  const file = join(dir, 'writes.js');
+  writeFileSync(
+    file,
+    Object.entries(COPIED_IN_ARGUMENTS)
+      .map(
+        ([name, write]) => `{
+  const log = (...values) => console.log(${JSON.stringify(name)}, ...values);
+  const s = Array.from({ length: 100 }, (_, i) => 'v' + i);
+  const o = {}; for (let i = 0; i < 100; i++) o['k' + i] = i;
+  ${write}
+}`,
+      )
+      .join('\n'),
+  );
+  const plain = plainNode([file], { cwd: dir });
+
+  for (const mode of ['observe', 'cow'] as const) {
+    it(`${mode} mode prints what plain node prints`, () => {
+      expect(plain.status).toBe(0);
+      const run = reportOf(['node', file], { mode, cwd: dir });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.report.hazards).toEqual([]);
     });
   }
 });
