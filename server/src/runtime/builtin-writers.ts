@@ -57,7 +57,11 @@ const WRITERS = new Map<unknown, Writes>([
  * constructor (it is a method), so what a program can see of a function it calls through `call`,
  * `apply` or binds is what it would see of the built-in.
  */
-export function createBuiltinWriters(touch: (target: unknown, location: LocationId) => unknown): (fn: unknown, location: LocationId) => unknown {
+export function createBuiltinWriters(
+  touch: (target: unknown, location: LocationId) => unknown,
+  /** The method a view hands out in place of a built-in that cannot run on it (see collection-view.ts). */
+  viewMethodFor: (receiver: unknown, builtin: AnyFunction) => AnyFunction | undefined,
+): (fn: unknown, location: LocationId) => unknown {
   const standIns = new Map<unknown, Map<LocationId, AnyFunction>>();
 
   const writer = (fn: unknown, location: LocationId): unknown => {
@@ -75,7 +79,7 @@ export function createBuiltinWriters(touch: (target: unknown, location: Location
       switch (writes) {
         case Writes.Receiver:
           if (!builtinChangesNothing(builtin, receiver, args[0], args[1])) touch(receiver, location);
-          return Reflect.apply(builtin, receiver, args);
+          return Reflect.apply(viewMethodFor(receiver, builtin) ?? builtin, receiver, args);
         case Writes.FirstArgument:
           touch(args[0], location);
           return Reflect.apply(builtin, receiver, args);

@@ -25,6 +25,7 @@ import { cloneErrorAsWritten } from './clone-error-source.js';
 import { raisedFor, withoutOwnFrames } from './own-frames.js';
 import { replacements } from './replaced-globals.js';
 import { createBuiltinWriters } from './builtin-writers.js';
+import { viewMethodFor } from './cow/collection-view.js';
 import { crossing } from './cow/crossings.js';
 import { called, calledOn, iterated } from './call-guards.js';
 import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
@@ -394,7 +395,7 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
    */
   const watched = (target: unknown): target is object => isObject(target) && (mode === 'observe' ? observer.watches(target) : versionsOf(target) !== undefined);
 
-  const builtinWriter = createBuiltinWriters((target, location) => runtime.touch(target, location));
+  const builtinWriter = createBuiltinWriters((target, location) => runtime.touch(target, location), viewMethodFor);
 
   const runtime: RuntimeHandle = {
     mode,

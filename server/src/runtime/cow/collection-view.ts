@@ -221,6 +221,19 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   }
 }
 
+/**
+ * The view's own method that stands for the built-in `builtin` of Map or Set, when `receiver` is a
+ * Map's or a Set's view: the built-in itself needs the real collection's internal slots, which a
+ * Proxy lacks (`Map.prototype.set.call(view, k, v)` would throw where a copy takes the entry).
+ */
+export function viewMethodFor(receiver: unknown, builtin: (...args: unknown[]) => unknown): ((...args: unknown[]) => unknown) | undefined {
+  const h = handlerOf(receiver);
+  if (!(h instanceof CollectionHandler)) return undefined;
+  const [methods, proto] = h.kind === NodeKind.Map ? [MAP_METHODS, Map.prototype] : [SET_METHODS, Set.prototype];
+  if (Reflect.getOwnPropertyDescriptor(proto, builtin.name)?.value !== builtin) return undefined;
+  return methods.get(builtin.name) as ((...args: unknown[]) => unknown) | undefined;
+}
+
 function self(receiver: unknown): CollectionHandler {
   const h = handlerOf(receiver);
   if (!(h instanceof CollectionHandler)) throw new TypeError('Method called on incompatible receiver ' + String(receiver));
