@@ -227,12 +227,32 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
  * Proxy lacks (`Map.prototype.set.call(view, k, v)` would throw where a copy takes the entry).
  */
 export function viewMethodFor(receiver: unknown, builtin: (...args: unknown[]) => unknown): ((...args: unknown[]) => unknown) | undefined {
+  const stands = viewMethodsByBuiltin().get(builtin);
+  if (stands === undefined) return undefined;
   const h = handlerOf(receiver);
-  if (!(h instanceof CollectionHandler)) return undefined;
-  const [methods, proto] = h.kind === NodeKind.Map ? [MAP_METHODS, Map.prototype] : [SET_METHODS, Set.prototype];
-  if (Reflect.getOwnPropertyDescriptor(proto, builtin.name)?.value !== builtin) return undefined;
-  return methods.get(builtin.name) as ((...args: unknown[]) => unknown) | undefined;
+  return h instanceof CollectionHandler && h.kind === stands.kind ? stands.method : undefined;
 }
+
+let byBuiltin: Map<unknown, { readonly kind: NodeKind; readonly method: (...args: unknown[]) => unknown }> | undefined;
+
+/** The view's methods by the built-ins they stand for, as Map's and Set's prototypes held them when cowlens loaded. */
+function viewMethodsByBuiltin(): NonNullable<typeof byBuiltin> {
+  if (byBuiltin !== undefined) return byBuiltin;
+  byBuiltin = new Map();
+  for (const [kind, proto, methods] of [
+    [NodeKind.Map, Map.prototype, MAP_METHODS],
+    [NodeKind.Set, Set.prototype, SET_METHODS],
+  ] as const) {
+    for (const [name, method] of methods) byBuiltin.set(builtins.get(proto)?.get(name), { kind, method: method as (...args: unknown[]) => unknown });
+  }
+  byBuiltin.delete(undefined);
+  return byBuiltin;
+}
+
+/** Map's and Set's own methods when this module loaded, before the program could replace any. */
+const builtins = new Map<object, Map<PropertyKey, unknown>>(
+  [Map.prototype, Set.prototype].map((proto) => [proto, new Map(Reflect.ownKeys(proto).map((key) => [key, Reflect.getOwnPropertyDescriptor(proto, key)?.value]))]),
+);
 
 function self(receiver: unknown): CollectionHandler {
   const h = handlerOf(receiver);
