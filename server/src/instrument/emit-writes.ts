@@ -47,13 +47,17 @@ function isInert(node: ts.Expression): boolean {
   }
 }
 
-/** Whether `node` is where its expression statement begins: text put before it would begin the statement. */
-function beginsStatement(node: ts.Node, sf: ts.SourceFile): boolean {
+/** The expression statement that `node` begins, if any: text put before `node` would begin that statement. */
+function statementBegun(node: ts.Node, sf: ts.SourceFile): ts.ExpressionStatement | undefined {
   const start = node.getStart(sf);
   for (let n = node.parent as ts.Node | undefined; n !== undefined && n.getStart(sf) === start; n = n.parent as ts.Node | undefined) {
-    if (ts.isExpressionStatement(n)) return true;
+    if (ts.isExpressionStatement(n)) return n;
   }
-  return false;
+  return undefined;
+}
+
+function beginsStatement(node: ts.Node, sf: ts.SourceFile): boolean {
+  return statementBegun(node, sf) !== undefined;
 }
 
 /** Whether the statement that holds `node` alone may become two: it sits in a list of statements. */
@@ -63,13 +67,16 @@ function isListed(statement: ts.Statement): boolean {
 }
 
 /**
- * Puts `prefix` (which ends with `, `) before `node` as one expression: bare where
- * `node` begins its statement (a parenthesis there could join the line before in code without
- * semicolons), in parentheses elsewhere.
+ * Puts `prefix` (which ends with `, `) before `node` as one expression: bare where `node` is the
+ * whole of its statement or its comma sequence's first operand, in parentheses elsewhere. A
+ * parenthesis that begins a statement of a list could join the line before in code without
+ * semicolons (`const a = [0]` then `delete a[0] + b`): it gets a `;` before it.
  */
 function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdits, sf: ts.SourceFile): void {
-  const bare = beginsStatement(node, sf) && (ts.isExpressionStatement(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === SK.CommaToken));
-  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `(${prefix}`, bare ? '' : ')', Layer.Wrap);
+  const statement = statementBegun(node, sf);
+  const bare = statement !== undefined && (ts.isExpressionStatement(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === SK.CommaToken));
+  const open = statement !== undefined && isListed(statement) ? ';(' : '(';
+  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `${open}${prefix}`, bare ? '' : ')', Layer.Wrap);
 }
 
 /**

@@ -60,4 +60,12 @@ describe('real code styles run as written', () => {
     const points = aliases.report.sites.flatMap((s) => s.copyPoints.map((p) => `${s.line}<-${p.line}`)).sort();
     expect(points).toEqual(['4<-5', '6<-7']);
   });
+
+  // Plain Node 20 cannot run TypeScript: the output is the one tsx and Node 22's own type stripping give.
+  it('TypeScript without semicolons: a write kept as written for the type-checker never joins the line before', () => {
+    for (const mode of ['observe', 'cow'] as const) {
+      const run = reportOf(['node', 'kept-writes-no-semicolons.ts'], { mode, cwd: DIR });
+      expect({ mode, status: run.status, stdout: run.stdout }).toEqual({ mode, status: 0, stdout: '[ <1 empty item> ] { n: 2 }\n' });
+    }
+  });
 });
