@@ -63,7 +63,7 @@ const STATIC_MEMBERS_BY_VALUE = Number(process.versions.v8.split('.')[0]) < 12;
  * V8 before 12 in a static field's initializer or a static block. A function inside them is a
  * place of its own.
  */
-function wordedByValue(node: ts.Node): boolean {
+export function wordedByValue(node: ts.Node): boolean {
   for (let child = node, parent = node.parent as ts.Node | undefined; parent !== undefined; child = parent, parent = parent.parent as ts.Node | undefined) {
     if (ts.isClassStaticBlockDeclaration(parent)) return STATIC_MEMBERS_BY_VALUE;
     if (ts.isComputedPropertyName(parent) && ts.isClassElement(parent.parent)) return true;

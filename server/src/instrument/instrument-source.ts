@@ -13,7 +13,7 @@ import { argumentsLentToPackages, collectPackageBindings } from './package-bindi
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, isIterated, notIterableMessage, v8OperandText } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
-import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
+import { emitGuards, newGuardCandidates, noteGuardCandidate, wordedByValue } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
 
 export interface Instrumented {
@@ -243,6 +243,8 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
  */
 function failureMessage(m: CopyMatch): string | 0 {
   const node = m.node;
+  // Where V8 does not find the place in the source, it words the failure by the value (0: the runtime does so too).
+  if (wordedByValue(node)) return 0;
   switch (m.kind) {
     case 'array-spread': {
       const operand = soleOperand(node);

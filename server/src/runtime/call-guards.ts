@@ -49,6 +49,11 @@ function valueText(value: unknown): string {
   return typeof value;
 }
 
+/** V8's words for a value that is not iterable where it cannot quote the source. */
+export function notIterableByValue(value: unknown): string {
+  return `${valueText(value)} is not iterable (cannot read property Symbol(Symbol.iterator))`;
+}
+
 function isCallable(value: unknown, optional: Optional): boolean {
   return typeof value === 'function' || (optional === 1 && (value === null || value === undefined));
 }
@@ -87,7 +92,7 @@ export function iterated<T>(value: T, message: GuardMessage): T {
     const found = lookup(value, Symbol.iterator);
     if (found === undefined || typeof found.value === 'function') return value;
   }
-  const error = new TypeError(message === 0 ? `${valueText(value)} is not iterable (cannot read property Symbol(Symbol.iterator))` : message);
+  const error = new TypeError(message === 0 ? notIterableByValue(value) : message);
   Error.captureStackTrace(error, iterated);
   throw error;
 }

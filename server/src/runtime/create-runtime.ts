@@ -27,7 +27,7 @@ import { replacements } from './replaced-globals.js';
 import { createBuiltinWriters } from './builtin-writers.js';
 import { viewMethodFor } from './cow/collection-view.js';
 import { crossing } from './cow/crossings.js';
-import { called, calledOn, iterated } from './call-guards.js';
+import { called, calledOn, iterated, notIterableByValue } from './call-guards.js';
 import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
 import { isLent, markLent } from './cow/lent.js';
 
@@ -296,9 +296,9 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
 
   /** `source[Symbol.iterator]`, read once, as a spread reads it, failing with V8's words for the site. */
   function iteratorOf(site: SiteId, source: unknown): (...args: unknown[]) => unknown {
-    if (source === null || source === undefined) throw failure(site, `${String(source)} is not iterable`);
+    if (source === null || source === undefined) throw failure(site, notIterableByValue(source));
     const iterate = (source as { [Symbol.iterator]?: unknown })[Symbol.iterator];
-    if (typeof iterate !== 'function') throw failure(site, 'object is not iterable');
+    if (typeof iterate !== 'function') throw failure(site, notIterableByValue(source));
     return iterate as (...args: unknown[]) => unknown;
   }
 
