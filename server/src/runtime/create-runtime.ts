@@ -208,7 +208,8 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
       if (native && args.length === 0) return shallow(site, target, NodeKind.Array, () => copy(target) as object);
       const result = copy(target);
-      return Array.isArray(target) && args.length > 0 ? writtenRecord(site, result) : observeOnly(site, target, () => result);
+      if (!Array.isArray(target)) return result;
+      return args.length > 0 ? writtenRecord(site, result) : eagerRecord(site, result);
     },
     arrayFrom: (site, source, mapFn, thisArg) => {
       if (mapFn !== undefined) return writtenRecord(site, Array.from(source as ArrayLike<unknown>, mapFn, thisArg));
