@@ -1,7 +1,7 @@
 import { BroadcastChannel, MessagePort, Worker } from 'node:worker_threads';
 import { standsFor } from './function-source.js';
 import { hideViewsFromTypeChecks } from './cow/hidden-proxies.js';
-import { handlerOf } from './cow/node-view.js';
+import { viewKindOf } from './cow/node-view.js';
 import { patchInspectGlobals } from './patch-inspect-globals.js';
 import { toCloneable } from './unwrap.js';
 
@@ -17,7 +17,7 @@ type PostMessage = (this: unknown, message: unknown, ...rest: unknown[]) => void
 export function patchCloneGlobals(): () => void {
   const originalClone = globalThis.structuredClone;
   type CloneOptions = Parameters<typeof originalClone>[1];
-  const restores: (() => void)[] = [patchInspectGlobals(), hideViewsFromTypeChecks((value) => handlerOf(value)?.kind)];
+  const restores: (() => void)[] = [patchInspectGlobals(), hideViewsFromTypeChecks(viewKindOf)];
   // Called with what it was called with: no argument is an error of the built-in's own.
   globalThis.structuredClone = standIn(function structuredClone(...args: unknown[]): unknown {
     return args.length === 0 ? Reflect.apply(originalClone as (...a: unknown[]) => unknown, undefined, []) : originalClone(toCloneable(args[0]), ...(args.slice(1) as [CloneOptions?]));

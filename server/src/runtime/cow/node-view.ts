@@ -108,6 +108,11 @@ export function handlerOf(value: unknown): ViewHandler | undefined {
   return typeof value === 'object' && value !== null ? views.get(value) : undefined;
 }
 
+/** What a view is a copy of (an array, an object, a Map, a Set); undefined for anything that is no view. */
+export function viewKindOf(value: unknown): NodeKind | undefined {
+  return handlerOf(value)?.kind;
+}
+
 export function isView(value: unknown): boolean {
   return handlerOf(value) !== undefined;
 }
@@ -300,7 +305,7 @@ export function anyViewMade(): boolean {
 }
 
 export function createView(root: Root, kind: NodeKind, node: object, tick: number, inherited: Inherited | undefined, top: boolean): object {
-  if (!viewsMade) hideViewsFromTypeChecks((value) => handlerOf(value)?.kind);
+  if (!viewsMade) hideViewsFromTypeChecks(viewKindOf);
   viewsMade = true;
   root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
   if (kind === NodeKind.Map || kind === NodeKind.Set) {

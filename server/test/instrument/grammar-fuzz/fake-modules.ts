@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { hideViewsFromTypeChecks } from '../../../src/runtime/cow/hidden-proxies.js';
-import { handlerOf } from '../../../src/runtime/cow/node-view.js';
+import { viewKindOf } from '../../../src/runtime/cow/node-view.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -88,7 +88,7 @@ for (const value of [FakeMap, FakeSet, FakeMap.prototype, FakeSet.prototype, Fak
 
 // lodash keeps the type checks it finds when it loads (its isMap and isSet): under cowlens's preload
 // they already know views (cow/hidden-proxies.ts), so they must here too.
-hideViewsFromTypeChecks((value) => handlerOf(value)?.kind);
+hideViewsFromTypeChecks(viewKindOf);
 const lodash = nodeRequire('lodash') as object;
 
 const MODULES: ReadonlyMap<string, unknown> = new Map<string, unknown>([
