@@ -15,7 +15,7 @@ import { outermostWrapper, unwrap } from '../analysis/syntax.js';
 import type { Span } from './edit-extents.js';
 import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
-import { isIterated, notCallableMessage, notIterableMessage } from './v8-operand-text.js';
+import { isIterated, notCallableMessage, notIterableMessage, wordedByValue } from './v8-operand-text.js';
 
 const SK = ts.SyntaxKind;
 
@@ -48,31 +48,6 @@ function literal(text: string): string {
 
 function isOptionalChain(node: ts.Node): boolean {
   return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
-}
-
-/**
- * V8 before 12 (Node 20) does not find the place in the source of a static field's initializer or
- * a static block either; later ones do. The transform cache keys by V8 version, so the answer
- * made here is the one the running V8 needs.
- */
-const STATIC_MEMBERS_BY_VALUE = Number(process.versions.v8.split('.')[0]) < 12;
-
-/**
- * Whether V8 words an error at `node` by the value (`undefined is not a function`), not by the
- * text: in a class member's computed name, where V8 does not find the place in the source, and on
- * V8 before 12 in a static field's initializer or a static block. A function inside them is a
- * place of its own.
- */
-export function wordedByValue(node: ts.Node): boolean {
-  for (let child = node, parent = node.parent as ts.Node | undefined; parent !== undefined; child = parent, parent = parent.parent as ts.Node | undefined) {
-    if (ts.isClassStaticBlockDeclaration(parent)) return STATIC_MEMBERS_BY_VALUE;
-    if (ts.isComputedPropertyName(parent) && ts.isClassElement(parent.parent)) return true;
-    if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent)) {
-      return STATIC_MEMBERS_BY_VALUE && parent.initializer === child && parent.modifiers?.some((m) => m.kind === SK.StaticKeyword) === true;
-    }
-    if (ts.isFunctionLike(parent)) return false;
-  }
-  return false;
 }
 
 /**

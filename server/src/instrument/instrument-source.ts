@@ -11,9 +11,9 @@ import { languageOf, type SourceLanguage } from '../analysis/source-language.js'
 import { typedModuleBindings } from './typed-module-bindings.js';
 import { argumentsLentToPackages, collectPackageBindings } from './package-bindings.js';
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
-import { CallStyle, isIterated, notIterableMessage, v8OperandText } from './v8-operand-text.js';
+import { CallStyle, isIterated, notIterableMessage, v8OperandText, wordedByValue } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
-import { emitGuards, newGuardCandidates, noteGuardCandidate, wordedByValue } from './emit-guards.js';
+import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
 
 export interface Instrumented {

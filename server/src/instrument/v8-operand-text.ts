@@ -290,3 +290,28 @@ export function isIterated(node: ts.Node): boolean {
   if (ts.isVariableDeclaration(parent)) return parent.initializer === outer && ts.isArrayBindingPattern(parent.name);
   return ts.isBinaryExpression(parent) && parent.right === outer && parent.operatorToken.kind === SK.EqualsToken && ts.isArrayLiteralExpression(parent.left);
 }
+
+/**
+ * V8 before 12 (Node 20) does not find the place in the source of a static field's initializer or
+ * a static block either; later ones do. The transform cache keys by V8 version, so the answer
+ * made here is the one the running V8 needs.
+ */
+const STATIC_MEMBERS_BY_VALUE = Number(process.versions.v8.split('.')[0]) < 12;
+
+/**
+ * Whether V8 words an error at `node` by the value (`undefined is not a function`), not by the
+ * text: in a class member's computed name, where V8 does not find the place in the source, and on
+ * V8 before 12 in a static field's initializer or a static block. A function inside them is a
+ * place of its own.
+ */
+export function wordedByValue(node: ts.Node): boolean {
+  for (let child = node, parent = node.parent as ts.Node | undefined; parent !== undefined; child = parent, parent = parent.parent as ts.Node | undefined) {
+    if (ts.isClassStaticBlockDeclaration(parent)) return STATIC_MEMBERS_BY_VALUE;
+    if (ts.isComputedPropertyName(parent) && ts.isClassElement(parent.parent)) return true;
+    if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent)) {
+      return STATIC_MEMBERS_BY_VALUE && parent.initializer === child && parent.modifiers?.some((m) => m.kind === SK.StaticKeyword) === true;
+    }
+    if (ts.isFunctionLike(parent)) return false;
+  }
+  return false;
+}
