@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { signals } from 'signal-exit/signals';
 
 export interface CommandOutcome {
   /** The exit status, or null when the command was killed by a signal or never started. */
@@ -36,10 +38,13 @@ export interface CommandOptions {
   readonly stop?: AbortSignal;
 }
 
+/** The signals that end a process unless it listens (signal-exit's list), one name per number (SIGIOT is SIGABRT on Linux). */
+const FORWARDED_SIGNALS = [...new Map(signals.map((name) => [(constants.signals as Record<string, number | undefined>)[name] ?? name, name])).values()];
+
 /**
  * Runs `command` with the terminal as its own: stdin, stdout and stderr pass through untouched
- * (unless `onOutput` takes the output). SIGINT and SIGTERM sent to cowlens are passed on, so the
- * program decides how to stop.
+ * (unless `onOutput` takes the output). The signals sent to cowlens that would end it are passed
+ * on, so the program decides how to stop.
  */
 export function runCommand(command: readonly string[], options: CommandOptions): Promise<CommandOutcome> {
   const [file, ...args] = command;
@@ -82,13 +87,17 @@ export function runCommand(command: readonly string[], options: CommandOptions):
         kill('SIGKILL');
       }, options.killGraceMs ?? 5000);
     };
-    const forward = (signal: NodeJS.Signals) => (): void => {
-      kill(signal);
-    };
-    const onInt = forward('SIGINT');
-    const onTerm = forward('SIGTERM');
-    process.on('SIGINT', onInt);
-    process.on('SIGTERM', onTerm);
+    // Every signal that would end cowlens goes to the program instead, so that a supervisor's
+    // SIGHUP or SIGUSR2 (reload) reaches it as it would without cowlens, and cowlens stays to
+    // report however the program then ends.
+    const forwarded = FORWARDED_SIGNALS.map((signal) => [signal, (): void => { kill(signal); }] as const);
+    for (const [signal, forward] of forwarded) {
+      try {
+        process.on(signal, forward);
+      } catch {
+        // A signal this platform cannot listen for cannot reach cowlens either.
+      }
+    }
     const onStop = (): void => {
       const reason: unknown = options.stop?.reason;
       stoppedBecause = typeof reason === 'string' ? reason : 'stopped';
@@ -106,8 +115,7 @@ export function runCommand(command: readonly string[], options: CommandOptions):
     const done = (outcome: CommandOutcome): void => {
       clearTimeout(timer);
       clearTimeout(killTimer);
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
+      for (const [signal, forward] of forwarded) process.off(signal, forward);
       options.stop?.removeEventListener('abort', onStop);
       const started = child.pid === undefined ? outcome : { ...outcome, pid: child.pid };
       resolve(stoppedBecause === undefined ? started : { ...started, stoppedBecause });

@@ -33,6 +33,7 @@ const PROGRAMS = {
   'busy.cjs': copiesThen('while (true) {}'),
   'idle.cjs': copiesThen('setInterval(() => {}, 1000);'),
   'listener.cjs': `process.on('SIGTERM', () => { console.log('got SIGTERM'); process.exit(7); });\n${copiesThen('setInterval(() => {}, 1000);')}`,
+  'reloads.cjs': `for (const signal of ['SIGHUP', 'SIGUSR2']) process.on(signal, () => { console.log('got', signal); process.exit(0); });\n${copiesThen('setInterval(() => {}, 1000);')}`,
 } as const;
 
 type Program = keyof typeof PROGRAMS;
@@ -59,7 +60,7 @@ beforeAll(() => {
  * Starts `command` in the programs' folder, waits for the program to write its pid, sends that
  * process `signal`, and waits for `command` to end (killing it, and failing, if it does not).
  */
-async function signalled(command: readonly string[], signal: NodeJS.Signals, name: string): Promise<Ended> {
+async function signalled(command: readonly string[], signal: NodeJS.Signals, name: string, to: 'program' | 'command' = 'program'): Promise<Ended> {
   const pidFile = join(dir, `${name}.pid`);
   const [file, ...args] = command;
   const child = spawn(file!, args, { cwd: dir, env: { ...process.env, NODE_OPTIONS: '', PID_FILE: pidFile }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -79,7 +80,7 @@ async function signalled(command: readonly string[], signal: NodeJS.Signals, nam
     }
     const pid = Number(readFileSync(pidFile, 'utf8'));
     const sent = Date.now();
-    process.kill(pid, signal);
+    process.kill(to === 'program' ? pid : child.pid!, signal);
     const stuck = setTimeout(() => {
       process.kill(-child.pid!, 'SIGKILL');
     }, 15_000);
@@ -100,9 +101,9 @@ async function plain(program: Program, signal: NodeJS.Signals): Promise<Ended> {
   return { ...ended, status: Number(shellStatus![1]) };
 }
 
-async function underCowlens(program: Program, signal: NodeJS.Signals, mode: 'observe' | 'cow'): Promise<Ended & { report: Report }> {
-  const out = join(dir, `${program}-${signal}-${mode}.json`);
-  const ended = await signalled([process.execPath, CLI, 'report', '--mode', mode, '--format', 'json', '--out', out, '--', 'node', program], signal, `${mode}-${program}-${signal}`);
+async function underCowlens(program: Program, signal: NodeJS.Signals, mode: 'observe' | 'cow', to: 'program' | 'command' = 'program'): Promise<Ended & { report: Report }> {
+  const out = join(dir, `${program}-${signal}-${mode}-${to}.json`);
+  const ended = await signalled([process.execPath, CLI, 'report', '--mode', mode, '--format', 'json', '--out', out, '--', 'node', program], signal, `${mode}-${program}-${signal}-${to}`, to);
   const valid = validateReport(JSON.parse(readFileSync(out, 'utf8')));
   if (!valid.ok) throw new Error(`the report does not match its schema:\n${valid.errors.join('\n')}`);
   return { ...ended, report: valid.report };
@@ -142,5 +143,29 @@ describe('a program sent a signal ends as it does under plain node', () => {
       expect(run.report, mode).toMatchObject({ exitCode: 7, signal: null, complete: true, incomplete: [] });
       expect(run.report.totals.executions, mode).toBe(5);
     }
+  });
+});
+
+// A supervisor (systemd, pm2, a shell's kill) signals the process it started: here cowlens.
+describe('a signal sent to cowlens goes to the program, as it would go to the program without cowlens', () => {
+  for (const signal of ['SIGHUP', 'SIGUSR2'] as const) {
+    it(`${signal}: the program's own listener runs, and the run is complete`, async () => {
+      const expected = await plain('reloads.cjs', signal);
+      expect(expected).toMatchObject({ status: 0, stdout: `ready 5\ngot ${signal}\n` });
+      const run = await underCowlens('reloads.cjs', signal, 'observe', 'command');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(expected.stdout);
+      expect(run.report).toMatchObject({ exitCode: 0, signal: null, complete: true });
+      expect(run.report.totals.executions).toBe(5);
+    });
+  }
+
+  it('SIGQUIT to a program with no listener ends it by the signal, and cowlens says so with the same status', async () => {
+    const expected = await plain('idle.cjs', 'SIGQUIT');
+    expect(expected.status).toBe(128 + constants.signals.SIGQUIT);
+    const run = await underCowlens('idle.cjs', 'SIGQUIT', 'observe', 'command');
+    expect(run.status).toBe(expected.status);
+    expect(run.stdout).toBe(expected.stdout);
+    expect(run.report).toMatchObject({ exitCode: null, signal: 'SIGQUIT', complete: false });
   });
 });
