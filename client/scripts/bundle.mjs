@@ -5,10 +5,12 @@
  *   client/dist/media/               client/media as it is: icons, webview files
  *   client/dist/server/              the server package as tsc lays it out, so every URL the server
  *     package.json                   makes from `import.meta.url` still resolves: `../../package.json`,
- *     schema/report.schema.json      `../../schema/…`, `../instrument/hooks/register.js`, `./esm-hooks.js`,
+ *     schema/report.schema.json      `../../schema/…`, `../instrument/hooks/preload.cjs`, `./esm-hooks.js`,
  *     dist/lsp/main.js               `./transform-worker.js`, and `../..` as cowlens's own root
  *     dist/instrument/hooks/*.js     the files a run loads into the user's processes (vite-plugin.js
  *                                    only into vitest's, by its URL from esm-hooks.js)
+ *     dist/instrument/hooks/         the run's preload, as CommonJS for `--require` (server/scripts/
+ *       preload.cjs                  bundle-preload.mjs makes server/dist's)
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
  *     dist/runtime-cjs/**            the runtime as CommonJS, file by file, as tsc lays it out in
@@ -29,7 +31,9 @@ const serverSrc = join(root, 'server/src');
 const require = createRequire(join(root, 'server/package.json'));
 
 /** The server's entry points, by their path under server/src (and under dist/). */
-const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/register', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker', 'instrument/hooks/vite-plugin'];
+const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker', 'instrument/hooks/vite-plugin'];
+/** The run's preload: its source under server/src, its bundle under dist/. */
+const PRELOAD = { entry: 'instrument/hooks/register', outfile: 'instrument/hooks/preload.cjs' };
 
 /** Where the shared files go under client/dist/server/dist. */
 const TYPESCRIPT = 'vendor/typescript.cjs';
@@ -98,6 +102,18 @@ async function bundleServer() {
       });
     }),
   );
+  const preload = join(serverOut, 'dist', PRELOAD.outfile);
+  await build({
+    ...common,
+    entryPoints: [join(serverSrc, `${PRELOAD.entry}.ts`)],
+    outfile: preload,
+    format: 'cjs',
+    // The modules bundled into it make URLs of files beside it from their `import.meta.url`.
+    define: { 'import.meta.url': '__cowlensImportMetaUrl' },
+    // Strict, as the ES modules it is made of: esbuild's own directive comes after the banner.
+    banner: { js: "'use strict';\nconst __cowlensImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [sharedFiles(preload)],
+  });
 }
 
 /**

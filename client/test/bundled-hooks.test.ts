@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGED_SERVER } from './packaged-server.js';
 
@@ -37,12 +37,12 @@ describe('the bundled run preload', () => {
     );
     writeFileSync(join(dir, 'grow.ts'), 'export function grow(xs: number[]): number[] {\n  const ys: number[] = [...xs];\n  ys.push(ys.length);\n  return ys;\n}\n');
     writeFileSync(join(dir, 'twice.cjs'), 'exports.twice = function twice(xs) {\n  const ys = xs.slice();\n  ys.push(...xs);\n  return ys;\n};\n');
-    const register = pathToFileURL(join(PACKAGED_SERVER, 'dist/instrument/hooks/register.js')).href;
+    const preload = join(PACKAGED_SERVER, 'dist/instrument/hooks/preload.cjs');
     const result = spawnSync(process.execPath, ['main.mjs'], {
       cwd: dir,
       encoding: 'utf8',
       // What run-config.ts's runConfigEnv gives every process of a run.
-      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'cow', COWLENS_ROOT: dir, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
+      env: { ...process.env, NODE_OPTIONS: `--require=${JSON.stringify(preload)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'cow', COWLENS_ROOT: dir, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
     });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('[[1,2,2],[3,3],5,1]\n');
@@ -66,11 +66,11 @@ describe('the bundled run preload', () => {
     mkdirSync(spool);
     const root = fileURLToPath(new URL('../..', import.meta.url));
     const suite = join(root, 'test-fixtures/runners', suiteName);
-    const register = pathToFileURL(join(PACKAGED_SERVER, 'dist/instrument/hooks/register.js')).href;
+    const preload = join(PACKAGED_SERVER, 'dist/instrument/hooks/preload.cjs');
     const result = spawnSync(process.execPath, [join(root, args[0]!), ...args.slice(1)], {
       cwd: suite,
       encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: `--import=${JSON.stringify(register)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'observe', COWLENS_ROOT: suite, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
+      env: { ...process.env, NODE_OPTIONS: `--require=${JSON.stringify(preload)}`, COWLENS_SPOOL: spool, COWLENS_MODE: 'observe', COWLENS_ROOT: suite, COWLENS_ONLY: '[]', COWLENS_INCLUDE: '[]', COWLENS_EXCLUDE: '[]' },
     });
     expect(result.status, result.stderr).toBe(0);
     return new Set(

@@ -4,10 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Vitest global setup: the CLI tests run the built `cowlens` in real processes, so build it
- * (incrementally: a no-op when nothing changed) before any test runs, never testing stale code.
+ * (incrementally: a no-op when nothing changed), and bundle the run's preload (server/scripts/
+ * bundle-preload.mjs), before any test runs, never testing stale code.
  */
 export default function buildOnce(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root, stdio: 'inherit' });
-  if (!existsSync(fileURLToPath(new URL('../dist/cli/main.js', import.meta.url)))) throw new Error('the build did not produce server/dist/cli/main.js');
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/bundle-preload.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
+  for (const built of ['cli/main.js', 'instrument/hooks/preload.cjs'])
+    if (!existsSync(fileURLToPath(new URL(`../dist/${built}`, import.meta.url)))) throw new Error(`the build did not produce server/dist/${built}`);
 }

@@ -1,7 +1,7 @@
 /**
  * Putting the cowlens runtime into a Node debug session, apart from VS Code: the built-in
  * JavaScript debugger starts the debuggee with the configuration's `env`, so the run's environment
- * (the `--import` of the runtime's hooks in NODE_OPTIONS, and the channel to the server) goes there,
+ * (the `--require` of the runtime's preload in NODE_OPTIONS, and the channel to the server) goes there,
  * and every process the debuggee spawns inherits it.
  */
 

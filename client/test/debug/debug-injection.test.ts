@@ -3,7 +3,7 @@ import { commandOf, injectRun, runIdOf, wantsCowlens, type LaunchConfiguration }
 
 const RUN = {
   runId: 7,
-  env: { NODE_OPTIONS: '--import=/ext/server/dist/instrument/register.js', COWLENS_CHANNEL: '/tmp/cowlens-7' },
+  env: { NODE_OPTIONS: '--require=/ext/server/dist/instrument/hooks/preload.cjs', COWLENS_CHANNEL: '/tmp/cowlens-7' },
 };
 
 const launch = (extra: Record<string, unknown> = {}): LaunchConfiguration => ({
@@ -75,7 +75,7 @@ describe('injectRun', () => {
 
   it("puts the runtime's NODE_OPTIONS first and keeps the user's after them", () => {
     const config = injectRun(launch({ env: { NODE_OPTIONS: ' --max-old-space-size=4096 ' } }), RUN);
-    expect((config.env as Record<string, string>).NODE_OPTIONS).toBe('--import=/ext/server/dist/instrument/register.js --max-old-space-size=4096');
+    expect((config.env as Record<string, string>).NODE_OPTIONS).toBe('--require=/ext/server/dist/instrument/hooks/preload.cjs --max-old-space-size=4096');
   });
 
   it("keeps the user's NODE_OPTIONS when the run brings none", () => {

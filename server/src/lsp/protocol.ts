@@ -84,7 +84,7 @@ export interface PrepareRunResult {
   readonly mode: RunMode;
   /**
    * The environment the run's processes need: cowlens's variables and a NODE_OPTIONS holding only
-   * the `--import` of its preload (put the user's own options after it). Every Node process started
+   * the `--require` of its preload (put the user's own options after it). Every Node process started
    * with it, and every process those start, reports to this run.
    */
   readonly env: Readonly<Record<string, string>>;

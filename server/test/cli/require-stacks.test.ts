@@ -1,29 +1,19 @@
 /**
  * An error raised while `require` loads a CommonJS module passes through Node's loader frames and
  * no frame of cowlens's own hooks (README, Limits, "Stack traces"). Programs in
- * test-fixtures/stack-format run under `cowlens report --quiet` and plainly with a preload that does
- * nothing (empty-preload.mjs): Node runs the entry of a program with an `--import` through its ES
- * module loader, which changes the loader frames and the uncaught header of plain Node's output,
- * for any preload. What cowlens's require hook still changes is pirates's, the library it
- * installs that hook with: its own frames, and the name of Node's loader frame it calls (Node 22
- * and later name `Object..js` by its receiver, which pirates's call leaves out). The stacks print
- * whole (`--stack-trace-limit`), so that no frame goes unseen past Node's default of ten.
+ * test-fixtures/stack-format run under `cowlens report --quiet` and plainly; what cowlens's require
+ * hook still changes is pirates's (pirates-frames.ts). The stacks print whole
+ * (`--stack-trace-limit`), so that no frame goes unseen past Node's default of ten.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instrumentSource } from '../../src/instrument/instrument-source.js';
+import { pastPirates } from './pirates-frames.js';
 import { type CliRun, plainNode, REPO, reportOf } from './run-cowlens.js';
 
 const DIR = join(REPO, 'test-fixtures/stack-format');
 const WHOLE_STACKS = '--stack-trace-limit=100';
-const PIRATES_FRAME = /^ {4}at .*[\\/]node_modules[\\/]pirates[\\/].*\n/gm;
-const NODES_LOADER_FRAME = /^( {4}at )Object\.\.c?js \((node:[^)]+)\)$/gm;
-
-/** `stderr` but for the frames of pirates and the name of Node's loader frame that it calls. */
-function pastPirates(stderr: string): string {
-  return stderr.replace(PIRATES_FRAME, '').replace(NODES_LOADER_FRAME, '$1$2');
-}
 
 function underCowlens(file: string, mode: 'observe' | 'cow'): CliRun {
   const { status, stdout, stderr } = reportOf(['node', WHOLE_STACKS, file], { mode, cwd: DIR, extra: ['--quiet'] });
@@ -43,14 +33,14 @@ describe('an error raised inside require shows no frame of cowlens', () => {
     { file: 'require-missing.cjs', raised: /^node:internal\/modules\/cjs\/loader:\d+\n/, edited: { 'require-missing.cjs': [3] } },
   ];
   for (const { file, raised, edited } of cases) {
-    const plain = plainNode(['--import=./empty-preload.mjs', WHOLE_STACKS, file], { cwd: DIR });
+    const plain = plainNode([WHOLE_STACKS, file], { cwd: DIR });
 
     it(`${file}: cowlens edits only lines that no frame points at`, () => {
       for (const [name, lines] of Object.entries(edited)) expect(editedLines(name), name).toEqual(lines);
     });
 
     for (const mode of ['observe', 'cow'] as const) {
-      it(`${mode}: ${file}: status, output and uncaught error as plain Node's with a preload, but for pirates's frames`, () => {
+      it(`${mode}: ${file}: status, output and uncaught error as plain Node's, but for pirates's frames`, () => {
         expect(plain.status).toBe(1);
         expect(plain.stderr).toMatch(raised);
         const run = underCowlens(file, mode);

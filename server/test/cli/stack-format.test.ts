@@ -142,8 +142,8 @@ describe('stack traces under cowlens read as plain Node prints them', () => {
     }
   });
 
-  it("the program sees the execArgv and source-map switch it would see plainly, and NODE_OPTIONS with the preload's --import first", () => {
-    const preload = /^--import="file:\/\/\S+\/server\/dist\/instrument\/hooks\/register\.js"/;
+  it("the program sees the execArgv and source-map switch it would see plainly, and NODE_OPTIONS with the preload's --require first", () => {
+    const preload = /^--require="\/\S+\/server\/dist\/instrument\/hooks\/preload\.cjs"/;
     for (const [args, env] of [
       [[], undefined],
       [['--enable-source-maps'], undefined],

@@ -48,7 +48,7 @@ describe('project code that cowlens did not instrument', () => {
       expect(run.status).toBe(plain.status);
       expect(run.stdout).toBe(plain.stdout);
       const bypassed = `ran 2 project files (main.js, src/lib.js) that cowlens did not instrument: a loader of the program compiled them itself, past cowlens's require hook (esm's \`-r esm\`, or a hook that runs code through \`vm\`); their copies are not in this report`;
-      const early = "ran 1 project file (loader.cjs) that cowlens did not instrument: they were loaded before cowlens's preload (`node -r`, which Node runs before every `--import`); their copies are not in this report";
+      const early = "ran 1 project file (loader.cjs) that cowlens did not instrument: they were loaded by a preload of the program's (`node -r`), before cowlens's hooks were in place; their copies are not in this report";
       const process = String.raw`process pid \d+ \(node main\.js\) `;
       expect(run.report.complete).toBe(false);
       expect(run.report.incomplete).toEqual([expect.stringMatching(new RegExp(`^${process}${escapeRegExp(early)}$`)), expect.stringMatching(new RegExp(`^${process}${escapeRegExp(bypassed)}$`))]);

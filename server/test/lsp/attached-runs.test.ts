@@ -51,7 +51,7 @@ describe('a prepared run: the program started by someone else (a debugger) with 
     expect(prepared.env.COWLENS_MODE).toBe('cow');
     expect(prepared.env.COWLENS_ROOT).toBe(TOUR);
     expect(prepared.env.COWLENS_SPOOL).toMatch(/cowlens-/);
-    expect(prepared.env.NODE_OPTIONS).toMatch(/^--import="file:\/\/.*\/instrument\/hooks\/register\.js"$/);
+    expect(prepared.env.NODE_OPTIONS).toMatch(/^--require=".*\/instrument\/hooks\/preload\.cjs"$/);
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain('25 snapshots, 5 backups, 5 dark renders');
   });

@@ -15,7 +15,7 @@ interface CachedModule {
 }
 
 export interface BypassedFiles {
-  /** Loaded before cowlens's preload ran (`node -r ./setup.js`). */
+  /** Loaded before cowlens's hooks were in place: by a preload of the program's (`node -r ./setup.js`). */
   readonly early: readonly string[];
   /** Loaded afterwards, by a loader that never handed them to cowlens's require hook. */
   readonly bypassed: readonly string[];
@@ -23,7 +23,7 @@ export interface BypassedFiles {
 
 /**
  * Tells `report`, at exit, of the project files (as `wanted` says) in the CommonJS cache that
- * `seen` does not hold. Call it before cowlens's require hook is installed.
+ * `seen` does not hold. Call it just before cowlens's require hook is installed.
  */
 export function reportBypassedFiles(wanted: (file: string) => boolean, seen: ReadonlySet<string>, report: (files: BypassedFiles) => void): void {
   const loadedBefore = new Set(Object.keys(commonJsCache()));

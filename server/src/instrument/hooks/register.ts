@@ -1,9 +1,12 @@
 /**
- * The `--import` entry that `cowlens report` puts into NODE_OPTIONS: loaded before the user's
- * program in every Node process (and worker thread) it starts. It makes the runtime, connects it
- * to the spool, and installs the module hooks that instrument the program's sources as they load.
+ * The preload that `cowlens report` puts into NODE_OPTIONS, as `--require` of its CommonJS bundle
+ * (server/scripts/bundle-preload.mjs; run/node-options.ts says why not `--import`): loaded before
+ * the user's program in every Node process (and worker thread) it starts. It makes the runtime,
+ * connects it to the spool, and, once the program's own preloads have run (after-program-preloads.ts),
+ * installs the module hooks that instrument the program's sources as they load.
  */
 import Module, { register } from 'node:module';
+import * as workerThreads from 'node:worker_threads';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals, patchFunctionToString, standsFor } from '../../runtime/index.js';
 import { withoutOwnFrames } from '../../runtime/own-frames.js';
@@ -17,14 +20,20 @@ import { installRequireHook } from './require-hook.js';
 import { reportBypassedFiles } from './bypassed-files.js';
 import { reportCoverageTools } from './coverage-tools.js';
 import { createInstrumentFilter } from '../instrument-filter.js';
-import { readRunConfig } from './run-config.js';
+import { afterProgramPreloads } from './after-program-preloads.js';
+import { skipProgramPreloads } from './own-thread-preloads.js';
+import { startOwnThread } from './own-thread-start.js';
+import { OWN_THREAD_ENV, readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
 
 const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.cts'];
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
-const config = readRunConfig(process.env);
+// Node runs `--require` preloads in its own module hooks' thread too; Node 20 does not say which
+// thread that is, so cowlens marks the one it starts (own-thread-start.ts), and Node 22.14+ marks any.
+const config = (workerThreads as { isInternalThread?: boolean }).isInternalThread === true ? undefined : readRunConfig(process.env);
+if (process.env[OWN_THREAD_ENV] === '1') skipProgramPreloads();
 const slot = Symbol.for(RUNTIME_KEY);
 if (config && !(slot in globalThis)) {
   const writer = new SpoolWriter(config.spool);
@@ -53,28 +62,32 @@ if (config && !(slot in globalThis)) {
   // a port that the crash monitor reads only if a module fails to compile.
   const { port1, port2 } = new MessageChannel();
   const monitor = monitorCrashes(config, writer, port1);
-  // Before cowlens's own require hook adds them: the extensions a loader of the program's registered.
-  // Node 24 requires a `.ts` entry handed back to it as CommonJS as an ES module (its own syntax
-  // detection), which the ESM loader is loading already, and fails: there cowlens keeps them.
-  // ts-node's bin registers its hook later, before it requires the program's entry (later-typescript-loader.ts).
-  const requireCompiles =
-    NODE_MAJOR >= 24 ? [] : runsTsNodeBin(process.argv[1]) ? TYPESCRIPT_EXTENSIONS : TYPESCRIPT_EXTENSIONS.filter((ext) => ext in (Module as unknown as { _extensions: object })._extensions);
-  const seen = new Set<string>();
-  reportBypassedFiles(createInstrumentFilter(config), seen, ({ early, bypassed }) => {
-    if (early.length > 0) writer.uninstrumented("they were loaded before cowlens's preload (`node -r`, which Node runs before every `--import`)", early);
-    if (bypassed.length > 0) writer.uninstrumented("a loader of the program compiled them itself, past cowlens's require hook (esm's `-r esm`, or a hook that runs code through `vm`)", bypassed);
+  installJestHook(config, writer.warn, (reason) => {
+    writer.uninstrumented(reason);
   });
   reportCoverageTools((tools) => {
     writer.warn(`${tools.join(' and ')} measured coverage in this run: coverage measured under cowlens measures cowlens's instrumented code, not your files as written, and may differ from a plain run's; measure coverage in a run of its own`);
   });
-  installRequireHook(config, writer.warn, monitor.instrumentedCommonJs, seen);
-  installJestHook(config, writer.warn, (reason) => {
-    writer.uninstrumented(reason);
+  afterProgramPreloads(() => {
+    // The extensions a loader of the program's registered, before cowlens's own require hook adds them.
+    // Node 24 requires a `.ts` entry handed back to it as CommonJS as an ES module (its own syntax
+    // detection), which the ESM loader is loading already, and fails: there cowlens keeps them.
+    // ts-node's bin registers its hook later, before it requires the program's entry (later-typescript-loader.ts).
+    const requireCompiles =
+      NODE_MAJOR >= 24 ? [] : runsTsNodeBin(process.argv[1]) ? TYPESCRIPT_EXTENSIONS : TYPESCRIPT_EXTENSIONS.filter((ext) => ext in (Module as unknown as { _extensions: object })._extensions);
+    const seen = new Set<string>();
+    reportBypassedFiles(createInstrumentFilter(config), seen, ({ early, bypassed }) => {
+      if (early.length > 0) writer.uninstrumented("they were loaded by a preload of the program's (`node -r`), before cowlens's hooks were in place", early);
+      if (bypassed.length > 0) writer.uninstrumented("a loader of the program compiled them itself, past cowlens's require hook (esm's `-r esm`, or a hook that runs code through `vm`)", bypassed);
+    });
+    installRequireHook(config, writer.warn, monitor.instrumentedCommonJs, seen);
+    const sourceMaps = shareSourceMapsState();
+    const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps, requireCompiles };
+    const transferList = sourceMaps.requests === undefined ? [port2] : [port2, sourceMaps.requests];
+    startOwnThread(() => {
+      register('./esm-hooks.js', { parentURL: import.meta.url, data, transferList });
+    });
   });
-  const sourceMaps = shareSourceMapsState();
-  const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps, requireCompiles };
-  const transferList = sourceMaps.requests === undefined ? [port2] : [port2, sourceMaps.requests];
-  register('./esm-hooks.js', { parentURL: import.meta.url, data, transferList });
 }
 
 /**

@@ -66,8 +66,8 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
 
 /**
  * The TypeScript module as written. A loader that compiles TypeScript itself in a require hook
- * registered before cowlens's (tsx's, loaded by a `--require`, which Node runs before cowlens's
- * `--import`) hands over its own JavaScript: instrumenting that would place every site in code the
+ * registered before cowlens's (tsx's, loaded by a `--require` of the program's, which runs before
+ * cowlens installs its hook: after-program-preloads.ts) hands over its own JavaScript: instrumenting that would place every site in code the
  * user never wrote. cowlens strips the types itself instead, as its module hooks do for the ES
  * modules of tsx.
  */

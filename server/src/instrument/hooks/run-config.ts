@@ -10,8 +10,11 @@ export interface RunConfig extends FilterOptions {
   readonly transformCache?: string;
 }
 
-/** Set only in cowlens's own transform worker, which must not run the preload's runtime. */
-export const TRANSFORM_WORKER_ENV = 'COWLENS_TRANSFORM_WORKER';
+/**
+ * Set only in the threads cowlens starts for itself (the transform worker, the module hooks'
+ * thread), which inherit NODE_OPTIONS and so the preload, and must not run its runtime.
+ */
+export const OWN_THREAD_ENV = 'COWLENS_OWN_THREAD';
 
 const MODE_ENV = 'COWLENS_MODE';
 const ROOT_ENV = 'COWLENS_ROOT';
@@ -37,7 +40,7 @@ export function runConfigEnv(config: RunConfig): Record<string, string> {
 /** The configuration of this process, or undefined when it was not started by `cowlens report`. */
 export function readRunConfig(env: NodeJS.ProcessEnv): RunConfig | undefined {
   const spool = env[SPOOL_ENV];
-  if (spool === undefined || spool === '' || env[TRANSFORM_WORKER_ENV] === '1') return undefined;
+  if (spool === undefined || spool === '' || env[OWN_THREAD_ENV] === '1') return undefined;
   return {
     spool,
     mode: env[MODE_ENV] === 'cow' ? 'cow' : 'observe',

@@ -1,7 +1,7 @@
 import { createSyncFn } from 'synckit';
 import type { EncodedSourceMap } from '../source-edits.js';
 import type { TransformResult } from '../transform-module.js';
-import { TRANSFORM_WORKER_ENV } from './run-config.js';
+import { startOwnThread } from './own-thread-start.js';
 
 /** What a module hook that must answer synchronously asks of the transform worker (transform-worker.ts). */
 export type TransformRequest =
@@ -25,14 +25,6 @@ let transform: SyncTransform | undefined;
  * stays out of the program's heap.
  */
 export function syncTransform(): SyncTransform {
-  if (transform) return transform;
-  // The worker inherits NODE_OPTIONS, and with them this preload: the marker, seen only by the
-  // worker started here, tells the preload not to count it as a thread of the program.
-  process.env[TRANSFORM_WORKER_ENV] = '1';
-  try {
-    transform = createSyncFn<(request: TransformRequest) => TransformResult | SourceResult>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform;
-  } finally {
-    Reflect.deleteProperty(process.env, TRANSFORM_WORKER_ENV);
-  }
+  transform ??= startOwnThread(() => createSyncFn<(request: TransformRequest) => TransformResult | SourceResult>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform);
   return transform;
 }

@@ -6,11 +6,18 @@
  * the config file is in Node's CommonJS cache though cowlens's require hook never saw it. It is
  * the tool's configuration, not the program's code under test, and no reason to call a run
  * incomplete (bypassed-files.ts). The vite plugin (vite-plugin.ts) notes them on vitest's main
- * thread, where the preload's exit check reads them: one module instance serves both.
+ * thread, where the preload's exit check reads them: the preload's bundle carries a copy of this
+ * module of its own, so the files are kept in one global slot that both copies share.
  */
 import { realpathSync } from 'node:fs';
 
-const files = new Set<string>();
+const SLOT = Symbol.for('cowlens.toolConfigFiles');
+
+const files = ((): Set<string> => {
+  const holder = globalThis as { [SLOT]?: Set<string> };
+  if (holder[SLOT] === undefined) Object.defineProperty(holder, SLOT, { value: new Set<string>(), enumerable: false });
+  return holder[SLOT]!;
+})();
 
 /** Notes files a tool loaded as its configuration, by the path Node's module cache knows them by. */
 export function noteToolConfigFiles(paths: Iterable<string>): void {

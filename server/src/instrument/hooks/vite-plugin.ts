@@ -3,7 +3,7 @@
  * It instruments the project's modules as vite loads them for the test workers, before any other
  * transform (types are still there: vite strips them next and chains the source maps), so the
  * sites' lines and columns are those of the files as written. The workers' runtime comes from the
- * `--import` preload, which they inherit like every Node process of the run.
+ * `--require` preload, which they inherit like every Node process of the run.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';

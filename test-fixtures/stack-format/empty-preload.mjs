@@ -1,1 +1,0 @@
-// An `--import` that does nothing: a plain run with a preload, as cowlens's is.
