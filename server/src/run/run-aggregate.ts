@@ -57,7 +57,7 @@ export class RunAggregate {
         state.pid = record.pid;
         state.thread = record.thread;
         state.argv = record.argv;
-        if (record.thread === 0) state.mayLoseFigures = true;
+        if (record.thread === 0 && record.evaluates !== true) state.mayLoseFigures = true;
         return;
       case 'instrumented-code':
         state.mayLoseFigures = true;

@@ -37,7 +37,8 @@ if (process.env[OWN_THREAD_ENV] === '1') skipProgramPreloads();
 const slot = Symbol.for(RUNTIME_KEY);
 if (config && !(slot in globalThis)) {
   const writer = new SpoolWriter(config.spool);
-  writer.write({ type: 'start', pid: process.pid, thread: threadId, argv: process.argv, time: Date.now() });
+  const evaluates = isMainThread && process.execArgv.some(evaluatesCode);
+  writer.write({ type: 'start', pid: process.pid, thread: threadId, argv: process.argv, time: Date.now(), ...(evaluates ? { evaluates } : {}) });
   const runtime = createRuntime(config.mode);
   Object.defineProperty(globalThis, slot, { value: runtime, enumerable: false });
   // Instrumented functions give their source as written (function-source.ts), in both modes.
@@ -51,10 +52,8 @@ if (config && !(slot in globalThis)) {
   const flush = (final: boolean): void => {
     runtime.flush(final);
   };
-  if (!isMainThread) {
-    flushBeforeMessages(flush);
-    tellFirstSites(runtime, writer);
-  }
+  if (!isMainThread) flushBeforeMessages(flush);
+  if (!isMainThread || evaluates) tellFirstSites(runtime, writer);
   // A child process with an IPC channel is likewise often killed (SIGTERM) by its parent once it
   // has said it is done: vitest's forks pool stops its workers so.
   if (process.send !== undefined) flushBeforeSending(flush);
@@ -90,6 +89,11 @@ if (config && !(slot in globalThis)) {
   });
 }
 
+/** `-e`, `-p`, `-pe`, `--eval`, `--print`: the flags that give a process its code on the command line. */
+function evaluatesCode(flag: string): boolean {
+  return /^-[a-z]*[ep]$|^--(?:eval|print)(?:=|$)/.test(flag);
+}
+
 /**
  * A worker thread is often terminated by its parent as soon as it posts its result, with no exit
  * event to flush on: its figures go out before each message it posts instead (a flush with
@@ -120,8 +124,9 @@ function flushBeforeSending(flush: (final: boolean) => void): void {
 }
 
 /**
- * A worker thread says when its first instrumented module asks for its sites: until then it has
- * no figures, and its parent may end it (as Node does the threads of loaders) without loss.
+ * A worker thread (or a process running code from its command line) says when its first
+ * instrumented module asks for its sites: until then it has no figures, and its parent may end it
+ * (as Node does the threads of loaders, and foreground-child its watchdog process) without loss.
  */
 function tellFirstSites(runtime: { sites: (...args: never[]) => unknown }, writer: SpoolWriter): void {
   const sites = runtime.sites;

@@ -9,7 +9,12 @@ import type { FigureBatch } from '../../runtime/figures/types.js';
 export const SPOOL_ENV = 'COWLENS_SPOOL';
 
 export type SpoolRecord =
-  | { readonly type: 'start'; readonly pid: number; readonly thread: number; readonly argv: readonly string[]; readonly time: number }
+  /**
+   * A process or thread begins. `evaluates`: the process runs code given on its command line (`-e`,
+   * `-p`), which is never a project file: like a worker thread it has figures to lose only once
+   * instrumented code asks for its sites, and its parent may kill it (a watchdog) without loss.
+   */
+  | { readonly type: 'start'; readonly pid: number; readonly thread: number; readonly argv: readonly string[]; readonly time: number; readonly evaluates?: true }
   | { readonly type: 'batch'; readonly batch: FigureBatch }
   /** A worker thread begins to run instrumented code: from here on it has figures it can lose. */
   | { readonly type: 'instrumented-code' }
