@@ -8,44 +8,13 @@
  */
 import { ts } from 'ts-morph';
 import type { NameResolver } from '../analysis/name-resolution.js';
-import { unwrap } from '../analysis/syntax.js';
 import { COVERAGE_IGNORED, RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
+import { isInert } from './inert-expressions.js';
+import type { CarriedTargets } from './carried-targets.js';
 
 const SK = ts.SyntaxKind;
-
-/** Whether evaluating `e` runs no code of anyone's: it cannot see or change what the program holds. */
-function isInert(node: ts.Expression): boolean {
-  const e = unwrap(node);
-  switch (e.kind) {
-    case SK.FunctionExpression:
-    case SK.ArrowFunction:
-    case SK.Identifier:
-    case SK.ThisKeyword:
-    case SK.StringLiteral:
-    case SK.NumericLiteral:
-    case SK.BigIntLiteral:
-    case SK.NoSubstitutionTemplateLiteral:
-    case SK.TrueKeyword:
-    case SK.FalseKeyword:
-    case SK.NullKeyword:
-    case SK.RegularExpressionLiteral:
-      return true;
-    case SK.ArrayLiteralExpression:
-      return (e as ts.ArrayLiteralExpression).elements.every((x) => !ts.isSpreadElement(x) && isInert(x));
-    case SK.ObjectLiteralExpression:
-      return (e as ts.ObjectLiteralExpression).properties.every(
-        (p) =>
-          ts.isMethodDeclaration(p) ||
-          ts.isShorthandPropertyAssignment(p) ||
-          ((ts.isGetAccessorDeclaration(p) || ts.isSetAccessorDeclaration(p)) && !ts.isComputedPropertyName(p.name)) ||
-          (ts.isPropertyAssignment(p) && !ts.isComputedPropertyName(p.name) && isInert(p.initializer)),
-      );
-    default:
-      return false;
-  }
-}
 
 /** The expression statement that `node` begins, if any: text put before `node` would begin that statement. */
 function statementBegun(node: ts.Node, sf: ts.SourceFile): ts.ExpressionStatement | undefined {
@@ -81,6 +50,12 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
 
 /**
  * A write into `w.target`: the runtime sees the target right before the write.
+ * - A write whose target cannot be read again and that runs code after it (`w.released`): the
+ *   target passes through `hold`, and what the write evaluates last through `release`; a logical
+ *   assignment, which may not evaluate it, through `settle` as a whole. Where that expression
+ *   awaits or yields (`w.carried`), a variable of the function carries the target to it instead
+ *   (`carry(t = target).k = wrote(await v, t)`) where the function can declare one; else the
+ *   target passes through `touch`.
  * - `target.k = value` with a stable target: the value passes through `wrote` on its way in, after
  *   it is evaluated; an inert value (a function, a literal) goes as written, `touch` before it,
  *   so that it keeps the type the property gives it.
@@ -94,9 +69,22 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  * the arguments read again, and a `delete` whose key can be read again (`w.deletedKey`) through
  * `touchDelete`, so that a write that changes nothing is no write.
  */
-export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile): void {
+export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile, carried: CarriedTargets): void {
   if (w.invoked) {
     edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.writer(`, `, ${at})`, Layer.Wrap);
+    return;
+  }
+  const carrier = w.carried === undefined ? undefined : carried.variableFor(w.at);
+  if (w.carried !== undefined && carrier !== undefined) {
+    // Through `carry`, not in parentheses, which at the start of a statement could join the line before.
+    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.carry(${carrier} = `, ')', Layer.Wrap);
+    edits.wrap(w.carried.getStart(sf), w.carried.end, `${RUNTIME_REF}.wrote(`, `, ${carrier}, ${at})`, Layer.Wrap);
+    return;
+  }
+  if (w.released !== undefined) {
+    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.hold(`, `, ${at})`, Layer.Wrap);
+    edits.wrap(w.released.getStart(sf), w.released.end, `${RUNTIME_REF}.release(`, `, ${at}${w.settled ? ', 1' : ''})`, Layer.Wrap);
+    if (w.settled) edits.wrap(w.settled.getStart(sf), w.settled.end, `${RUNTIME_REF}.settle(`, `, ${at})`, Layer.Wrap);
     return;
   }
   const value = w.value;

@@ -13,6 +13,7 @@ import { argumentsLentToPackages, collectPackageBindings } from './package-bindi
 import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, isIterated, notIterableMessage, v8OperandText, wordedByValue } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
+import { CarriedTargets } from './carried-targets.js';
 import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
 
@@ -57,6 +58,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const failures: (string | 0)[] = [];
   const locations: [number, number][] = [];
   const guards = newGuardCandidates();
+  const carried = new CarriedTargets(sf, typed);
   let temps = 0;
 
   const placeOf = (node: ts.Node): [number, number] => {
@@ -75,7 +77,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
     writeTargetsOf(node, writes, writeContext);
-    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf);
+    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf, carried);
     if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
       if (lent !== undefined) emitLending(node, lent, newLocation(node), edits, sf, names);
@@ -117,6 +119,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   };
 
   visit(sf);
+  carried.declare(edits);
   emitGuards(guards, edits, sf, names);
   if (sites.length > 0 || locations.length > 0) {
     const tables = { file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') };

@@ -16,6 +16,8 @@ export const RUNTIME_REF = '__cl$i()';
 export const siteRef = (index: number): string => `__cl$s[${String(index)}]`;
 export const locationRef = (index: number): string => `__cl$l[${String(index)}]`;
 export const tempName = (index: number): string => `__cl$t${String(index)}`;
+/** A variable that carries a write's object across its value's `await` or `yield` (carried-targets.ts). */
+export const carriedName = (index: number): string => `__cl$w${String(index)}`;
 
 /**
  * The first statements of `__cl$i`: `r` is the runtime, or the module fails with a message that

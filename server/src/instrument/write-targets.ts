@@ -3,7 +3,8 @@ import { builtinPath, isBuiltin } from '../analysis/builtin-names.js';
 import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import { GLOBAL, type NameResolver, UNKNOWN } from '../analysis/name-resolution.js';
-import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_WRITERS } from '../runtime/writing-builtins.js';
+import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_READERS, RECEIVER_WRITERS } from '../runtime/writing-builtins.js';
+import { isInert } from './inert-expressions.js';
 
 /** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
 export interface WriteContext {
@@ -77,6 +78,22 @@ export interface WriteTarget {
    */
   readonly value?: ts.Expression;
   /**
+   * Set when `target` cannot be read again (see `value`) and the write runs code after it: a value
+   * or a computed key that is not inert. `target` passes through `hold` where it is evaluated and
+   * `released`, the last expression the write evaluates before it writes, through `release`, so
+   * that the runtime is told of the write after the value (a copy of `target` made there
+   * included), right before the write.
+   */
+  readonly released?: ts.Expression;
+  /** Set with `released` on a logical assignment (`??=`, `||=`, `&&=`), which may not evaluate `released`: the whole write. */
+  readonly settled?: ts.Expression;
+  /**
+   * Set in place of `released` when that expression may await or yield (see `suspends`): the
+   * target is carried to it in a variable of the function's own (`carry(t = getO()).k =
+   * wrote(await f(), t)`), where the function can declare one (see carried-targets.ts).
+   */
+  readonly carried?: ts.Expression;
+  /**
    * Set on a call of a keyed collection's method by name (`m.delete(k)`, `m.set(k, v)`; see
    * KEYED_METHODS) whose arguments the runtime can be handed as the call gets them, so that it can
    * tell a call that changes nothing (runtime/unchanging-writes.ts). With `value`, `reread` are the
@@ -119,16 +136,17 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       const b = node as ts.BinaryExpression;
       // `[a.x = 1] = v`: a default of a pattern, whose target the pattern's own assignment reports.
       if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind) || isAssignmentTarget(b)) return;
-      if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out);
+      if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out, context);
       else if (!(context.typed && b.operatorToken.kind === ts.SyntaxKind.EqualsToken && growsEvolvingArray(b.left, names))) {
-        memberTarget(b.left, node, out, stableReceiver(b.left, context) ? b.right : undefined);
+        if (stableReceiver(b.left, context)) memberTarget(b.left, node, out, { value: b.right });
+        else memberTarget(b.left, node, out, heldUntil(b.right, b.left, LOGICAL_OPERATORS.has(b.operatorToken.kind) ? b : undefined));
       }
       return;
     }
     case ts.SyntaxKind.ForInStatement:
     case ts.SyntaxKind.ForOfStatement: {
       const initializer = (node as ts.ForInOrOfStatement).initializer;
-      if (!ts.isVariableDeclarationList(initializer)) patternElement(initializer, node, out);
+      if (!ts.isVariableDeclarationList(initializer)) patternElement(initializer, node, out, context);
       return;
     }
     case ts.SyntaxKind.PrefixUnaryExpression:
@@ -136,14 +154,14 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       if (u.operator !== ts.SyntaxKind.PlusPlusToken && u.operator !== ts.SyntaxKind.MinusMinusToken) return;
       const found = out.length;
-      memberTarget(u.operand, node, out);
+      memberTarget(u.operand, node, out, keyTold(u.operand, context));
       keepSyntax(u, u.operand, found, out, context);
       return;
     }
     case ts.SyntaxKind.DeleteExpression: {
       const deleted = (node as ts.DeleteExpression).expression;
       const found = out.length;
-      memberTarget(deleted, node, out);
+      memberTarget(deleted, node, out, keyTold(deleted, context));
       const key = deletedKeyOf(deleted, names);
       if (out.length > found && key !== undefined) out[found] = { ...out[found]!, deletedKey: key };
       keepSyntax(node as ts.DeleteExpression, deleted, found, out, context);
@@ -210,11 +228,11 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     // (`Object.assign(o, { c: { ...o } })`): the runtime sees the target as the last one passes.
     const last = call.arguments.length > 1 ? call.arguments[call.arguments.length - 1] : undefined;
     const lastValue = last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
-    out.push({ target: firstWritten, at: call, ...(lastValue !== undefined && rereadable(firstWritten, context) ? { value: lastValue } : {}) });
+    out.push({ target: firstWritten, at: call, ...(lastValue !== undefined && rereadable(firstWritten, context) ? { value: lastValue } : toldAfter(lastValue)) });
     return;
   }
   if (path === APPLIER_PATH) {
-    if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && mayNameWriter(first)) out.push({ target: first, at: call, invoked: true });
+    if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && (mayNameWriter(first) || isCollectionReader(first, names))) out.push({ target: first, at: call, invoked: true });
     return;
   }
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
@@ -224,7 +242,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   if (name === undefined || !isWrappable(receiver) || !chainFree(receiver)) return;
   // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
   if (INVOKER_NAMES.has(name)) {
-    if (mayNameWriter(receiver)) out.push({ target: receiver, at: call, invoked: true });
+    if (mayNameWriter(receiver) || isCollectionReader(receiver, names)) out.push({ target: receiver, at: call, invoked: true });
     return;
   }
   // A computed name (`s[m]()`) may be any method, a mutating one too.
@@ -236,7 +254,9 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     const keyed = keyedCall(call, name, value, names);
     // A call told of whole with all its arguments read first goes through the target, not its last argument.
     const passed = keyed !== undefined && keyed.reread.length === call.arguments.length ? undefined : value;
-    out.push({ target: receiver, at: call, ...(passed !== undefined ? { value: passed } : {}), ...(keyed !== undefined ? { call: keyed } : {}) });
+    // A receiver that cannot be read again is held until the last argument passes, unless the call is told of whole.
+    const held = value === undefined && keyed === undefined && !optional ? toldAfter(lastValue) : {};
+    out.push({ target: receiver, at: call, ...(passed !== undefined ? { value: passed } : held), ...(keyed !== undefined ? { call: keyed } : {}) });
   }
 }
 
@@ -327,6 +347,36 @@ function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
 /** The names alone of the functions in WRITING_STATICS: `assign` of `Object.assign`. */
 const WRITING_STATIC_NAMES: ReadonlySet<string> = new Set(Object.values(FIRST_ARGUMENT_WRITERS).flat());
 
+/** Map's and Set's methods that only read, which a view cannot be the receiver of (writing-builtins.ts), by path: `Map.prototype.get`. */
+const READER_PATHS: ReadonlySet<string> = new Set(Object.entries(RECEIVER_READERS).flatMap(([owner, names]) => names.map((name) => `${owner}.prototype.${name}`)));
+
+/** `Map` and `Set`, whose instances' methods READER_PATHS name. */
+const READ_COLLECTIONS: ReadonlySet<string> = new Set(Object.keys(RECEIVER_READERS));
+
+/**
+ * Whether `expr` is visibly one of Map's or Set's methods that only read: `Map.prototype.get` (an
+ * alias too: `const { has } = Set.prototype`), `new Map().get`, or the `size` getter as
+ * `Object.getOwnPropertyDescriptor(Map.prototype, 'size').get`. Told by what the text shows, not
+ * by the name alone: `has.call(o, k)` after `const has = Object.prototype.hasOwnProperty`, a common
+ * idiom, runs as written, which a pass through the runtime would make many times slower.
+ */
+function isCollectionReader(expr: ts.Expression, names: NameResolver): boolean {
+  const e = skipParentheses(expr);
+  const path = builtinPath(e, names)?.path;
+  if (path !== undefined) return READER_PATHS.has(path);
+  if (!ts.isPropertyAccessExpression(e) && !ts.isElementAccessExpression(e)) return false;
+  const name = invokedName(e);
+  const owner = skipParentheses(e.expression);
+  if (ts.isNewExpression(owner)) {
+    const made = builtinPath(owner.expression, names)?.path;
+    return made !== undefined && READER_PATHS.has(`${made}.prototype.${name ?? ''}`);
+  }
+  if (name !== 'get' || !ts.isCallExpression(owner) || builtinPath(owner.expression, names)?.path !== 'Object.getOwnPropertyDescriptor') return false;
+  const [proto, key] = owner.arguments;
+  const protoPath = proto === undefined ? undefined : builtinPath(proto, names)?.path;
+  return key !== undefined && ts.isStringLiteralLike(key) && key.text === 'size' && [...READ_COLLECTIONS].some((owner) => protoPath === `${owner}.prototype`);
+}
+
 /**
  * Whether the function `expr` reaches may be a built-in that writes, by the name it is reached
  * by: `[].push`, `push` (an alias), `Object.assign`, a computed `o[m]`, or `call` itself
@@ -385,44 +435,101 @@ function isNarrowedReference(e: ts.Expression, names: NameResolver): boolean {
  * write keeps its syntax, so that a type-checker narrows and widens its reference as written.
  */
 function keepSyntax(write: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression | ts.DeleteExpression, operand: ts.Expression, found: number, out: WriteTarget[], context: WriteContext): void {
-  if (context.typed && out.length > found && stableReceiver(operand, context)) out[found] = { ...out[found]!, kept: write };
+  if (context.typed && out.length > found && out[found]!.value === undefined && stableReceiver(operand, context)) out[found] = { ...out[found]!, kept: write };
 }
 
-function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], value?: ts.Expression): void {
+/** How the runtime is told of a member write after its target: as the value passes (`value`), or held until `released` passes. */
+type TargetTold = Pick<WriteTarget, 'value' | 'released' | 'settled' | 'carried'>;
+
+const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
+
+/**
+ * The write of `value` into the member `left`, whose object cannot be read again: held until
+ * `value` passes, unless nothing runs between the object and the write (an inert value and key).
+ */
+function heldUntil(value: ts.Expression, left: ts.Expression, settled: ts.Expression | undefined): TargetTold | undefined {
+  if (isInert(value) && runningKey(left) === undefined) return undefined;
+  if (suspends(value)) return { carried: value };
+  return { released: value, ...(settled !== undefined ? { settled } : {}) };
+}
+
+/** A write whose object cannot be read again, told after `last`, the last thing it evaluates, when that runs code. */
+function toldAfter(last: ts.Expression | undefined): TargetTold {
+  if (last === undefined || isInert(last)) return {};
+  return suspends(last) ? { carried: last } : { released: last };
+}
+
+/**
+ * A write with no value of its own (`++`, `delete`, a destructuring target, a `for…of` head) whose
+ * computed key runs code after the target is evaluated: the key is the last thing the write
+ * evaluates, and the runtime is told as it passes.
+ */
+function keyTold(access: ts.Expression, context: WriteContext): TargetTold | undefined {
+  const key = runningKey(access);
+  if (key === undefined) return undefined;
+  return stableReceiver(access, context) ? { value: key } : toldAfter(key);
+}
+
+/**
+ * Whether evaluating `e` may await or yield: other code, held writes of its own included, runs
+ * before it ends, so that a write held until it passes could not tell its own object from theirs
+ * (runtime/held-writes.ts).
+ */
+function suspends(e: ts.Node): boolean {
+  if (ts.isAwaitExpression(e) || ts.isYieldExpression(e)) return true;
+  if (ts.isFunctionLike(e)) return false;
+  return ts.forEachChild(e, (child) => (suspends(child) ? true : undefined)) === true;
+}
+
+/**
+ * The computed key of the member `access`, when evaluating it runs code; none in an optional chain
+ * (`delete a?.[f()]`), where a write held until its key would stay held when the chain stops short.
+ */
+function runningKey(access: ts.Expression): ts.Expression | undefined {
+  const target = skipParentheses(access);
+  return ts.isElementAccessExpression(target) && !ts.isOptionalChain(target) && !isInert(target.argumentExpression) ? target.argumentExpression : undefined;
+}
+
+function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], told: TargetTold = {}): void {
   const target = skipParentheses(expr);
   // `delete a?.b.c`: a pass through the runtime would cut the chain; `delete a?.b` may begin with one.
-  if (ts.isOptionalChain(target) && (!chainFree(target.expression) || value !== undefined)) return;
+  if (ts.isOptionalChain(target) && (!chainFree(target.expression) || told.value !== undefined)) return;
   if (ts.isPropertyAccessExpression(target)) {
     if (ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
-    if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...(value ? { value } : {}) });
+    if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...told });
   } else if (ts.isElementAccessExpression(target) && isWrappable(target.expression)) {
-    out.push({ target: target.expression, at, ...(value ? { value } : {}) });
+    out.push({ target: target.expression, at, ...told });
   }
 }
 
 /** Member targets inside a destructuring assignment pattern: `[a.x, { k: b[i] }] = value`. */
-function patternTargets(pattern: ts.Expression, at: ts.Node, out: WriteTarget[]): void {
+function patternTargets(pattern: ts.Expression, at: ts.Node, out: WriteTarget[], context: WriteContext): void {
   const element = skipParentheses(pattern);
   if (ts.isArrayLiteralExpression(element)) {
-    for (const e of element.elements) patternElement(e, at, out);
+    for (const e of element.elements) patternElement(e, at, out, context);
   } else if (ts.isObjectLiteralExpression(element)) {
     for (const p of element.properties) {
-      if (ts.isPropertyAssignment(p)) patternElement(p.initializer, at, out);
-      else if (ts.isSpreadAssignment(p)) patternElement(p.expression, at, out);
+      if (ts.isPropertyAssignment(p)) patternElement(p.initializer, at, out, context);
+      else if (ts.isSpreadAssignment(p)) patternElement(p.expression, at, out, context);
     }
   }
 }
 
-function patternElement(e: ts.Expression, at: ts.Node, out: WriteTarget[]): void {
+/**
+ * A target of a destructuring pattern or a `for…in/of` head: the runtime is told when its object
+ * is evaluated, or as its computed key passes. A `for…in/of` head takes its value before that; a
+ * pattern's element, after (the source's iterator step or getter, the element's default).
+ */
+function patternElement(e: ts.Expression, at: ts.Node, out: WriteTarget[], context: WriteContext): void {
   if (ts.isSpreadElement(e)) {
-    patternElement(e.expression, at, out);
+    patternElement(e.expression, at, out, context);
   } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     // `[a.x = 1] = v`: the default belongs to the pattern; its target is the left side.
-    patternElement(e.left, at, out);
+    patternElement(e.left, at, out, context);
   } else if (isPattern(e)) {
-    patternTargets(e, at, out);
+    patternTargets(e, at, out, context);
   } else {
-    memberTarget(e, at, out);
+    memberTarget(e, at, out, keyTold(e, context));
   }
 }
 

@@ -110,3 +110,60 @@ describe('cow mode: a copy made among the arguments of a write keeps what it cop
   );
 });
 
+
+/**
+ * A write whose object cannot be read again once its value is evaluated (a call, `a[i++]`, a
+ * property of a property, a `let` that is reassigned) is told after its value, right before the
+ * write: a copy of the object made in the value, in its computed key, or while the value awaits
+ * or yields, is made before the write and must not show it.
+ */
+const TOLD_AFTER_THE_VALUE: Record<string, string> = {
+  'a reassigned let whose value copies it': `let x = o; x = x; x.c = { ...x }; log('c' in x.c, Object.keys(x.c).length);`,
+  'a call': `const getO = () => o; getO().c = { ...getO() }; log('c' in o.c);`,
+  'a[i++]': `const xs = [o]; let i = 0; xs[i++].c = { ...xs[0] }; log('c' in o.c);`,
+  'a conditional': `const t = true; (t ? o : s).c = { ...o }; log('c' in o.c);`,
+  'a property of a property': `const h = { o }; h.o.c = { ...h.o }; log('c' in o.c);`,
+  'a compound assignment': `const h = { o }; h.o.k0 += Object.keys({ ...h.o }).length; log(h.o.k0);`,
+  'a logical assignment': `const h = { o }; let seen; h.o.c ??= (seen = { ...h.o }); log('c' in seen);`,
+  'a logical assignment that writes nothing, then one that writes': `const h = { o }; let seen; h.o.k0 ??= [...s]; h.o.c ??= (seen = { ...h.o }); log('c' in seen);`,
+  '++ with a computed key': `const h = { o }; let seen; h.o[(seen = { ...h.o }, 'k0')]++; log(seen.k0);`,
+  'delete with a computed key': `const h = { o }; let seen; delete h.o[(seen = { ...h.o }, 'k0')]; log(seen.k0);`,
+  'a for…of head with a computed key': `const h = { o }; let seen; for (h.o[(seen = { ...h.o }, 'k0')] of ['x']); log(seen.k0);`,
+  'a destructuring target with a computed key': `const h = { s }; let seen; [h.s[(seen = [...h.s], 0)]] = ['x']; log(seen[0]);`,
+  'a push of a copy of a receiver that is a property': `const h = { s }; h.s.push([...h.s]); log(h.s[100].length);`,
+  'Object.assign into what a call returns, of a copy of it': `const getO = () => o; Object.assign(getO(), { c: { ...getO() } }); log('c' in o.c);`,
+  'a recursion through the same write': `const h = { o }; const f = (n) => (h.o.c = n > 0 ? { ...h.o, d: f(n - 1) } : 0); f(3); log('c' in o.c.d.d);`,
+  'a value that throws in a recursion, caught inside the value': `const h = { o }; const f = (n) => { try { h.o.c = n > 0 ? (f(n - 1), { ...h.o }) : JSON.parse('{'); } catch {} }; f(3); log('c' in o.c);`,
+  'values that throw in a loop, then a write': `const h = { o }; for (let i = 0; i < 100; i++) { try { h.o['t' + i] = JSON.parse('{'); } catch {} } h.o.c = { ...h.o }; log('c' in o.c);`,
+};
+
+/** The same, where the value awaits or yields: other calls of the function may run the same write meanwhile. */
+const TOLD_AFTER_A_SUSPENDED_VALUE: Record<string, string> = {
+  'a var reassigned while the value awaits': `var v = o; const p = (async () => { v.k = await 1; return v; })(); v = { ...v }; log('k' in (await p));`,
+  'a property of a property, copied while the value awaits': `const h = { o }; const p = (async () => { h.o.c = await 1; })(); const seen = { ...h.o }; await p; log('c' in seen);`,
+  'calls of one async function that interleave': `const h = { o }; const copies = []; await Promise.all([0, 1, 2].map(async (i) => { h.o['n' + i] = await new Promise((r) => setTimeout(() => { copies.push({ ...h.o }); r(i); }, 10 * (3 - i))); })); log(copies.map((c) => Object.keys(c).length).join());`,
+  'a push of an awaited value into a property': `const h = { s }; const p = (async () => { h.s.push(await 1); })(); const seen = [...h.s]; await p; log(seen.length);`,
+  'a generator whose value yields': `const h = { o }; function* g() { 'use strict'; h.o.c = yield 1; } const it = g(); it.next(); const seen = { ...h.o }; it.next(2); log('c' in seen);`,
+};
+
+const toldAfter = (writes: Record<string, string>, wrap: (body: string) => string): string =>
+  wrap(
+    Object.entries(writes)
+      .map(
+        ([name, write]) => `{
+  const log = (...values) => console.log(${JSON.stringify(name)}, ...values);
+  const s = Array.from({ length: 100 }, (_, i) => 'v' + i);
+  const o = {}; for (let i = 0; i < 100; i++) o['k' + i] = i;
+  ${write}
+}`,
+      )
+      .join('\n'),
+  );
+
+describe('cow mode: a write whose object cannot be read again is told after its value', () => {
+  printsAsPlain('told-after-the-value', toldAfter(TOLD_AFTER_THE_VALUE, (body) => body));
+});
+
+describe('cow mode: a write whose value awaits or yields is told after it', () => {
+  printsAsPlain('told-after-a-suspended-value', toldAfter(TOLD_AFTER_A_SUSPENDED_VALUE, (body) => `(async () => {\n${body}\n})();`));
+});

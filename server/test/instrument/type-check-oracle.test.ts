@@ -141,6 +141,17 @@ export class Holder {
 export class Child extends Holder {
   go() { super.g.n = 3; return super.g.n.toFixed(); }
 }
+export async function held(xs: Box[], i: number, get: () => Box, k: () => 'n' | 's') {
+  get().o.n = xs.length;
+  xs[i++]!.o.list ??= xs.map((b) => b.o.n ?? 0);
+  get().o.n = (get().o.n ?? 0) + xs.length;
+  get().o.s ||= String(i);
+  delete get().o[k()];
+  get().o.list!.push(xs.length);
+  get().o.n = await Promise.resolve(i);
+  get().o.m ??= await Promise.resolve(new Map<string, number>());
+  return get().o.n;
+}
 `;
 
 /** The strictest flags projects use, each of which instrumented code must pass as the original does. */
@@ -167,6 +178,8 @@ describe('type-check oracle: writes through narrowed references, and script file
     const original = diagnosticsOf(config, (name) => (name === file ? NARROWING : undefined));
     const after = diagnosticsOf(config, (name) => (name === file ? result.code : undefined));
     expect(result.writes).toBeGreaterThan(35);
+    // Writes whose object cannot be read again: held until their value, or carried across its `await`.
+    for (const method of ['hold', 'release', 'settle', 'carry']) expect(result.code).toContain(`__cl$i().${method}(`);
     expect(original.map((d) => d.replace(/^\S+:/, ''))).toEqual([
       '35 TS18048 \'t.a.b.o.n\' is possibly \'undefined\'.',
       expect.stringMatching(/^37 TS2412 /),

@@ -29,6 +29,10 @@ function restore(instrumented: string, file = JS): string {
 const EXAMPLES: Readonly<Record<string, { readonly code: string; readonly file?: string }>> = {
   touch: { code: 'function f(o) { o.k.n = 1; o.list.push(2); }' },
   wrote: { code: 'const o = {}; o.k = g();' },
+  hold: { code: 'function f(o, i) { o.p.k = g(); o.list[i++] += 1; delete o.p[k()]; }' },
+  release: { code: 'getO().k = g();' },
+  settle: { code: 'a[i++].k ??= g();' },
+  carry: { code: 'async function f(i) { a[i++].k = await g(); }' },
   wroteCall: { code: 'const m = new Map(); function f(k, v) { m.delete(k); m.set(k, v); m.set("k", v); }' },
   touchCall: { code: 'function f(o, k) { o.m.delete(k); o.m.set(k, 1); o.m.clear(); }' },
   touchDelete: { code: 'function f(o, k) { delete o.a; delete o.b["c"]; delete o[k]; delete o?.[0]; }' },
@@ -81,6 +85,18 @@ export function f(p: P, xs: number[][]) {
     const instrumented = instrumentSource(TS, code).code;
     expect(instrumented).toContain('objectRest');
     expect(check(code, instrumented, TS)).toBeUndefined();
+  });
+
+  it('restores writes whose object is carried across their value\'s await or yield in a variable of the function', () => {
+    for (const [file, code] of [
+      [JS, 'async function f(i) {\n  "use strict"\n  getO().k = await g();\n  delete a[i++][await k()];\n}\nfunction* h() { (c ? a : b).k ??= yield 1; }'],
+      [JS, 'let o = {}\nasync function f() {\n  const b = o.b\n  o.a = await o.a\n  if (b) o.c = await o.a\n}\no = {}'],
+      [TS, 'export async function f(xs: { k?: number }[], i: number) { xs[i++].k = await Promise.resolve(1); }'],
+    ] as const) {
+      const instrumented = instrumentSource(file, code).code;
+      expect(instrumented).toMatch(/let __cl\$w0\b/);
+      expect(check(code, instrumented, file)).toBeUndefined();
+    }
   });
 
   it('restores TypeScript writes through references a type-checker narrows, which keep their syntax', () => {

@@ -13,6 +13,9 @@ const RUNTIME_VARIABLE = '__cl$r';
 const SITES = '__cl$s';
 const LOCATIONS = '__cl$l';
 const TEMP = /^__cl\$t\d+$/;
+/** A variable that carries a write's object to its value: `R.carry(__cl$w0 = o).k = R.wrote(await v, __cl$w0, L)`. */
+const CARRIER = /^__cl\$w\d+$/;
+const CARRY = 'carry';
 /** Every name the instrumenter adds starts so: a subtree without it has nothing to restore. */
 const MARKER = '__cl$';
 
@@ -68,8 +71,11 @@ class Restorer {
 
   private restore(node: ts.Node, out: RestoredText): void {
     const method = runtimeMethodOf(node);
-    if (method !== undefined) this.restoreCall(node as ts.CallExpression, method, out);
-    else if (ts.isVariableDeclarationList(node)) this.restoreDeclarations(node, out);
+    if (method === CARRY) this.restoreCarried(node as ts.CallExpression, out);
+    else if (method !== undefined) this.restoreCall(node as ts.CallExpression, method, out);
+    else if (isCarriersDeclaration(node)) {
+      // `let __cl$w0, __cl$w1;` at the head of a function's body: nothing of the original.
+    } else if (ts.isVariableDeclarationList(node)) this.restoreDeclarations(node, out);
     else if (this.isAddition(node)) {
       // `R.lent(L, a);` before a statement: nothing of the original.
     } else if (ts.isBinaryExpression(node) && this.isAddition(node.left, operatorOf(node))) this.restore(node.right, out);
@@ -159,6 +165,15 @@ class Restorer {
     return restored;
   }
 
+  /** `R.carry(__cl$w0 = target)`, where a write's target was: the target. */
+  private restoreCarried(call: ts.CallExpression, out: RestoredText): void {
+    const [carried, ...more] = call.arguments;
+    const ok = carried !== undefined && ts.isBinaryExpression(carried) && carried.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(carried.left) && CARRIER.test(carried.left.text);
+    if (!ok || more.length > 0 || call.typeArguments) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${CARRY}( takes (__cl$wN = x)`, call.getStart(this.sf));
+    this.calls++;
+    this.restore(carried.right, out);
+  }
+
   /** A declaration list, where `__cl$t0 = init, { a } = __cl$t0, rest = R.objectRest(…)` is one declaration again. */
   private restoreDeclarations(list: ts.VariableDeclarationList, out: RestoredText): void {
     const declarations = list.declarations;
@@ -235,6 +250,14 @@ class Restorer {
     return lo < markers.length && markers[lo]! < node.end;
   }
 }
+
+/** `let __cl$w0, __cl$w1;`, with types in TypeScript and nothing else. */
+function isCarriersDeclaration(node: ts.Node): boolean {
+  if (!ts.isVariableStatement(node) || node.modifiers !== undefined) return false;
+  const list = node.declarationList;
+  return (list.flags & ts.NodeFlags.Let) !== 0 && list.declarations.every((d) => ts.isIdentifier(d.name) && CARRIER.test(d.name.text) && d.initializer === undefined);
+}
+
 
 function formOf(method: string): RuntimeForm | undefined {
   return Object.hasOwn(RUNTIME_FORMS, method) ? RUNTIME_FORMS[method] : undefined;
