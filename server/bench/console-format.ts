@@ -1,9 +1,9 @@
 /**
  * What cow mode's printing patches cost (runtime/patch-inspect-globals.ts, patch-console-format.ts):
- * the time of a console.log, a util.format and a `%o` through the built-ins and through the
- * replacements, before any view exists, once views exist, and printing a view (the built-in then
- * prints the Proxy), the best of 7 runs each, taken in turn, written to a stream that drops its
- * output. Prints the figures.
+ * the time of a console.log, a util.format, a console.table and a `%o` through the built-ins and
+ * through the replacements, before any view exists, once views exist, and printing a view (the
+ * built-in then prints the Proxy), the best of 7 runs each, taken in turn, written to a stream
+ * that drops its output. Prints the figures.
  * Run: node --import tsx server/bench/console-format.ts
  */
 import { Writable } from 'node:stream';
@@ -19,6 +19,7 @@ const sink = new Writable({
 const base: Record<string, { i: number }> = {};
 for (let i = 0; i < 40; i++) base[`k${String(i)}`] = { i };
 const small = { a: 1, b: [1, 2, 3] };
+const tabular = [{ a: 1, b: 'x' }, { a: 2, b: 'y' }];
 
 /** Nanoseconds per call of `f`, the best of 7 runs, taken with the built-ins and with the replacements in turn. */
 function timeBoth(rounds: number, f: (log: Console) => void): [number, number] {
@@ -47,6 +48,9 @@ function measure(label: string, view: object): void {
     ["util.format('%s %d', 'a', 1)", () => {
       util.format('%s %d', 'a', 1);
     }, 100_000],
+    ['console.table(tabular)', (log) => {
+      log.table(tabular);
+    }, 5_000],
     ["console.log('%o', view)", (log) => {
       log.log('%o', view);
     }, 1_000],

@@ -21,8 +21,10 @@ export const SITE_ADVICE: Readonly<Record<CopyKind, string>> = {
     'A JSON round trip deep-copies through a string: it is slow and changes values (Dates become strings, Maps and undefined disappear). structuredClone is faster and keeps them; copying only the changed path is cheaper still.',
   'map-copy': 'new Map(m) copies every entry. If the copy is only read, share the original; to change a few keys of a large map often, consider a persistent map.',
   'set-copy': 'new Set(s) copies every element. If the copy is only read, share the original.',
-  'typed-array-copy': 'This copies the buffer. If the copy is only read, use subarray() (a view, no copy) or pass the original.',
-  'buffer-copy': 'Buffer.from(buffer) copies the bytes. If the copy is only read, use subarray() (a view, no copy) or pass the original.',
+  'typed-array-copy':
+    'Made from an array, a typed array or an iterable, a typed array copies its elements (made over an ArrayBuffer, it views that memory and copies nothing). If the copy is only read, use subarray() (a view, no copy) or pass the original.',
+  'buffer-copy':
+    'Buffer.from copies the bytes of a buffer, an array or a typed array (given an ArrayBuffer, it views that memory and copies nothing). If the copy is only read, use subarray() (a view, no copy) or pass the original.',
   'lodash-clone': '_.clone is a shallow copy, like a spread. If it is only read, pass the original.',
   'lodash-clone-deep': 'A deep copy walks and duplicates the whole graph every time. If only part of it is changed, copy just that path, or use a copy-on-write library.',
   'post-message':

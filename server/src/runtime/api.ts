@@ -12,9 +12,9 @@ export interface StructuredCloneOptions {
 /**
  * What instrumented code calls. The instrumenter rewrites each copy site into one of the copy
  * methods (registering the site once with `site`) and each write of instrumented code into
- * `touch`, `wrote`, `wroteCall`, `touchCall`, `touchDelete` or `writer` (registering its location
- * once with `location`). Every method keeps the semantics of the code it replaces: same result,
- * same exceptions, same order of side effects.
+ * `touch`, `wrote`, `hold` and `release` (with `settle`, `carry`), `wroteCall`, `touchCall`,
+ * `touchDelete` or `writer` (registering its location once with `location`). Every method keeps
+ * the semantics of the code it replaces: same result, same exceptions, same order of side effects.
  */
 export interface CowlensRuntime {
   readonly mode: RunMode;
@@ -85,6 +85,26 @@ export interface CowlensRuntime {
    */
   wrote<T>(value: T, target: unknown, location: LocationId): T;
   /**
+   * `target`, the object of a write that cannot read it again once the write's value is evaluated
+   * (`getO().k = v`): kept until `release` at the same location, where the runtime is told of the
+   * write (see held-writes.ts). Returns target.
+   */
+  hold<T>(target: T, location: LocationId): T;
+  /**
+   * `value`, the last the write held at `location` evaluates before it writes (its value, or its
+   * computed key): as `touch` of the held object, at the last moment before the write. `settles`
+   * (1): the write also passes through `settle` (a logical assignment, which may leave its value
+   * unevaluated). Returns `value`.
+   */
+  release<T>(value: T, location: LocationId, settles?: 1): T;
+  /** `result`, of a logical assignment whose object was held at `location`: the runtime forgets it. Returns `result`. */
+  settle<T>(result: T, location: LocationId): T;
+  /**
+   * `target`, as it is put in a variable that carries it to the write's value across an `await` or
+   * a `yield` (`carry(t = getO()).k = wrote(await f(), t, l)`): nothing is done. Returns target.
+   */
+  carry<T>(target: T): T;
+  /**
    * `value`, the last argument of a call of `target`'s method `method` (`m.delete(k)`, `m.set(k,
    * v)`), on its way into the call; `earlier`, the arguments before it, read again (names nothing
    * reassigns, literals). As `wrote`, unless the call changes nothing: a built-in of Map, Set,
@@ -108,7 +128,8 @@ export interface CowlensRuntime {
    * The function a call invokes by `fn.call(…)`, `fn.apply(…)`, `fn.bind(…)` or `Reflect.apply(fn,
    * …)`: when `fn` is a built-in that writes into a value it is given (`Array.prototype.push`,
    * `Object.assign`) or calls another with a receiver (`Function.prototype.call`), a stand-in that
-   * runs it after `touch` of what it writes; else `fn` itself.
+   * runs it after `touch` of what it writes; when `fn` is one of Map's or Set's methods that only
+   * read (`Map.prototype.get`), a stand-in that runs a view's own method on a view; else `fn` itself.
    */
   writer<F>(fn: F, location: LocationId): F;
   /**

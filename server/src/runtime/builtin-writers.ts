@@ -1,14 +1,16 @@
 import type { LocationId } from './figures/types.js';
 import { withoutOwnFrames } from './own-frames.js';
 import { builtinChangesNothing } from './unchanging-writes.js';
-import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_WRITERS } from './writing-builtins.js';
+import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_READERS, RECEIVER_WRITERS } from './writing-builtins.js';
+import { OwnMap } from './captured-intrinsics.js';
 
 /**
  * The built-in functions that write into a value they are given, and those that call another
  * function with a receiver they are given (`call`, `apply`, `bind`, `Reflect.apply`). Instrumented
  * code hands the runtime the function a call invokes by these (`f.call(s, …)`, `Reflect.apply(f, s,
  * …)`) wherever it cannot tell that function from its text (`const push = [].push;
- * push.call(s, x)`); the runtime compares it with these by identity when the call runs.
+ * push.call(s, x)`); the runtime compares it with these by identity when the call runs. Map's and
+ * Set's methods that only read are handed over alike: a view, which they cannot read, runs its own.
  */
 const enum Writes {
   /** Writes its `this`: `Array.prototype.push`. */
@@ -19,6 +21,8 @@ const enum Writes {
   Invoker,
   /** Calls its first argument: `Reflect.apply`. */
   Applier,
+  /** Writes nothing: reads its `this`, a Map or a Set, which a view stands for (`Map.prototype.get`). */
+  Nothing,
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -36,17 +40,20 @@ const prototypes: Record<keyof typeof RECEIVER_WRITERS, object> = {
   Object: Object.prototype,
 };
 const namespaces: Record<keyof typeof FIRST_ARGUMENT_WRITERS, object> = { Object, Reflect, Atomics };
+const sizeGetters = [Map.prototype, Set.prototype].map((proto): unknown => Reflect.getOwnPropertyDescriptor(proto, 'size')?.get).filter((f): f is AnyFunction => typeof f === 'function');
 
 function entries<T extends string>(table: Record<T, readonly string[]>, owners: Record<T, object>, writes: Writes): (readonly [AnyFunction, Writes])[] {
   return (Object.keys(table) as T[]).flatMap((owner) => methodsOf(owners[owner], table[owner]).map((f) => [f, writes] as const));
 }
 
 /** The built-ins as the runtime found them when it loaded; a function the program puts in their place is its own code. */
-const WRITERS = new Map<unknown, Writes>([
+const WRITERS = new OwnMap<unknown, Writes>([
   ...entries(RECEIVER_WRITERS, prototypes, Writes.Receiver),
   ...entries(FIRST_ARGUMENT_WRITERS, namespaces, Writes.FirstArgument),
   ...methodsOf(Function.prototype, INVOKERS).map((f) => [f, Writes.Invoker] as const),
   ...methodsOf(Reflect, [APPLIER.name]).map((f) => [f, Writes.Applier] as const),
+  ...entries<keyof typeof RECEIVER_READERS>(RECEIVER_READERS, prototypes, Writes.Nothing),
+  ...sizeGetters.map((f) => [f, Writes.Nothing] as const),
 ]);
 
 /**
@@ -62,13 +69,13 @@ export function createBuiltinWriters(
   /** The method a view hands out in place of a built-in that cannot run on it (see collection-view.ts). */
   viewMethodFor: (receiver: unknown, builtin: AnyFunction) => AnyFunction | undefined,
 ): (fn: unknown, location: LocationId) => unknown {
-  const standIns = new Map<unknown, Map<LocationId, AnyFunction>>();
+  const standIns = new OwnMap<unknown, Map<LocationId, AnyFunction>>();
 
   const writer = (fn: unknown, location: LocationId): unknown => {
     const writes = WRITERS.get(fn);
     if (writes === undefined) return fn;
     let byLocation = standIns.get(fn);
-    if (byLocation === undefined) standIns.set(fn, (byLocation = new Map<LocationId, AnyFunction>()));
+    if (byLocation === undefined) standIns.set(fn, (byLocation = new OwnMap<LocationId, AnyFunction>()));
     let standIn = byLocation.get(location);
     if (standIn === undefined) byLocation.set(location, (standIn = standInFor(fn as AnyFunction, writes, location)));
     return standIn;
@@ -88,6 +95,8 @@ export function createBuiltinWriters(
         case Writes.Applier:
           if (args.length > 0) args[0] = writer(args[0], location);
           return Reflect.apply(builtin, receiver, args);
+        case Writes.Nothing:
+          return Reflect.apply(viewMethodFor(receiver, builtin) ?? builtin, receiver, args);
       }
     };
     const name = builtin.name;

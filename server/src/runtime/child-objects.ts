@@ -1,6 +1,8 @@
 import { types } from 'node:util';
 import { isObject } from './is-object.js';
 import { isProxy } from './is-proxy.js';
+import { builtinMap, builtinSet } from './captured-intrinsics.js';
+import { Object, Reflect } from './captured-namespaces.js';
 
 /**
  * The objects a node holds directly: a Map's keys and values, a Set's members, the values of an
@@ -17,12 +19,12 @@ export function childObjects(node: object): object[] {
   };
   // By internal slot, not prototype: a Map whose prototype was swapped is still a Map, a Proxy of one is not.
   if (types.isMap(node)) {
-    for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
+    for (const [k, v] of builtinMap.entries(node)) {
       add(k);
       add(v);
     }
   } else if (types.isSet(node)) {
-    for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) add(v);
+    for (const v of builtinSet.values(node)) add(v);
   } else if (!ArrayBuffer.isView(node) && !types.isDate(node) && !types.isRegExp(node)) {
     for (const key of Reflect.ownKeys(node)) {
       const d = Reflect.getOwnPropertyDescriptor(node, key);

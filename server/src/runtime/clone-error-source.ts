@@ -6,7 +6,9 @@
  */
 import { isProxy } from './is-proxy.js';
 import { MARK_OPEN, unmarkEdits } from './edit-marks.js';
-import { toCloneable } from './unwrap.js';
+import { anyViewMade, toPlain } from './cow/node-view.js';
+import { builtinMap, builtinSet, OwnSet } from './captured-intrinsics.js';
+import { Object, Reflect } from './captured-namespaces.js';
 
 /** Read before function-source.ts replaces it (the runtime loads first): the source as V8 keeps it. */
 const sourceOf = Object.getOwnPropertyDescriptor(Function.prototype, 'toString')?.value as (this: unknown) => string;
@@ -21,9 +23,10 @@ export function cloneErrorAsWritten(error: unknown, roots: readonly unknown[]): 
   // The marks, or a source cut short: its marks may lie in the part left out.
   if (!error.message.includes(MARK_OPEN) && !error.message.includes(OMITTED)) return error;
   const quoted = error.message.slice(0, -NOT_CLONED.length);
-  const fn = findFunction(roots.map(toCloneable), (f) => asV8Quotes(Reflect.apply(sourceOf, f, [])) === quoted);
-  if (fn === undefined) return error;
-  const message = `${asV8Quotes(unmarkEdits(Reflect.apply(sourceOf, fn, [])))}${NOT_CLONED}`;
+  // A source quoted whole holds its own marks: the function need not be found (a getter may hand it to the clone).
+  const source = quoted.includes(OMITTED) ? sourceFound(roots, quoted) : quoted;
+  if (source === undefined) return error;
+  const message = `${asV8Quotes(unmarkEdits(source))}${NOT_CLONED}`;
   if (message === error.message) return error;
   const Constructor = error.constructor as new (message: string, name: string) => Error;
   const plain = new Constructor(message, error.name);
@@ -33,6 +36,12 @@ export function cloneErrorAsWritten(error: unknown, roots: readonly unknown[]): 
   return plain;
 }
 
+/** The source of the function of `roots` whose source V8 quotes, cut short, as `quoted`; views are read as what they show. */
+function sourceFound(roots: readonly unknown[], quoted: string): string | undefined {
+  const fn = findFunction(anyViewMade() ? roots.map((root) => toPlain(root)) : roots, (f) => asV8Quotes(Reflect.apply(sourceOf, f, [])) === quoted);
+  return fn === undefined ? undefined : Reflect.apply(sourceOf, fn, []);
+}
+
 /** A function's source as V8 puts it into a message: past 128 characters, its first 111 and last 2. */
 function asV8Quotes(source: string): string {
   return source.length > 128 ? `${source.slice(0, 111)}${OMITTED}${source.slice(-2)}` : source;
@@ -40,7 +49,7 @@ function asV8Quotes(source: string): string {
 
 /** The first function `matches` accepts among the data that `roots` hold, read without running the program's code (getters, a Proxy's traps). */
 function findFunction(roots: readonly unknown[], matches: (fn: object) => boolean): object | undefined {
-  const seen = new Set<unknown>();
+  const seen = new OwnSet<unknown>();
   const queue = [...roots];
   for (let i = 0; i < queue.length && seen.size < MAX_VISITS; i++) {
     const value = queue[i];
@@ -50,8 +59,8 @@ function findFunction(roots: readonly unknown[], matches: (fn: object) => boolea
       if (matches(value)) return value;
       continue;
     }
-    if (value instanceof Map) for (const [k, v] of value) queue.push(k, v);
-    else if (value instanceof Set) for (const v of value) queue.push(v);
+    if (value instanceof Map) for (const [k, v] of builtinMap.entries(value)) queue.push(k, v);
+    else if (value instanceof Set) for (const v of builtinSet.values(value)) queue.push(v);
     for (const key of Reflect.ownKeys(value)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(value, key);
       if (descriptor !== undefined && Object.hasOwn(descriptor, 'value')) queue.push(descriptor.value);

@@ -1,3 +1,5 @@
+import { OwnSet } from './captured-intrinsics.js';
+
 /**
  * Every way a JavaScript program copies a value that cowlens recognises, each its own kind so a
  * report can say which idiom a site uses. The instrumenter emits these names; reports carry them.
@@ -25,7 +27,7 @@ export const COPY_KINDS = [
 export type CopyKind = (typeof COPY_KINDS)[number];
 
 /** Deep kinds copy the whole graph; the others copy one node and share its children (JS semantics). */
-const DEEP: ReadonlySet<CopyKind> = new Set<CopyKind>([
+const DEEP: ReadonlySet<CopyKind> = new OwnSet<CopyKind>([
   'structured-clone',
   'json-roundtrip',
   'lodash-clone-deep',

@@ -19,7 +19,7 @@ import { defineData } from './define-data.js';
 import { inheritedDescriptor } from './inherited-descriptor.js';
 import { Observer } from './observe/observer.js';
 import { copySize, deepSize, shallowSize, shallowSizeBound } from './size/index.js';
-import { toCloneable } from './unwrap.js';
+import { cloneNatively } from './unwrap.js';
 import { types } from 'node:util';
 import { cloneErrorAsWritten } from './clone-error-source.js';
 import { raisedFor, withoutOwnFrames } from './own-frames.js';
@@ -30,6 +30,9 @@ import { crossing } from './cow/crossings.js';
 import { called, calledOn, iterated, notIterableByValue } from './call-guards.js';
 import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
 import { isLent, markLent } from './cow/lent.js';
+import { HeldWrites } from './held-writes.js';
+import { builtinArray, collectionMethodsIntact, OwnSet, propertyIsEnumerable } from './captured-intrinsics.js';
+import { Object, Reflect, JSON, Array } from './captured-namespaces.js';
 
 export interface RuntimeHandle extends CowlensRuntime {
   readonly registry: Registry;
@@ -60,7 +63,11 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
   const registry = new Registry();
   const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES, options.overlayMinLength ?? OVERLAY_MIN_LENGTH);
   const { counters } = accounting;
-  const flusher = new BatchFlusher(mode, registry, counters);
+  const heldWrites = new HeldWrites((target, location) => runtime.touch(target, location));
+  // A held write is held only while its value runs: any still held between jobs had a value that threw.
+  const flusher = new BatchFlusher(mode, registry, counters, () => {
+    heldWrites.forget();
+  });
   const observer = new Observer(counters);
   /** The location of each site's own expression: where a copy made with writes materializes. */
   const siteLocations: number[] = [];
@@ -157,9 +164,9 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     },
     assign: (site, target, ...sources) =>
       // One source is the case that matters (`Object.assign({}, s)`): spared the spread call.
-      sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : writtenRecord(site, Object.assign(target, ...sources) as object),
+      sources.length === 1 ? observed(site, sources[0], Object.assign(target, sources[0]), false) : writtenRecord(site, assignEach(target, sources)),
     structuredClone: (site, value, options) => {
-      const copy = nativeStructuredClone(toCloneable(value) as typeof value, options);
+      const copy = cloneNatively(value, (cloneable) => nativeStructuredClone(cloneable as typeof value, options));
       // Cow mode leaves a call with options to the built-in: the copy is eager.
       return options !== undefined ? eagerRecord(site, copy, true) : observed(site, value, copy, true);
     },
@@ -183,13 +190,14 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
 
   const shallow = (site: SiteId, source: unknown, want: NodeKind, eager: () => object, top: TopShape = {}): object =>
     lazyOr(site, isObject(source) && !mayBeKept(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
+  // A structured clone's Maps and Sets are views, which run no replacement the program made of their methods (JSON has none).
   const deep = <T>(site: SiteId, source: unknown, rules: DeepRules, eager: () => T): T =>
-    lazyOr(site, isObject(source) && !mayBeKept(source) ? deepView(accounting, site, source, rules) : undefined, eager, true);
+    lazyOr(site, isObject(source) && !mayBeKept(source) && (rules === DeepRules.Json || collectionMethodsIntact()) ? deepView(accounting, site, source, rules) : undefined, eager, true);
 
   const cow: Strategy = {
     objectSpread: (site, source) => shallow(site, source, NodeKind.Object, () => ({ ...(source as object) })),
     objectRest: (site, source, excluded) =>
-      shallow(site, source, NodeKind.Object, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new Set(excluded.map(propertyKey)) } : {}),
+      shallow(site, source, NodeKind.Object, () => restOf(source, excluded), excluded.length > 0 ? { hidden: new OwnSet(builtinArray.map(excluded, propertyKey)) } : {}),
     // A Proxy the program made is copied as written, reading it as the program does: never a view.
     arraySpread: (site, source) =>
       isPlainArray(source) && usesArrayIterator(source)
@@ -198,13 +206,13 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     slice: (site, target, ...args) => {
       // The method is read once, as the program reads it.
       const method = methodOf(site, target, 'slice');
-      const native = isPlainArray(target) && method === Array.prototype.slice;
+      const native = isPlainArray(target) && method === arraySlice;
       const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
       return native && fullArrayCopyArgs(target, args) ? shallow(site, target, NodeKind.Array, () => copy(target) as object) : observeOnly(site, target, copy);
     },
     concat: (site, target, ...args) => {
       const method = methodOf(site, target, 'concat');
-      const native = isPlainArray(target) && method === Array.prototype.concat;
+      const native = isPlainArray(target) && method === arrayConcat;
       const copy = (t: unknown): unknown => Reflect.apply<unknown, unknown[], unknown>(method, native ? elementsOf(t) : t, args);
       if (native && args.length === 0) return shallow(site, target, NodeKind.Array, () => copy(target) as object);
       const result = copy(target);
@@ -217,8 +225,8 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       return shallow(site, source, NodeKind.Array, () => Array.from(source), { holesAsUndefined: true }) as unknown[];
     },
     assign: (site, target, ...sources) => {
-      const [source] = sources;
-      if (sources.length !== 1) return writtenRecord(site, Object.assign(target, ...sources) as object);
+      const source = sources[0];
+      if (sources.length !== 1) return writtenRecord(site, assignEach(target, sources));
       const proto: object | null = Object.getPrototypeOf(target) as object | null;
       const eager = (): object => Object.assign(target, source);
       // A source surely smaller than a view is copied eagerly before its keys are looked up the chain.
@@ -230,15 +238,15 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     // Options are the built-in's to read and check, once: a call with any is made as written.
     structuredClone: (site, value, options) =>
       options !== undefined
-        ? lazyOr(site, undefined, () => nativeStructuredClone(toCloneable(value) as typeof value, options), true)
-        : deep(site, value, DeepRules.Structured, () => nativeStructuredClone(toCloneable(value) as typeof value)),
+        ? lazyOr(site, undefined, () => cloneNatively(value, (cloneable) => nativeStructuredClone(cloneable as typeof value, options)), true)
+        : deep(site, value, DeepRules.Structured, () => cloneNatively(value, (cloneable) => nativeStructuredClone(cloneable as typeof value))),
     jsonRoundTrip: (site, value) => deep(site, value, DeepRules.Json, () => JSON.parse(JSON.stringify(value)) as unknown),
     newMap: (site, source) =>
-      types.isMap(source) && Object.getPrototypeOf(source) === Map.prototype
+      types.isMap(source) && Object.getPrototypeOf(source) === Map.prototype && collectionMethodsIntact()
         ? (shallow(site, source, NodeKind.Map, () => new Map(source)) as Map<unknown, unknown>)
         : eagerRecord(site, new Map(source)),
     newSet: (site, source) =>
-      types.isSet(source) && Object.getPrototypeOf(source) === Set.prototype
+      types.isSet(source) && Object.getPrototypeOf(source) === Set.prototype && collectionMethodsIntact()
         ? (shallow(site, source, NodeKind.Set, () => new Set(source)) as Set<unknown>)
         : eagerRecord(site, new Set(source)),
     // A function that is not lodash's own (another library's `_`, a mock) runs as written: no view stands for what it does.
@@ -344,10 +352,9 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     }
     versions.domain.root().writes++;
     if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
-    const image = beforeWrite(target, versions);
-    if (!image) return;
+    let bytes = beforeWrite(target, versions);
+    if (bytes === undefined) return;
     const domain = versions.domain.root();
-    let bytes = shallowSize(image);
     if (domain.sharing.size === 0) counters.materialized(domain.site, location, bytes, false, true);
     for (const [site, views] of domain.sharing) {
       counters.materializedMany(site, location, bytes, views, true);
@@ -372,7 +379,7 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     domain.lent = true;
     if (domain.lentAt >= domain.sharedAt) return;
     domain.lentAt = domain.sharedAt;
-    const seen = new Set<object>();
+    const seen = new OwnSet<object>();
     const stack: object[] = [value];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -410,7 +417,7 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
         const id = registry.site(file, flat[i] as number, flat[i + 1] as number, flat[i + 2] as CopyKind);
         const message = messages?.[i / 3];
         if (typeof message === 'string') failures[id] = message;
-        ids.push(id);
+        builtinArray.push(ids, id);
       }
       return ids;
     },
@@ -421,27 +428,31 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     },
     locations: (file, flat) => {
       const ids: LocationId[] = [];
-      for (let i = 0; i + 1 < flat.length; i += 2) ids.push(registry.location(file, flat[i]!, flat[i + 1]!));
+      for (let i = 0; i + 1 < flat.length; i += 2) builtinArray.push(ids, registry.location(file, flat[i]!, flat[i + 1]!));
       return ids;
     },
     ...strategy,
     typedArrayCopy: (site, ctor, source) => {
-      // `new Uint8Array(n)` allocates: only an array-like or iterable source is copied.
-      if (!isObject(source)) return new ctor(source);
+      // `new Uint8Array(n)` allocates and `new Uint8Array(arrayBuffer)` views that memory: only an
+      // array-like or iterable source is copied.
+      if (!isObject(source) || types.isAnyArrayBuffer(source)) return new ctor(source);
       // Native receivers need real typed arrays: cow mode copies eagerly, and observe mode predicts so.
       return eagerRecord(site, new ctor(source));
     },
     bufferCopy: (site, source) => {
-      // `Buffer.from(text)` encodes a string: only a buffer or array source is copied.
-      if (!isObject(source)) return Buffer.from(source);
+      // `Buffer.from(text)` encodes a string and `Buffer.from(arrayBuffer)` views that memory: only a
+      // buffer or array source is copied.
+      if (!isObject(source) || types.isAnyArrayBuffer(source)) return Buffer.from(source);
       return eagerRecord(site, Buffer.from(source));
     },
     postMessage: (site, port, message, transfer) => {
       const post = methodOf(site, port, 'postMessage');
-      const cloneable = toCloneable(message);
-      Reflect.apply(post, port, [cloneable, transfer]);
+      const cloneable = cloneNatively(message, (image) => {
+        Reflect.apply(post, port, [image, transfer]);
+        return image;
+      });
       // Sized once posted: a message the platform refused (it holds a Proxy, say) is read no further.
-      counters.copiedEagerly(site, deepSize(cloneable, { strings: true }));
+      counters.copiedEagerly(site, deepSize(cloneable, { strings: true, dataOnly: true }));
     },
     writtenAtOnce: (site, _source, result) => madeAsWritten(site, result, isObject(result) ? copySize(result) : 0),
     // Sized through descriptors, so that none of the literal's getters runs.
@@ -483,6 +494,19 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       runtime.touch(target, location);
       return value;
     },
+    hold: (target, location) => {
+      heldWrites.hold(target, location);
+      return target;
+    },
+    release: (value, location, settles) => {
+      heldWrites.release(location, settles === 1);
+      return value;
+    },
+    settle: (result, location) => {
+      heldWrites.settle(location);
+      return result;
+    },
+    carry: (target) => target,
     wroteCall: (value, target, location, method, ...earlier) => {
       const changesNothing = watched(target) && (earlier.length === 0 ? callChangesNothing(target, method, value, undefined) : callChangesNothing(target, method, earlier[0], value));
       if (!changesNothing) runtime.touch(target, location);
@@ -579,10 +603,10 @@ function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () =
       // eslint-disable-next-line prefer-rest-params -- handed on whole, `arguments` allocates nothing on this hot path; a rest array would
       if (replacement === undefined) return Reflect.apply(method, undefined, arguments);
       // eslint-disable-next-line prefer-rest-params -- the site id goes; the built-in's own arguments stay
-      return Reflect.apply(replacement, undefined, Array.prototype.slice.call(arguments, 1));
+      return Reflect.apply(replacement, undefined, builtinArray.sliceOf(arguments as unknown as unknown[], 1));
     } catch (error) {
       // eslint-disable-next-line prefer-rest-params -- the values copied, after the site id
-      throw withoutOwnFrames(cloneErrorAsWritten(error, Array.prototype.slice.call(arguments, 1)), copy);
+      throw withoutOwnFrames(cloneErrorAsWritten(error, builtinArray.sliceOf(arguments as unknown as unknown[], 1)), copy);
     }
   };
   return copy;
@@ -598,12 +622,20 @@ function asProgramCalls(method: (...args: unknown[]) => unknown, replaced?: () =
 function assignDefinesAll(proto: object | null, source: object): boolean {
   for (let o = proto; o !== null; o = Reflect.getPrototypeOf(o)) if (isProxy(o)) return false;
   if (proto === null) return true;
-  for (const key of Reflect.ownKeys(source)) {
+  const keys = Reflect.ownKeys(source);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     if (!(key in proto)) continue;
     const d = inheritedDescriptor(proto, key)!;
     if (!Object.hasOwn(d, 'value') || d.writable === false) return false;
   }
   return true;
+}
+
+/** `Object.assign(target, ...sources)`, one source at a time: spreading them would run the program's array iterator. */
+function assignEach(target: object, sources: readonly unknown[]): object {
+  for (let i = 0; i < sources.length; i++) Object.assign(target, sources[i]);
+  return target;
 }
 
 function propertyKey(key: PropertyKey): PropertyKey {
@@ -612,18 +644,23 @@ function propertyKey(key: PropertyKey): PropertyKey {
 
 /** `const { ...rest } = source` without the excluded keys, by the language's CopyDataProperties. */
 function restOf(source: unknown, excluded: readonly PropertyKey[]): object {
-  const skip = new Set<PropertyKey>(excluded.map(propertyKey));
+  const skip = new OwnSet<PropertyKey>(builtinArray.map(excluded, propertyKey));
   const rest: Record<PropertyKey, unknown> = {};
   if (source === null || source === undefined) throw raisedFor(new TypeError(`Cannot destructure '${String(source)}' as it is ${String(source)}.`));
   const from = Object(source) as Record<PropertyKey, unknown>;
-  for (const key of Reflect.ownKeys(from)) {
-    if (skip.has(key) || !Object.prototype.propertyIsEnumerable.call(from, key)) continue;
+  const keys = Reflect.ownKeys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (skip.has(key) || !propertyIsEnumerable(from, key)) continue;
     defineData(rest, key, from[key]);
   }
   return rest;
 }
 
 const arrayValues = Array.prototype[Symbol.iterator];
+/** The built-ins a view stands for: a `slice` or `concat` the program put in their place runs as written. */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- compared by identity, never called unbound
+const { slice: arraySlice, concat: arrayConcat } = Array.prototype;
 
 /** A Proxy the program made (a view is one of cowlens's): each read of it runs the program's traps. */
 function isProgramProxy(value: unknown): boolean {

@@ -1,3 +1,4 @@
+import { Object, Reflect } from './captured-namespaces.js';
 /**
  * A property's value without running a getter: cowlens must never run the program's code (a
  * getter with side effects would run once more than the program runs it). Accessors read as

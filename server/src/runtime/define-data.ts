@@ -1,3 +1,4 @@
+import { Reflect } from './captured-namespaces.js';
 /**
  * Gives `o` an own enumerable data property, as a copy (spread, rest, CopyDataProperties) defines
  * it. An assignment would not: it runs a setter up the prototype chain (one the program put on

@@ -1,3 +1,4 @@
+import { Math } from './captured-namespaces.js';
 /**
  * How instrumented JavaScript carries the text it replaced. Each run of text the instrumenter
  * wrote is enclosed in two comments, the first holding the original text it stands for:

@@ -10,11 +10,13 @@
  */
 import { MARK_OPEN, unmarkEdits } from './edit-marks.js';
 import { withoutOwnFrames } from './own-frames.js';
+import { OwnWeakMap } from './captured-intrinsics.js';
+import { Object, Reflect } from './captured-namespaces.js';
 
 type ToString = (this: unknown) => string;
 
 /** cowlens's replacements of built-ins, each with the built-in it stands for. */
-const builtins = new WeakMap<object, object>();
+const builtins = new OwnWeakMap<object, object>();
 
 /** Has `replacement` read, through toString, as `original` does. */
 export function standsFor<F extends object>(replacement: F, original: object): F {

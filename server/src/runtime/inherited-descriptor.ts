@@ -1,3 +1,4 @@
+import { Reflect } from './captured-namespaces.js';
 /**
  * The descriptor `key` has on `start` or the nearest object up its prototype chain that holds it:
  * what an assignment to an object inheriting from `start` would meet (a setter, a read-only

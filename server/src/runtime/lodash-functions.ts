@@ -1,3 +1,4 @@
+import { Object, Reflect } from './captured-namespaces.js';
 /**
  * Whether a function the instrumenter took for lodash's `clone` or `cloneDeep` is lodash's own. The
  * instrumenter finds the call by its name, but at run time the name may hold anything: a global `_`

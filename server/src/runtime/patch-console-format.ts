@@ -1,9 +1,11 @@
 import nodeConsole from 'node:console';
-import { shownArguments, shownInspectArguments } from './cow/display-arguments.js';
+import { shownArguments, shownInspectArguments, shownTableArguments } from './cow/display-arguments.js';
+import { isObject } from './cow/display-twins.js';
 import { anyViewMade } from './cow/node-view.js';
-import type { OptionLayers } from './cow/display-options.js';
 import { withoutOwnFrames } from './own-frames.js';
 import { standIn } from './patch-clone-globals.js';
+import { OwnMap } from './captured-intrinsics.js';
+import { Object } from './captured-namespaces.js';
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 type ConsoleLike = Record<PropertyKey, unknown>;
@@ -12,6 +14,8 @@ type Stream = '_stdout' | '_stderr';
 // Taken at load: plain formatting does not run what the program may later put in their place.
 const { apply, defineProperty, getOwnPropertyDescriptor } = Reflect;
 const arrayUnshift = Array.prototype.unshift;
+/** In place of a console's options: no view is made yet, and the arguments go over as given. */
+const AS_GIVEN = Symbol('as given');
 /** What `console.dir` sets under the console's options and its caller's. */
 const DIR_OPTIONS = { customInspect: false };
 
@@ -19,9 +23,10 @@ const DIR_OPTIONS = { customInspect: false };
  * The console's side of patch-inspect-globals.ts. Every console method that formats (log, info,
  * debug, warn, error, dirxml, group, groupCollapsed, assert, trace, timeLog) hands its arguments
  * to one of two internal methods, symbol-keyed on Console.prototype (found by their descriptions)
- * and copied, bound, onto the global console; `dir` inspects its argument itself. Those are
- * replaced on both (a `new console.Console(...)` gets its methods from the prototype), never the
- * methods the program calls, whose frames `console.trace` prints. Where the internal method is
+ * and copied, bound, onto the global console; `dir` inspects its argument itself, and `table`
+ * tells a Map or a Set by internal slots that a view of one has not. Those are replaced on both (a
+ * `new console.Console(...)` gets its methods from the prototype), never the other methods the
+ * program calls, whose frames `console.trace` prints. Where the internal method is
  * one this module knows (Node 20's, and 22's and 24's with their fast path for one string), the
  * replacement does what it does, in its place, so a stack the program takes while its values are
  * formatted (in a toJSON, a getter) holds as many frames as under plain Node; otherwise it hands
@@ -33,7 +38,7 @@ export function patchConsoleFormatting(formatWithOptions: Fn, defaults: object):
   const Console = (nodeConsole as { Console?: unknown }).Console;
   if (typeof Console !== 'function') return () => undefined;
   const proto = Console.prototype as ConsoleLike;
-  const symbols = new Map(Object.getOwnPropertySymbols(proto).map((s) => [s.description, s]));
+  const symbols = new OwnMap(Object.getOwnPropertySymbols(proto).map((s) => [s.description, s]));
   const getOptions = symbols.get('kGetInspectOptions');
   if (getOptions === undefined) return () => undefined;
   const optionsOf = (self: ConsoleLike, stream: Stream): unknown => apply(self[getOptions] as Fn, self, [self[stream]]);
@@ -73,6 +78,10 @@ export function patchConsoleFormatting(formatWithOptions: Fn, defaults: object):
       });
     }
   }
+  // The options of the console a method runs on: none of its own (undefined) for the global
+  // console, whose methods are bound and run detached too, nor for a call on no console (the
+  // built-in's error to raise, after the same search).
+  const ownOptions = (self: unknown, owner: ConsoleLike): unknown => (owner !== globalConsole && isObject(self) ? optionsOf(self as ConsoleLike, '_stdout') : undefined);
   for (const owner of [proto, globalConsole]) {
     replace(owner, 'dir', (builtin) => {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- a method, as the built-in is, run on the console it is called on
@@ -80,10 +89,8 @@ export function patchConsoleFormatting(formatWithOptions: Fn, defaults: object):
         dir(this: ConsoleLike, ...args: unknown[]): unknown {
           const value = args[0];
           let shown = args;
-          if (anyViewMade() && typeof value === 'object' && value !== null) {
-            const layers: OptionLayers = this === globalConsole ? [args[1], DIR_OPTIONS, defaults] : [args[1], optionsOf(this, '_stdout'), DIR_OPTIONS, defaults];
-            shown = shownInspectArguments(args, layers);
-          }
+          const own = anyViewMade() && isObject(value) ? ownOptions(this, owner) : AS_GIVEN;
+          if (own !== AS_GIVEN) shown = shownInspectArguments(args, [args[1], own, DIR_OPTIONS, defaults]);
           try {
             return apply(builtin, this, shown);
           } catch (error) {
@@ -92,6 +99,23 @@ export function patchConsoleFormatting(formatWithOptions: Fn, defaults: object):
         },
       };
       return dir as Fn;
+    });
+  }
+  for (const owner of [proto, globalConsole]) {
+    replace(owner, 'table', (builtin) => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- a method, as the built-in is, run on the console it is called on
+      const { table } = {
+        table(this: ConsoleLike, ...args: unknown[]): unknown {
+          const own = anyViewMade() ? ownOptions(this, owner) : AS_GIVEN;
+          const shown = own === AS_GIVEN ? args : shownTableArguments(args, [own, defaults]);
+          try {
+            return apply(builtin, this, shown);
+          } catch (error) {
+            throw withoutOwnFrames(error, table);
+          }
+        },
+      };
+      return table as Fn;
     });
   }
   return () => {

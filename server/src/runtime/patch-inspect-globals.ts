@@ -1,6 +1,7 @@
 import { syncBuiltinESMExports } from 'node:module';
 import util from 'node:util';
 import { shownArguments, shownInspectArguments } from './cow/display-arguments.js';
+import { handHooks, isObject } from './cow/display-twins.js';
 import { withoutOwnFrames } from './own-frames.js';
 import { patchConsoleFormatting } from './patch-console-format.js';
 import { standIn } from './patch-clone-globals.js';
@@ -33,6 +34,9 @@ export function patchInspectGlobals(): () => void {
     'use strict';
     // eslint-disable-next-line prefer-rest-params -- a strict function cannot have rest parameters
     const args = listOf(arguments);
+    // Run by Node as an object's inspect hook (the program made util.inspect one), which Node
+    // passes over when it is its own inspect: the object, returned, is formatted as it is.
+    if (args[2] === builtinInspect && isObject(this)) return this;
     const legacyDepth = args.length > 2 && args[2] !== undefined ? { depth: args[2] } : undefined;
     try {
       return apply(builtinInspect, this, shownInspectArguments(args, [args[1], legacyDepth, defaults]));
@@ -82,6 +86,11 @@ export function patchInspectGlobals(): () => void {
     restores.push(() => defineProperty(util, key, descriptor));
   }
   restores.push(patchConsoleFormatting(builtinFormatWithOptions, defaults));
+  // Node hands an inspect hook its own util.inspect, which the program's now is.
+  handHooks(patchedInspect);
+  restores.push(() => {
+    handHooks(builtinInspect);
+  });
   // ES modules that import from node:util see the module's properties as they were when last synced.
   syncBuiltinESMExports();
   return () => {

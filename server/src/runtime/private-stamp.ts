@@ -1,3 +1,5 @@
+import { OwnWeakMap } from './captured-intrinsics.js';
+
 /**
  * Attaches a value to any object in a field that only this module can see: a class private field
  * added through the constructor-return trick. Reading or adding it costs a few nanoseconds and
@@ -40,7 +42,7 @@ export function privateStamp<T>(): PrivateStamp<T> {
       (o as Stamped).#value = value;
     }
   }
-  const fallback = new WeakMap<object, T>();
+  const fallback = new OwnWeakMap<object, T>();
   // Until an object refuses a private field (none does on today's V8), an unstamped object is not
   // looked up in the WeakMap: that lookup would cost more than the stamp.
   let fallbackUsed = false;

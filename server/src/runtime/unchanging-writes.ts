@@ -1,5 +1,7 @@
 import { types } from 'node:util';
 import { isProxy } from './is-proxy.js';
+import { OwnMap } from './captured-intrinsics.js';
+import { Object, Reflect } from './captured-namespaces.js';
 
 /**
  * Writes that change nothing: calls of the keyed collections' methods deleting a missing key or
@@ -55,7 +57,7 @@ const WEAK_MAP = collection(WeakMap.prototype, true);
 const WEAK_SET = collection(WeakSet.prototype, false);
 
 /** The standard prototypes, the collection each stands for, and its methods that may change nothing, by name. */
-const STANDARD = new Map(
+const STANDARD = new OwnMap(
   (
     [
       [Map.prototype, MAP, { delete: Change.Delete, set: Change.Set, clear: Change.Clear }],
@@ -63,11 +65,11 @@ const STANDARD = new Map(
       [WeakMap.prototype, WEAK_MAP, { delete: Change.Delete, set: Change.Set }],
       [WeakSet.prototype, WEAK_SET, { delete: Change.Delete, add: Change.Add }],
     ] as const
-  ).map(([proto, of, changes]) => [proto as object, { of, methods: new Map(Object.entries(changes).map(([name, change]) => [name, { change, fn: builtin(proto, name) }])) }]),
+  ).map(([proto, of, changes]) => [proto as object, { of, methods: new OwnMap(Object.entries(changes).map(([name, change]) => [name, { change, fn: builtin(proto, name) }])) }]),
 );
 
 /** The same built-ins by identity. */
-const METHODS = new Map<unknown, { readonly change: Change; readonly of: Collection }>(
+const METHODS = new OwnMap<unknown, { readonly change: Change; readonly of: Collection }>(
   [...STANDARD.values()].flatMap(({ of, methods }) => [...methods.values()].map(({ change, fn }) => [fn, { change, of }] as const)),
 );
 

@@ -18,6 +18,19 @@ export const RECEIVER_WRITERS = {
   Object: ['__defineGetter__', '__defineSetter__'],
 } as const satisfies Record<string, readonly string[]>;
 
+/**
+ * Methods of Map and Set that only read their `this`, by the prototype that holds them. A view of
+ * a Map or a Set is a Proxy, which lacks the internal slots they need: the function of a call that
+ * hands one of these a receiver (`Map.prototype.get.call(view, k)`) passes through the runtime as
+ * a writer's does, which runs the view's own method on a view. `get` names the `size` getter too
+ * (`Object.getOwnPropertyDescriptor(Map.prototype, 'size').get.call(view)`), and `[Symbol.iterator]`
+ * is a computed name, which any method may have.
+ */
+export const RECEIVER_READERS = {
+  Map: ['get', 'has', 'forEach', 'entries', 'keys', 'values'],
+  Set: ['has', 'forEach', 'entries', 'keys', 'values'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Functions that write into their first argument, by the global namespace that holds them. */
 export const FIRST_ARGUMENT_WRITERS = {
   Object: ['assign', 'defineProperty', 'defineProperties', 'setPrototypeOf', 'freeze', 'seal', 'preventExtensions'],

@@ -113,6 +113,19 @@ describe.each(['observe', 'cow'] as RunMode[])('every copy kind in %s mode', (mo
     }
   });
 
+  it('a typed array or Buffer made over an ArrayBuffer views its memory: no copy is counted', () => {
+    const rt = createRuntime(mode);
+    const typedSite = rt.site('app.ts', 10, 1, 'typed-array-copy');
+    const bufferSite = rt.site('app.ts', 11, 1, 'buffer-copy');
+    for (const memory of [new ArrayBuffer(64), new SharedArrayBuffer(64)]) {
+      const typed = rt.typedArrayCopy(typedSite, Int32Array, memory as unknown as Int32Array);
+      const buffer = rt.bufferCopy(bufferSite, memory as unknown as Buffer);
+      expect(typed.buffer).toBe(memory);
+      expect(buffer.buffer).toBe(memory);
+    }
+    for (const site of [typedSite, bufferSite]) expect(rt.accounting.counters.figuresOf(site)).toMatchObject({ executions: 0, eager: 0, bytesCopied: 0 });
+  });
+
   it('post-message copies the message to the other side, views included', async () => {
     const rt = createRuntime(mode);
     const site = rt.site('app.ts', 5, 1, 'post-message');

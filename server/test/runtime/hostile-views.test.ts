@@ -149,6 +149,115 @@ console.log(formatWithOptions({ colors: true }, '%o', { o, a }));
 console.log(inspect === util.inspect, format === util.format);
 `;
 
+/**
+ * Views held by objects Node prints from internal slots (Errors, functions and classes, Dates,
+ * boxed primitives, RegExps), under `%o`, `showProxy` and `customInspect: false`. Stacks are set:
+ * the module loader's frames differ under cowlens.
+ */
+const INTERNAL_SLOTS = `
+const util = require('util');
+const base = {}; for (let i = 0; i < 70; i++) base['k' + i] = { i };
+const o = { ...base };
+const a = Object.values(base).slice();
+const fixed = (e) => { e.stack = e.name + ': ' + e.message + '\\n    at fixed (here.js:1:1)'; return e; };
+class MyError extends Error { constructor(m, options) { super(m, options); this.name = 'MyError'; this.list = a; } }
+const inner = fixed(new TypeError('inner', { cause: o }));
+const hidden = fixed(new Error('hidden')); Object.defineProperty(hidden, 'state', { value: o, enumerable: false });
+const aggregate = fixed(new AggregateError([fixed(new RangeError('r')), o], 'all', { cause: a }));
+function plain() {} plain.o = o; plain.list = [a];
+const arrow = () => 1; arrow.o = o;
+async function later() {} later.o = o;
+function* steps() {} steps.o = o;
+async function* stream() {} stream.o = o;
+const bound = plain.bind(null); bound.o = o;
+class Base { m() {} }
+class Shape extends Base { static all = o; static make() {} get area() { return 1; } draw() {} }
+class Holder {} Holder.prototype.state = o;
+const methods = { class() {}, draw() {} }; methods.class.o = o; methods.draw.o = o;
+const date = new Date(0); date.o = o;
+const invalid = new Date(NaN); invalid.o = o;
+const text = new String('abc'); text.o = o; text.extra = 1;
+const number = Object(1); number.o = o;
+const symbol = Object(Symbol('s')); symbol.o = o;
+const big = Object(10n); big.o = o;
+const pattern = /a.b/gimsuy; pattern.lastIndex = 3; pattern.o = o;
+const cyclic = fixed(new Error('cyclic', { cause: { o } })); cyclic.self = cyclic;
+const all = [fixed(new MyError('mine', { cause: { o } })), fixed(new Error('outer', { cause: inner })), hidden, aggregate,
+  plain, arrow, later, steps, stream, bound, Shape, Holder, (0, class { static s = o; }), methods, date, invalid, text, number, symbol, big, pattern, cyclic];
+const cut = (s) => (s.length > 700 ? s.slice(0, 300) + ' ... ' + s.slice(-300) : s);
+for (const v of [...all, { all }]) {
+  console.log(cut(util.format('%o', v)));
+  console.log(cut(util.inspect(v, { showProxy: true, depth: 0 })));
+  console.log(cut(util.inspect(v, { showProxy: true, showHidden: true, getters: true, depth: 3 })));
+  console.log(cut(util.inspect(v, { customInspect: false, depth: 1 })));
+  console.dir(v, { depth: 1 });
+}
+`;
+
+/**
+ * Views held by objects with inspect hooks, which Node runs at any depth: each hook runs once, on
+ * its own object, handed util.inspect, and what it prints or returns shows views as plain copies.
+ */
+const HOOKS = `
+const util = require('util');
+const base = {}; for (let i = 0; i < 70; i++) base['k' + i] = { i };
+const o = { ...base };
+const a = Object.values(base).slice(0, 60).slice();
+class Viaarg { constructor(v) { this.view = v; } [util.inspect.custom](depth, options, inspect) { return 'Viaarg<' + inspect(this.view, { ...options, depth: 0 }).length + ',' + depth + ',' + (inspect === util.inspect) + ',' + (this === viaArg) + '>'; } }
+const viaArg = new Viaarg(o);
+class Returns { constructor(v) { this.view = v; } [util.inspect.custom](depth) { return { wrapped: this.view, depth }; } }
+class Self { constructor(v) { this.view = v; } [util.inspect.custom]() { return this; } }
+const own = { list: a, [util.inspect.custom](depth, options) { return util.inspect(this.list, options).length; } };
+const ownSelf = { list: a, [util.inspect.custom]() { return this; } };
+const returnsView = { list: a, [util.inspect.custom]() { return this.list; } };
+class Throws { constructor(v) { this.view = v; } [util.inspect.custom]() { throw new Error('hook failed'); } }
+let calls = 0;
+class Counted { constructor(v) { this.view = v; } [util.inspect.custom](d, opts, inspect) { calls++; return inspect(this.view, opts); } }
+const cut = (s) => (s.length > 500 ? s.slice(0, 200) + ' ... ' + s.slice(-200) : s);
+for (const v of [viaArg, new Returns(o), new Self(o), own, ownSelf, returnsView, new Counted(a), { nested: [new Returns(a), viaArg] }]) {
+  console.log(cut(util.format('%o', v)));
+  console.log(cut(util.inspect(v, { showProxy: true, depth: 1 })));
+  console.log(cut(util.inspect(v, { showProxy: true, showHidden: true, depth: 3 })));
+  console.log(cut(util.inspect(v, { customInspect: false, depth: 1 })));
+  console.dir(v, { depth: 0 });
+}
+try { util.format('%o', new Throws(o)); } catch (e) { console.log(e.message, e.stack.split('\\n').slice(0, 3).map((l) => l.replace(/:\\d+:\\d+/, '')).join('|')); }
+console.log(calls);
+const getterHook = { view: o, get [util.inspect.custom]() { calls += 100; return () => 'got'; } };
+console.log(util.format('%o', { getterHook }).length, calls);
+// util.inspect as an object's own hook, which Node passes over as its own inspect.
+const itself = { o, a: 1 }; itself[util.inspect.custom] = util.inspect;
+function fn() {} fn[util.inspect.custom] = util.inspect; fn.x = 1;
+class Inherits {} Inherits.prototype[util.inspect.custom] = util.inspect;
+console.log(cut(util.inspect(itself)), cut(util.format('%o', itself)), util.inspect(itself, { showProxy: true, depth: 0 }));
+console.log(cut(util.inspect(fn)), util.format('%o', fn).length, new Inherits(), util.format('%o', { i: new Inherits(), o }).length);
+`;
+
+/** console.table of Map and Set views and their iterators, which Node tells by internal slots, and of views within plain data. */
+const TABLE = `
+const base = {}; for (let i = 0; i < 70; i++) base['k' + i] = { i, j: { deep: i } };
+const map = new Map(new Map(Object.entries(base)));
+const set = new Set(new Set(Object.values(base)));
+const numbers = new Set(new Set(Array.from({ length: 100 }, (_, i) => i)));
+const list = Object.values(base).slice();
+const o = { ...base };
+const custom = new console.Console({ stdout: process.stdout, inspectOptions: { showProxy: true, depth: 0 } });
+const started = map.entries(); started.next();
+for (const [data, columns] of [[map], [map, ['i']], [set], [numbers], [set, []], [list], [o], [[o.k1, list[2]]], [{ x: o.k1, y: list }],
+  [started], [map.keys()], [map.values()], [set.values()], [set.entries()]]) {
+  console.table(data, columns);
+  custom.table(data, columns);
+}
+console.log(started.next().value[0], console.table.name, console.table.length, custom.table.length, String(console.table));
+try { console.table(map, 'columns'); } catch (e) { console.log(e.name, e.code, e.message); }
+// The global console's methods are bound: they run detached as well.
+const { table, dir } = console;
+table(map); table(list.slice(0, 3)); dir(map, { depth: 0 }); dir({ o }, { depth: 1 });
+for (const method of ['table', 'dir']) {
+  try { console.Console.prototype[method].call(undefined, map); } catch (e) { console.log(method, e.name, e.message); }
+}
+`;
+
 /** A built-in's refused write through a frozen view: V8's error, and the built-in's frame named by the copy's class. */
 const REFUSED_BUILTINS = `
 'use strict';
@@ -183,6 +292,118 @@ const cloneDeep = _[['cloneDeep'][0]];
 for (const v of [cm, cs, deep.m, deep.s]) { const c = cloneDeep(v); console.log(c.constructor.name, c.size, [...c].slice(0, 2)); }
 `;
 
+/**
+ * structuredClone and postMessage of values whose getters return views, or hold them (issue 14):
+ * each getter runs once, in V8's order, and what the clone refuses is refused where V8 refuses it,
+ * getters past it not run. Run before any view is made, then after.
+ */
+const CLONE_GETTERS = `
+const { MessageChannel, receiveMessageOnPort } = require('worker_threads');
+const order = [];
+const base = Array.from({ length: 3000 }, (_, i) => i);
+const keyed = Object.fromEntries(base.slice(0, 400).map((i) => ['k' + i, i]));
+const show = (v) => JSON.stringify(v, (k, x) => (x instanceof Map || x instanceof Set ? [x.constructor.name, ...x] : Array.isArray(x) && x.length > 4 ? ['length', x.length, x[0], x[x.length - 1]] : x)).slice(0, 300);
+function t(what, f) {
+  order.length = 0;
+  try { console.log(what, show(f()), order.join(',')); } catch (e) { console.log(what, e.name, e.message, order.join(',')); }
+}
+const got = (tag, make) => ({ enumerable: true, configurable: true, get() { order.push(tag); return make(); } });
+class Box { constructor() { this.own = 1; Object.defineProperty(this, 'g', got('own', () => [...base])); } get proto() { order.push('proto'); return [...base]; } }
+function cases(post) {
+  t('top', () => post({ a: 1, get g() { order.push('g'); return [...base]; }, z: 2 }));
+  t('nested', () => post({ a: { b: { get g() { order.push('nested'); return { ...keyed }; } } }, c: [1, { get d() { order.push('d'); return base.slice(); } }] }));
+  t('class', () => post(new Box()));
+  t('map', () => post(new Map([['x', { get g() { order.push('value'); return [...base]; } }], [{ get k() { order.push('key'); return base.concat(); } }, 1]])));
+  t('set', () => post(new Set([{ get g() { order.push('set'); return base.slice(); } }, 2])));
+  const arr = [1, 2, 3]; Object.defineProperty(arr, 1, got('element', () => [...base])); Object.defineProperty(arr, 'extra', got('extra', () => ({ ...keyed })));
+  t('elements', () => post({ arr }));
+  t('holder', () => post({ get g() { order.push('holder'); return { inner: [...base], more: { ...keyed }, map: new Map([[1, [...base]]]) }; } }));
+  t('depth first', () => post({ get a() { order.push('a'); return { get b() { order.push('b'); return [...base]; }, c: [...base] }; }, get e() { order.push('e'); return 1; } }));
+  t('function', () => post({ get g() { order.push('g'); return [...base]; }, f: function named() {}, get h() { order.push('not run'); return 1; } }));
+  t('symbol', () => post({ get g() { order.push('g'); return [...base]; }, s: [Symbol('q')], get h() { order.push('not run'); return 1; } }));
+  t('proxy', () => post({ get g() { order.push('g'); return [...base]; }, p: new Proxy({}, {}), get h() { order.push('not run'); return 1; } }));
+  t('weak', () => post({ get g() { order.push('g'); return [...base]; }, w: new WeakMap(), get h() { order.push('not run'); return 1; } }));
+  t('returns function', () => post({ get g() { order.push('g'); return () => [...base]; }, get h() { order.push('not run'); return 1; } }));
+  t('deletes', () => post({ get a() { order.push('a'); delete this.b; this.late = 1; return [...base]; }, b: 2, c: 3 }));
+  t('error', () => post({ e: new RangeError('boom', { cause: { get g() { order.push('cause'); return [...base]; } } }) }));
+  t('shared', () => { const v = [...base]; const c = post({ v, get g() { order.push('g'); return v; }, w: [v] }); return [c.v === c.g, c.w[0] === c.v]; });
+  t('transfer', () => { const buf = new ArrayBuffer(8); const c = post({ buf, get g() { order.push('g'); return [...base]; } }, { transfer: [buf] }); return [buf.byteLength, c.buf.byteLength]; });
+}
+const { port1, port2 } = new MessageChannel();
+const viaPort = (v, options) => { port1.postMessage(v, options?.transfer); return receiveMessageOnPort(port2).message; };
+for (const [name, post] of [['structuredClone', (v, o) => structuredClone(v, o)], ['global', (v, o) => globalThis.structuredClone(v, o)], ['port', viaPort]]) {
+  console.log('--', name);
+  cases(post);
+}
+const made = [...base];
+console.log('-- after a view', made.length);
+for (const [name, post] of [['structuredClone', (v, o) => structuredClone(v, o)], ['port', viaPort]]) {
+  console.log('--', name);
+  cases(post);
+  t('view', () => post({ made, more: { get g() { order.push('g'); return made; } }, m: new Map([[made, { ...keyed }]]) }));
+  const held = [[1]];
+  const copy = new Map(new Map([...Object.entries(keyed), [0, held]]));
+  held[0].back = copy;
+  t('cycle through plain data', () => { const c = post(copy); return [c.size, c.get(0)[0].back === c]; });
+}
+port1.close();
+`;
+
+const NATIVE_TAKERS = `
+const v8 = require('v8'), fs = require('fs'), vm = require('vm'), path = require('path'), os = require('os');
+const { BroadcastChannel, Worker, isMainThread, workerData, parentPort } = require('worker_threads');
+const { fork } = require('child_process');
+if (process.argv[2] === 'child') {
+  process.on('message', (m) => { process.send(m.concat('back'), () => process.exit(0)); });
+} else if (!isMainThread) {
+  parentPort.postMessage(['worker got', workerData.list.length, workerData.keyed.k3, process.execArgv.length]);
+} else {
+  const t = (what, f) => { try { console.log(what, f()); } catch (e) { console.log(what, e.name, e.message, e.stack.split('\\n')[1].replace(/:\\d+:\\d+\\)?$/, '')); } };
+  const nums = Array.from({ length: 100 }, (_, i) => i);
+  const keyed = Object.fromEntries(nums.map((i) => ['k' + i, i]));
+  const bufs = Array.from({ length: 100 }, () => Buffer.from('ab'));
+  const shape = (f) => [f.name, f.length, 'prototype' in f, String(f).slice(0, 40)];
+  t('serialize', () => v8.deserialize(v8.serialize([...nums])).length);
+  t('serialize nested', () => v8.deserialize(v8.serialize({ a: [...nums], m: new Map([[1, { ...keyed }]]) })).m.get(1).k7);
+  t('serializer', () => { const s = new v8.Serializer(); s.writeHeader(); s.writeValue({ ...keyed }); const d = new v8.Deserializer(s.releaseBuffer()); d.readHeader(); return Object.keys(d.readValue()).length; });
+  t('serialize refuses', () => v8.serialize({ list: [...nums], f() {} }));
+  t('serialize proxy', () => v8.serialize([[...nums], new Proxy({}, {})]));
+  t('writeValue', () => shape(v8.Serializer.prototype.writeValue));
+  t('Worker without new', () => Worker(__filename));
+  const file = path.join(os.tmpdir(), 'cowlens-takers-' + process.pid);
+  t('writevSync', () => { const fd = fs.openSync(file, 'w'); try { return fs.writevSync(fd, [...bufs]); } finally { fs.closeSync(fd); } });
+  t('readvSync', () => { const fd = fs.openSync(file, 'r'); const into = bufs.map(() => Buffer.alloc(2)); try { return [fs.readvSync(fd, [...into]), into[99].toString()]; } finally { fs.closeSync(fd); } });
+  t('writevSync refuses', () => fs.writevSync(1, [...nums]));
+  t('writevSync', () => [shape(fs.writevSync), shape(fs.readv)]);
+  t('compileFunction', () => vm.compileFunction('return p0 + p1', [...nums.map((i) => 'p' + i)])('a', 'b'));
+  t('compileFunction scopes', () => vm.compileFunction('return k1 + k2', [], { contextExtensions: [{ ...keyed }] })());
+  t('compileFunction', () => shape(vm.compileFunction));
+  t('captureStackTrace', () => { const p = { ...keyed }; Error.captureStackTrace(p); const d = Object.getOwnPropertyDescriptor(p, 'stack'); return [typeof p.stack, p.stack.split('\\n')[0], d.enumerable, d.configurable, Object.keys(p).length]; });
+  t('captureStackTrace frozen', () => { const p = Object.freeze({ ...keyed }); Error.captureStackTrace(p); });
+  t('captureStackTrace', () => shape(Error.captureStackTrace));
+  t('captureStackTrace plain', () => { const p = {}; (function inner() { Error.captureStackTrace(p); })(); return p.stack.split('\\n')[1].trim().split(' ')[1]; });
+  if (process.getuid() !== 0) t('setgroups', () => process.setgroups([...nums]));
+  const steps = [
+    (next) => fs.writev(fs.openSync(file, 'w'), [...bufs], (e, n) => { console.log('writev', e, n); next(); }),
+    (next) => fs.readv(fs.openSync(file, 'r'), [...bufs.map(() => Buffer.alloc(2))], (e, n) => { console.log('readv', e, n); fs.unlinkSync(file); next(); }),
+    (next) => {
+      const a = new BroadcastChannel('c'), b = new BroadcastChannel('c');
+      b.onmessage = (ev) => { console.log('broadcast', ev.data.length); a.close(); b.close(); next(); };
+      console.log('posted', a.postMessage([...nums]));
+    },
+    (next) => new Worker(__filename, { workerData: { list: [...nums], keyed: { ...keyed } }, execArgv: [...nums.map(() => '--no-warnings')] }).on('message', (m) => { console.log(...m); next(); }),
+    (next) => { class Mine extends Worker {} const w = new Mine(__filename, { workerData: { list: nums, keyed } }); console.log(w instanceof Mine, w.constructor === Mine, Worker.prototype.constructor === Worker, shape(Worker)); w.on('message', () => next()); },
+    (next) => {
+      const child = fork(__filename, ['child'], { serialization: 'advanced' });
+      child.on('message', (m) => { console.log('parent got', m.length, m[100]); next(); });
+      child.send([...nums]);
+    },
+  ];
+  const run = () => steps.length > 0 && steps.shift()(run);
+  run();
+}
+`;
+
 const PROGRAMS: Record<string, [string, string]> = {
   'frozen-strict.js': [`'use strict';${FROZEN}`, 'writes to frozen, sealed, non-extensible and read-only views throw V8’s own errors in strict code; isProxy is false'],
   'frozen-sloppy.js': [FROZEN, 'the same writes are silent in sloppy code, but where a built-in throws'],
@@ -192,6 +413,11 @@ const PROGRAMS: Record<string, [string, string]> = {
   'show-proxy.mjs': [SHOW_PROXY_ESM, 'ES modules that import util’s functions by name print views as plain copies too'],
   'type-checks.js': [TYPE_CHECKS(`const { types } = require('util'); const _ = require(${JSON.stringify(LODASH)});`), 'util.types and lodash take Map and Set views for Maps and Sets'],
   'type-checks.mjs': [TYPE_CHECKS(`import * as types from 'node:util/types'; import _ from ${JSON.stringify(LODASH)};`), 'so do the named exports of node:util/types'],
+  'clone-getters.js': [CLONE_GETTERS, 'structuredClone and postMessage run a getter that returns a view, or a value holding one, once and in V8’s order, and refuse what V8 refuses where it does'],
+  'internal-slots.js': [INTERNAL_SLOTS, '%o, showProxy and customInspect: false show views held by Errors, functions, classes, Dates, boxed primitives and RegExps as plain copies'],
+  'hooks.js': [HOOKS, '%o and showProxy show views that inspect hooks print or return as plain copies, running each hook as plain Node does'],
+  'table.js': [TABLE, 'console.table prints Map and Set views and their iterators as it prints a Map, a Set and their iterators'],
+  'native-takers.js': [NATIVE_TAKERS, 'v8.serialize, v8.Serializer, fs writev and readv, vm.compileFunction, process.setgroups, Error.captureStackTrace, BroadcastChannel, a Worker’s workerData and execArgv and advanced IPC take views as plain Node takes the copies'],
   'refused-builtins.js': [REFUSED_BUILTINS, 'a built-in’s refused write to a frozen view throws V8’s error with the frame plain Node shows'],
 };
 

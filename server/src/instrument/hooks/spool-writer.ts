@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { FigureBatch } from '../../runtime/figures/types.js';
 import { type SpoolRecord, streamFileName } from './spool-format.js';
+import { JSON } from '../../runtime/captured-namespaces.js';
 
 /** Appends this thread's records to its own spool file; synchronous so nothing is lost at exit. */
 export class SpoolWriter {

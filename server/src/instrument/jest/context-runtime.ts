@@ -69,7 +69,7 @@ export function createContextRuntime(context: vm.Context, mode: RunMode, sink: S
   const runtime = createRuntime(mode);
   // Evaluated in the context, it patches the context's own Function.prototype.
   patchFunctionToString();
-  if (mode === 'cow') patchContextClone(context, (load(join(RUNTIME_CJS, 'unwrap.js')) as typeof UnwrapModule).toCloneable, standsFor);
+  if (mode === 'cow') patchContextClone(context, (load(join(RUNTIME_CJS, 'unwrap.js')) as typeof UnwrapModule).cloneNatively, standsFor);
   runtime.connect(sink, 100);
   const handle: ContextRuntime = {
     runtime,
@@ -94,12 +94,12 @@ function closeAll(): void {
  * The context's `structuredClone` (the host's, which the runner copied in) throws on a view, as on
  * any Proxy: uninstrumented code of the context gets the view's plain value cloned instead.
  */
-function patchContextClone(context: vm.Context, toCloneable: (value: unknown) => unknown, standsFor: typeof RuntimeModule.standsFor): void {
+function patchContextClone(context: vm.Context, cloneNatively: typeof UnwrapModule.cloneNatively, standsFor: typeof RuntimeModule.standsFor): void {
   const global = vm.runInContext('globalThis', context) as { structuredClone?: (value: unknown, options?: unknown) => unknown };
   const clone = global.structuredClone;
   if (typeof clone !== 'function') return;
   global.structuredClone = standsFor(function structuredClone(...args: unknown[]): unknown {
-    return args.length === 0 ? Reflect.apply(clone, undefined, []) : clone(toCloneable(args[0]), args[1]);
+    return args.length === 0 ? Reflect.apply(clone, undefined, []) : cloneNatively(args[0], (cloneable) => clone(cloneable, args[1]));
   }, clone);
   Object.defineProperty(global.structuredClone, 'length', { value: clone.length, configurable: true });
   // The context's runtime takes it for its own, not for a replacement the program made.

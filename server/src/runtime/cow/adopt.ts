@@ -3,6 +3,8 @@ import { NodeKind, plainNodeKind } from './node-kind.js';
 import { isLent } from './lent.js';
 import { handlerOf } from './node-view.js';
 import { Domain, markArrayProperties, moveReaders, register, versionsOf } from './versions.js';
+import { builtinArray, builtinMap, builtinSet, OwnSet } from '../captured-intrinsics.js';
+import { Object, Reflect, Math, Number } from '../captured-namespaces.js';
 
 /** What a deep copy may contain and still be shared lazily, by the rules of the copy it stands for. */
 export const enum DeepRules {
@@ -22,13 +24,13 @@ export const enum DeepRules {
 export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minBytes = 0): Domain | undefined {
   const known: Domain[] = [];
   const stack: object[] = [root];
-  const seen = new Set<object>();
+  const seen = new OwnSet<object>();
   const walked: object[] = [];
   const kinds: NodeKind[] = [];
   let bytes = 0;
   let walkedAll = true;
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const node = builtinArray.pop(stack)!;
     if (seen.has(node)) {
       if (rules === DeepRules.Json) return undefined; // JSON rejects cycles and duplicates shared nodes
       continue;
@@ -42,12 +44,12 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
     if (versions?.deep === true && rules === DeepRules.Structured) {
       const versioned = versions.domain.root();
       if (versioned.holdsUnversioned) return undefined;
-      known.push(versioned);
+      builtinArray.push(known, versioned);
       walkedAll = false;
       continue;
     }
-    walked.push(node);
-    kinds.push(kind);
+    builtinArray.push(walked, node);
+    builtinArray.push(kinds, kind);
     bytes += shallowSize(node);
     if (!pushChildren(node, kind, rules, stack)) return undefined;
   }
@@ -55,7 +57,7 @@ export function adoptDeep(root: object, rules: DeepRules, into?: Domain, minByte
   if (walkedAll && bytes < minBytes) return undefined;
   // Sharing an already versioned graph again reuses its domain, and with it its cached size.
   const domain = (into ?? known[0] ?? new Domain()).root();
-  for (const other of known) mergeInto(other, domain);
+  for (let i = 0; i < known.length; i++) mergeInto(known[i]!, domain);
   for (let i = 0; i < walked.length; i++) {
     const node = walked[i]!;
     const v = versionsOf(node) ?? register(node, kinds[i]!, domain);
@@ -78,14 +80,15 @@ function mergeInto(from: Domain, to: Domain): void {
   b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
   b.holdsUnversioned ||= a.holdsUnversioned;
   b.lent ||= a.lent;
-  b.touched.push(...a.touched.splice(0));
+  for (let i = 0; i < a.touched.length; i++) builtinArray.push(b.touched, a.touched[i]!);
+  a.touched.length = 0;
   b.keepImages ||= a.keepImages;
   moveReaders(a, b);
-  for (const v of a.imaged) b.imaged.add(v);
+  a.imaged.forEach((v) => b.imaged.add(v));
   b.liveImages += a.liveImages;
   b.imagesMade += a.imagesMade;
   // The copies sharing either graph now share the merged one: a write to it materializes them all.
-  for (const [site, views] of a.sharing) b.sharing.set(site, (b.sharing.get(site) ?? 0) + views);
+  a.sharing.forEach((views, site) => b.sharing.set(site, (b.sharing.get(site) ?? 0) + views));
   a.sharing.clear();
   a.imaged.clear();
   a.parent = b;
@@ -103,7 +106,8 @@ function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: obj
           continue;
         }
         present++;
-        if (!acceptValue(a[i], rules, stack)) return false;
+        // An accessor element: a view would run its getter at each read, the copy runs it once.
+        if (getterOf(a, i) !== undefined || !acceptValue(a[i], rules, stack)) return false;
       }
       // Other properties of an array: structuredClone keeps them, JSON and lodash drop them.
       const keys = Object.keys(a);
@@ -112,26 +116,38 @@ function pushChildren(node: object, kind: NodeKind, rules: DeepRules, stack: obj
       if (keys.length === present) return true;
       if (rules === DeepRules.Json) return false;
       markArrayProperties(a);
-      for (const key of keys.slice(present)) if (!acceptValue((a as unknown as Record<string, unknown>)[key], rules, stack)) return false;
+      for (let i = present; i < keys.length; i++) if (getterOf(a, keys[i]!) !== undefined || !acceptValue((a as unknown as Record<string, unknown>)[keys[i]!], rules, stack)) return false;
       return true;
     }
-    case NodeKind.Object:
-      for (const key of Object.keys(node)) if (!acceptValue((node as Record<string, unknown>)[key], rules, stack)) return false;
+    case NodeKind.Object: {
+      const keys = Object.keys(node);
+      for (let i = 0; i < keys.length; i++) if (!acceptValue((node as Record<string, unknown>)[keys[i]!], rules, stack)) return false;
       return true;
+    }
     case NodeKind.Map:
-      for (const [k, v] of Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>) {
+      for (const entry of builtinMap.entries(node)) {
+        const k = entry[0];
+        const v = entry[1];
         // A clone would clone object keys too; symbols and functions make the real clone throw.
         if (!isPrimitiveKey(k) || !acceptValue(v, rules, stack)) return false;
       }
       return true;
     case NodeKind.Set:
-      for (const v of Set.prototype.values.call(node) as SetIterator<unknown>) if (!isPrimitiveKey(v)) return false;
+      for (const v of builtinSet.values(node)) if (!isPrimitiveKey(v)) return false;
       return true;
     case NodeKind.Date:
     case NodeKind.Typed:
       return true;
   }
 }
+
+/**
+ * The getter of an own property (undefined for a data property), found without calling it: V8's
+ * lookup allocates no descriptor, which matters once an element. Taken at load, with `call` bound
+ * to it, so that a program's replacement never runs.
+ */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- `call` bound to the built-in, as captured-intrinsics.ts binds Map's
+const getterOf = Reflect.apply(Function.prototype.bind, Function.prototype.call, [Reflect.getOwnPropertyDescriptor(Object.prototype, '__lookupGetter__')!.value]) as (o: object, key: PropertyKey) => unknown;
 
 function isPrimitiveKey(value: unknown): boolean {
   const type = typeof value;
@@ -141,7 +157,7 @@ function isPrimitiveKey(value: unknown): boolean {
 function acceptValue(value: unknown, rules: DeepRules, stack: object[]): boolean {
   switch (typeof value) {
     case 'object':
-      if (value !== null) stack.push(value);
+      if (value !== null) builtinArray.push(stack, value);
       return true;
     case 'string':
     case 'boolean':
@@ -163,11 +179,13 @@ function acceptValue(value: unknown, rules: DeepRules, stack: object[]): boolean
  */
 export function settleTouched(domain: Domain): void {
   const root = domain.root();
-  for (const node of root.touched.splice(0)) {
+  const touched = builtinArray.splice(root.touched, 0);
+  for (let i = 0; i < touched.length; i++) {
+    const node = touched[i]!;
     const children: object[] = [];
     const kind = versionsOf(node)?.kind;
     if (kind === undefined) continue;
-    if (!pushChildren(node, kind, DeepRules.Structured, children) || children.some((child) => !adoptDeep(child, DeepRules.Structured, root))) {
+    if (!pushChildren(node, kind, DeepRules.Structured, children) || builtinArray.some(children, (child) => !adoptDeep(child, DeepRules.Structured, root))) {
       root.holdsUnversioned = true;
     }
   }

@@ -1,3 +1,4 @@
+import { Object, Reflect } from '../captured-namespaces.js';
 /**
  * A Date's time and a typed array's length and copy, read through the built-ins themselves: the
  * program may have swapped the prototype of a node since a view began to share it

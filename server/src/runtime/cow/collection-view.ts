@@ -8,6 +8,8 @@ import type { Inherited, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, SharedContent } from './shared-content.js';
 import { ownFields } from './own-fields.js';
 import { isObject } from '../is-object.js';
+import { builtinArray, builtinMap, builtinSet, OwnMap, OwnSet } from '../captured-intrinsics.js';
+import { Object, Reflect, Math, Array } from '../captured-namespaces.js';
 
 type Collection = Map<unknown, unknown> | Set<unknown>;
 
@@ -40,6 +42,16 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   current(): Collection {
     return this.materialized ? this.shell : (this.shared.get() as Collection);
+  }
+
+  /** The number of entries the view shows. */
+  count(): number {
+    return this.kind === NodeKind.Map ? builtinMap.size(this.current()) : builtinSet.size(this.current());
+  }
+
+  /** Whether the view has the key (a Map's) or the member (a Set's). */
+  holds(key: unknown): boolean {
+    return this.kind === NodeKind.Map ? builtinMap.has(this.current(), key) : builtinSet.has(this.current(), key);
   }
 
   slotTick(): number {
@@ -97,7 +109,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
 
   markSlot(key: unknown, value: unknown): void {
     if (!this.root.deep) return;
-    if (isUserValue(this.root, value)) (this.userKeys ??= new Set()).add(key);
+    if (isUserValue(this.root, value)) (this.userKeys ??= new OwnSet()).add(key);
     else this.userKeys?.delete(key);
     if (isAnotherCopysValue(this.root, value)) this.root.holdsForeignViews = true;
   }
@@ -112,13 +124,14 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
       return;
     }
     const content = this.current();
-    if (this.shell instanceof Map) for (const [k, v] of content as Map<unknown, unknown>) this.shell.set(k, v);
-    else for (const v of content as Set<unknown>) this.shell.add(v);
+    if (this.kind === NodeKind.Map) builtinMap.forEach(content as Map<unknown, unknown>, (v, k) => builtinMap.set(this.shell, k, v));
+    else builtinSet.forEach(content, (v) => builtinSet.add(this.shell, v));
     this.materialized = true;
     // Iterators under way go on in the copy, before the write that made it sees them.
-    for (const ref of this.cursors ?? []) ref.deref()?.moveTo(this.shell);
+    const cursors = this.cursors;
+    for (let i = 0; cursors !== undefined && i < cursors.length; i++) cursors[i]!.deref()?.moveTo(this.shell);
     this.cursors = undefined;
-    this.root.unsharedWrites.push(this);
+    builtinArray.push(this.root.unsharedWrites, this);
     recordMaterialization(this.root, this.shell);
   }
 
@@ -129,7 +142,7 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
       if (Object.hasOwn(target, key)) return Reflect.get(target, key, receiver);
       return this.proto === null ? undefined : Reflect.get(this.proto, key, receiver);
     }
-    if (key === 'size') return this.current().size;
+    if (key === 'size') return this.count();
     const method = (this.kind === NodeKind.Map ? MAP_METHODS : SET_METHODS).get(key);
     if (method) return method;
     return Reflect.get(target, key, receiver);
@@ -202,21 +215,21 @@ class CollectionHandler implements ProxyHandler<Collection>, ViewHandler {
   members(): Members {
     const content = this.current();
     const isMap = this.kind === NodeKind.Map;
-    const entries = (isMap ? Map.prototype.entries.call(content as Map<unknown, unknown>) : Set.prototype.entries.call(content as Set<unknown>)) as Iterable<[unknown, unknown]>;
+    const entries = isMap ? builtinMap.entries(content) : builtinSet.entries(content);
     return { isMap, entries: Array.from(entries, ([k, v]) => [k, this.present(k, v)] as [unknown, unknown]) };
   }
 
   plainImage(seen: Map<object, unknown>): unknown {
     const content = this.current();
-    if (content instanceof Map) {
+    if (this.kind === NodeKind.Map) {
       const out = new Map<unknown, unknown>();
       seen.set(this.proxy, out);
-      for (const [k, v] of content) out.set(k, toPlain(this.present(k, v), seen));
+      for (const [k, v] of builtinMap.entries(content)) builtinMap.set(out, k, toPlain(this.present(k, v), seen));
       return out;
     }
     const out = new Set<unknown>();
     seen.set(this.proxy, out);
-    for (const v of content) out.add(toPlain(this.present(v, v), seen));
+    for (const v of builtinSet.values(content)) builtinSet.add(out, toPlain(this.present(v, v), seen));
     return out;
   }
 }
@@ -238,21 +251,38 @@ let byBuiltin: Map<unknown, { readonly kind: NodeKind; readonly method: (...args
 /** The view's methods by the built-ins they stand for, as Map's and Set's prototypes held them when cowlens loaded. */
 function viewMethodsByBuiltin(): NonNullable<typeof byBuiltin> {
   if (byBuiltin !== undefined) return byBuiltin;
-  byBuiltin = new Map();
+  byBuiltin = new OwnMap();
   for (const [kind, proto, methods] of [
     [NodeKind.Map, Map.prototype, MAP_METHODS],
     [NodeKind.Set, Set.prototype, SET_METHODS],
   ] as const) {
     for (const [name, method] of methods) byBuiltin.set(builtins.get(proto)?.get(name), { kind, method: method as (...args: unknown[]) => unknown });
+    byBuiltin.set(builtins.get(proto)?.get('size'), { kind, method: sizeOfView });
   }
   byBuiltin.delete(undefined);
   return byBuiltin;
 }
 
-/** Map's and Set's own methods when this module loaded, before the program could replace any. */
-const builtins = new Map<object, Map<PropertyKey, unknown>>(
-  [Map.prototype, Set.prototype].map((proto) => [proto, new Map(Reflect.ownKeys(proto).map((key) => [key, Reflect.getOwnPropertyDescriptor(proto, key)?.value]))]),
+/** Map's and Set's own methods, and their `size` getters, when this module loaded, before the program could replace any. */
+const builtins = new OwnMap<object, Map<PropertyKey, unknown>>(
+  [Map.prototype, Set.prototype].map((proto) => [
+    proto,
+    new OwnMap(
+      Reflect.ownKeys(proto).map((key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(proto, key);
+        return [key, descriptor?.value ?? descriptor?.get];
+      }),
+    ),
+  ]),
 );
+
+/** The `size` getter as a view runs it, for the built-in's called on a view. */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- a method, as the built-in getter is: no `prototype`, not a constructor
+const { size: sizeOfView } = {
+  size(this: unknown): number {
+    return self(this).count();
+  },
+};
 
 function self(receiver: unknown): CollectionHandler {
   const h = handlerOf(receiver);
@@ -263,46 +293,46 @@ function self(receiver: unknown): CollectionHandler {
 /** `forEach` over a view: live, as the built-in's, which raises its own error for a callback that is not a function. */
 function forEachLive(receiver: unknown, callback: (v: unknown, k: unknown, c: unknown) => void, thisArg: unknown): void {
   const h = self(receiver);
-  if (typeof callback !== 'function') (h.kind === NodeKind.Map ? new Map() : new Set()).forEach(callback);
+  if (typeof callback !== 'function') (h.kind === NodeKind.Map ? new OwnMap() : new OwnSet()).forEach(callback);
   const cursor = new Cursor(h, 'entries', h.kind === NodeKind.Map);
   for (let entry = cursor.nextEntry(); entry !== undefined; entry = cursor.nextEntry()) callback.call(thisArg, entry[1], entry[0], receiver);
 }
 
-const MAP_METHODS = new Map<PropertyKey, unknown>(
+const MAP_METHODS = new OwnMap<PropertyKey, unknown>(
   Object.entries({
     get(this: unknown, key: unknown) {
       const h = self(this);
-      const content = h.current() as Map<unknown, unknown>;
-      return content.has(key) ? h.present(key, content.get(key)) : undefined;
+      const content = h.current();
+      return builtinMap.has(content, key) ? h.present(key, builtinMap.get(content, key)) : undefined;
     },
     has(this: unknown, key: unknown) {
-      return self(this).current().has(key);
+      return self(this).holds(key);
     },
     set(this: unknown, key: unknown, value: unknown) {
       const h = self(this);
       // Setting a key to the value it holds changes nothing. An object a deep copy holds reads back
       // as a view of it, which presenting it here could make: such a set counts as a write.
-      const content = h.current() as Map<unknown, unknown>;
-      const held = content.get(key);
-      if (content.has(key) && (!h.root.deep || !isObject(held)) && Object.is(held, value)) return this;
+      const content = h.current();
+      const held = builtinMap.get(content, key);
+      if (builtinMap.has(content, key) && (!h.root.deep || !isObject(held)) && Object.is(held, value)) return this;
       h.materialize();
-      (h.shell as Map<unknown, unknown>).set(key, value);
+      builtinMap.set(h.shell, key, value);
       h.markSlot(key, value);
       return this;
     },
     delete(this: unknown, key: unknown) {
       const h = self(this);
-      if (!h.current().has(key)) return false;
+      if (!h.holds(key)) return false;
       h.materialize();
       h.markSlot(key, undefined);
-      return h.shell.delete(key);
+      return builtinMap.delete(h.shell, key);
     },
     clear(this: unknown) {
       const h = self(this);
-      if (h.current().size === 0) return;
+      if (h.count() === 0) return;
       h.materialize();
       h.forgetSlots();
-      h.shell.clear();
+      builtinMap.clear(h.shell);
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, m: unknown) => void, thisArg?: unknown) {
       forEachLive(this, callback, thisArg);
@@ -320,30 +350,30 @@ const MAP_METHODS = new Map<PropertyKey, unknown>(
 );
 MAP_METHODS.set(Symbol.iterator, MAP_METHODS.get('entries'));
 
-const SET_METHODS = new Map<PropertyKey, unknown>(
+const SET_METHODS = new OwnMap<PropertyKey, unknown>(
   Object.entries({
     has(this: unknown, value: unknown) {
-      return self(this).current().has(value);
+      return self(this).holds(value);
     },
     add(this: unknown, value: unknown) {
       const h = self(this);
-      if (h.current().has(value)) return this;
+      if (h.holds(value)) return this;
       h.materialize();
-      (h.shell as Set<unknown>).add(value);
+      builtinSet.add(h.shell, value);
       h.markSlot(value, value);
       return this;
     },
     delete(this: unknown, value: unknown) {
       const h = self(this);
-      if (!h.current().has(value)) return false;
+      if (!h.holds(value)) return false;
       h.materialize();
-      return h.shell.delete(value);
+      return builtinSet.delete(h.shell, value);
     },
     clear(this: unknown) {
       const h = self(this);
-      if (h.current().size === 0) return;
+      if (h.count() === 0) return;
       h.materialize();
-      h.shell.clear();
+      builtinSet.clear(h.shell);
     },
     forEach(this: unknown, callback: (v: unknown, k: unknown, s: unknown) => void, thisArg?: unknown) {
       forEachLive(this, callback, thisArg);

@@ -25,6 +25,11 @@ export function displayDepth(layers: OptionLayers): number | undefined {
   return typeof depth === 'number' && depth === depth ? depth : Infinity;
 }
 
+/** Whether Node runs inspect hooks under these options: unless `customInspect` is known to be false. */
+export function runsHooks(layers: OptionLayers): boolean {
+  return option(layers, 'customInspect') !== false;
+}
+
 function option(layers: OptionLayers, key: string): unknown {
   for (let i = 0; i < layers.length; i++) {
     const layer = layers[i];

@@ -1,6 +1,8 @@
 import { privateStamp } from '../private-stamp.js';
 import { dateTime, typedLength } from './builtin-reads.js';
 import { NodeKind } from './node-kind.js';
+import { builtinMap, builtinSet, OwnWeakMap } from '../captured-intrinsics.js';
+import { Object, Reflect, Math } from '../captured-namespaces.js';
 
 /**
  * A digest of one node's own content, to notice writes cowlens did not see (from code that was not
@@ -23,7 +25,8 @@ function identity(o: object): number {
 }
 
 function mix(h: number, v: number): number {
-  return Math.imul(h ^ v, 0x9e3779b1) >>> 0;
+  // Signed, so that a digest is a small integer V8 keeps unboxed in the field that holds it.
+  return Math.imul(h ^ v, 0x9e3779b1);
 }
 
 /** Every character: two strings that differ anywhere differ here but for a chance of one in 2^32. */
@@ -44,7 +47,7 @@ function digestNumber(n: number): number {
 }
 
 /** Symbols that can be held weakly, by identity; registered ones (`Symbol.for`) by their key. */
-const symbolIds = new WeakMap<symbol, number>();
+const symbolIds = new OwnWeakMap<symbol, number>();
 
 function digestSymbol(s: symbol): number {
   const key = Symbol.keyFor(s);
@@ -97,12 +100,12 @@ export function fingerprint(node: object, kind: NodeKind): number {
     }
     case NodeKind.Map:
     case NodeKind.Set: {
-      const entries = (kind === NodeKind.Map ? Map.prototype.entries.call(node) : Set.prototype.entries.call(node)) as Iterable<[unknown, unknown]>;
+      const entries = (kind === NodeKind.Map ? builtinMap.entries(node) : builtinSet.entries(node));
       let h = mix(3, Reflect.get<object, 'size'>(kind === NodeKind.Map ? Map.prototype : Set.prototype, 'size', node) as number);
       let n = 0;
-      for (const [k, v] of entries) {
+      for (const entry of entries) {
         if (n++ >= SAMPLE) break;
-        h = mix(mix(h, digestValue(k)), digestValue(v));
+        h = mix(mix(h, digestValue(entry[0])), digestValue(entry[1]));
       }
       return h;
     }

@@ -2,15 +2,18 @@ import { syncBuiltinESMExports } from 'node:module';
 import { types } from 'node:util';
 import { standIn } from '../patch-clone-globals.js';
 import { NodeKind } from './node-kind.js';
+import { isLiveMapIterator } from './live-iterator.js';
+import { Reflect } from '../captured-namespaces.js';
 
 type TypeCheck = (value: unknown) => boolean;
-type CheckName = 'isProxy' | 'isMap' | 'isSet';
+type CheckName = 'isProxy' | 'isMap' | 'isSet' | 'isMapIterator' | 'isSetIterator';
 
 let restore: (() => void) | undefined;
 
 /**
  * A view stands for a plain copy, so Node's type checks must say of it what they say of the copy:
- * `util.types.isProxy` false, `isMap` and `isSet` true for a Map's or a Set's view. Views are
+ * `util.types.isProxy` false, `isMap` and `isSet` true for a Map's or a Set's view, and
+ * `isMapIterator` and `isSetIterator` true for the iterators it hands out (live-iterator.ts). Views are
  * Proxies, which only Node's own checks see through. They are replaced by checks that answer for
  * views and ask the built-in about anything else (the program's own Proxies stay Proxies): in cow
  * mode before the program loads (patch-clone-globals.ts), since a package may keep the check it
@@ -25,6 +28,8 @@ export function hideViewsFromTypeChecks(viewKind: (value: unknown) => NodeKind |
     replace('isProxy', (builtin) => ({ isProxy: (value: unknown): boolean => builtin(value) && viewKind(value) === undefined }).isProxy),
     replace('isMap', (builtin) => ({ isMap: (value: unknown): boolean => builtin(value) || viewKind(value) === NodeKind.Map }).isMap),
     replace('isSet', (builtin) => ({ isSet: (value: unknown): boolean => builtin(value) || viewKind(value) === NodeKind.Set }).isSet),
+    replace('isMapIterator', (builtin) => ({ isMapIterator: (value: unknown): boolean => builtin(value) || isLiveMapIterator(value) === true }).isMapIterator),
+    replace('isSetIterator', (builtin) => ({ isSetIterator: (value: unknown): boolean => builtin(value) || isLiveMapIterator(value) === false }).isSetIterator),
   ];
   // `import { isMap } from 'node:util/types'` reads the module's exports as they are now.
   syncBuiltinESMExports();

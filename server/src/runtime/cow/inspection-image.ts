@@ -9,6 +9,8 @@
  * cycle through it meets the same object again, as it meets the same copy under plain Node.
  */
 import { types } from 'node:util';
+import { builtinMap, builtinSet, OwnWeakMap } from '../captured-intrinsics.js';
+import { Reflect, Array } from '../captured-namespaces.js';
 
 /** A Map or Set view's entries as it shows them ([value, value] for a Set). */
 export interface Members {
@@ -16,7 +18,7 @@ export interface Members {
   readonly entries: Iterable<[unknown, unknown]>;
 }
 
-let images = new WeakMap<object, object>();
+let images = new OwnWeakMap<object, object>();
 let clearing = false;
 
 export function inspectionImage(view: object, members: Members | undefined): object {
@@ -27,7 +29,7 @@ export function inspectionImage(view: object, members: Members | undefined): obj
     if (!clearing) {
       clearing = true;
       queueMicrotask(() => {
-        images = new WeakMap();
+        images = new OwnWeakMap();
         clearing = false;
       });
     }
@@ -40,8 +42,8 @@ export function inspectionImage(view: object, members: Members | undefined): obj
 
 function empty(image: object): void {
   // Told by their internal slots: the program may have given the view another prototype.
-  if (types.isMap(image)) Map.prototype.clear.call(image);
-  else if (types.isSet(image)) Set.prototype.clear.call(image);
+  if (types.isMap(image)) builtinMap.clear(image);
+  else if (types.isSet(image)) builtinSet.clear(image);
   const array = Array.isArray(image);
   for (const key of Reflect.ownKeys(image)) if (!array || key !== 'length') Reflect.deleteProperty(image, key);
   if (array) image.length = 0;
@@ -49,8 +51,8 @@ function empty(image: object): void {
 
 function fill(image: object, view: object, members: Members | undefined): void {
   Reflect.setPrototypeOf(image, Reflect.getPrototypeOf(view));
-  if (members?.isMap === true) for (const [k, v] of members.entries) Map.prototype.set.call(image, k, v);
-  else if (members !== undefined) for (const [, v] of members.entries) Set.prototype.add.call(image, v);
+  if (members?.isMap === true) for (const [k, v] of members.entries) builtinMap.set(image, k, v);
+  else if (members !== undefined) for (const [, v] of members.entries) builtinSet.add(image, v);
   if (Array.isArray(image)) image.length = (view as unknown[]).length;
   for (const key of Reflect.ownKeys(view)) {
     if (key === 'length' && Array.isArray(image)) continue;

@@ -7,6 +7,7 @@ import { copySize, deepSize, shallowSize, shallowSizeBound } from '../size/index
 import { adoptDeep, adoptShallow, DeepRules, settleTouched } from './adopt.js';
 import { tick } from './clock.js';
 import { elementsInherited, NodeKind, plainNodeKind } from './node-kind.js';
+import { inNativeClone } from './in-native-clone.js';
 import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } from './node-view.js';
 import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
 import { addReader, type Domain, register, versionsOf } from './versions.js';
@@ -30,6 +31,7 @@ export interface LazyCopy {
  * eagerly.
  */
 export function shallowView(accounting: Accounting, site: SiteId, source: object, want: NodeKind, top: TopShape): LazyCopy | undefined {
+  if (inNativeClone()) return undefined;
   const h = handlerOf(source);
   if (h) return h.root.deep || hasShape(h.root.top) || h.kind !== want || !h.holdsOnlyPlainData() ? undefined : shallowViewOfView(accounting, site, h, top);
   // A Proxy is never plain data (each read of it runs the program's traps); anything surely smaller
@@ -75,6 +77,7 @@ function shallowViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler,
  * the copy must be made eagerly (the value holds something a view cannot stand for faithfully).
  */
 export function deepView(accounting: Accounting, site: SiteId, source: object, rules: DeepRules): LazyCopy | undefined {
+  if (inNativeClone()) return undefined;
   const h = handlerOf(source);
   // What a view holds was checked against structuredClone's rules only: a JSON copy of it is eager.
   if (h) return h.root.deep && rules === DeepRules.Structured ? deepViewOfView(accounting, site, h) : undefined;

@@ -2,6 +2,8 @@ import { inspect } from 'node:util';
 import { withoutOwnFrames } from '../own-frames.js';
 import { standIn } from '../patch-clone-globals.js';
 import { privateStamp } from '../private-stamp.js';
+import { builtinMap, builtinSet } from '../captured-intrinsics.js';
+import { Object, Reflect } from '../captured-namespaces.js';
 
 /**
  * Iterators of Map and Set views that are live, as a real Map's are: an entry set during the
@@ -31,11 +33,9 @@ export interface IteratedView {
 const MAP_ITERATOR = Object.getPrototypeOf(new Map().entries()) as object;
 const SET_ITERATOR = Object.getPrototypeOf(new Set().values()) as object;
 
-/** Read through the built-in methods: the program may have replaced the collection's prototype. */
-function entriesOf(content: Collection): Iterator<[unknown, unknown]> {
-  return content instanceof Map || !(content instanceof Set)
-    ? (Map.prototype.entries.call(content) as Iterator<[unknown, unknown]>)
-    : (Set.prototype.entries.call(content) as Iterator<[unknown, unknown]>);
+/** Read through the built-in methods: the program may have replaced them, or the collection's prototype. */
+function entriesOf(content: Collection, isMap: boolean): Iterator<[unknown, unknown]> {
+  return isMap ? builtinMap.entries(content) : builtinSet.entries(content);
 }
 
 export class Cursor {
@@ -48,10 +48,10 @@ export class Cursor {
   constructor(
     private readonly view: IteratedView,
     private readonly kind: IterationKind,
-    private readonly isMap: boolean,
+    readonly isMap: boolean,
   ) {
     this.content = view.current();
-    this.inner = entriesOf(this.content);
+    this.inner = entriesOf(this.content, isMap);
     if (!view.materialized) view.follow(this);
   }
 
@@ -59,7 +59,7 @@ export class Cursor {
   moveTo(content: Collection): void {
     if (this.done || content === this.content) return;
     this.content = content;
-    this.inner = entriesOf(content);
+    this.inner = entriesOf(content, this.isMap);
     for (let i = 0; i < this.consumed; i++) this.inner.next();
   }
 
@@ -89,20 +89,27 @@ export class Cursor {
     const rest: [unknown, unknown][] = [];
     if (!this.done) {
       this.moveTo(this.view.current());
-      const from = entriesOf(this.content);
+      const from = entriesOf(this.content, this.isMap);
       for (let i = 0; i < this.consumed; i++) from.next();
       for (let step = from.next(); step.done !== true; step = from.next()) rest.push([step.value[0], this.view.present(step.value[0], step.value[1])]);
     }
     if (this.isMap) {
-      const map = new Map(rest);
-      return this.kind === 'entries' ? map.entries() : this.kind === 'keys' ? map.keys() : map.values();
+      const map = new Map();
+      for (const [k, v] of rest) builtinMap.set(map, k, v);
+      return this.kind === 'entries' ? builtinMap.entries(map) : this.kind === 'keys' ? builtinMap.keys(map) : builtinMap.values(map);
     }
-    const set = new Set(rest.map(([, v]) => v));
-    return this.kind === 'entries' ? set.entries() : set.values();
+    const set = new Set();
+    for (const [, v] of rest) builtinSet.add(set, v);
+    return this.kind === 'entries' ? builtinSet.entries(set) : builtinSet.values(set);
   }
 }
 
 const cursors = privateStamp<Cursor>();
+
+/** Whether `value` is a live iterator of a Map's view (true) or a Set's (false); undefined for anything else. */
+export function isLiveMapIterator(value: unknown): boolean | undefined {
+  return typeof value === 'object' && value !== null ? cursors.get(value)?.isMap : undefined;
+}
 
 /** A Map Iterator or Set Iterator over `view`, of `kind`. */
 export function liveIterator(view: IteratedView, kind: IterationKind, isMap: boolean): object {
@@ -139,6 +146,11 @@ function patchIteratorPrototypes(): void {
     // util.inspect reads a built-in iterator's entries natively; a live one shows a built-in one of what is left.
     Reflect.defineProperty(proto, inspect.custom, { value: showIterator, writable: true, enumerable: false, configurable: true });
   }
+}
+
+/** A built-in iterator of what `value` has left when it is a live iterator (for Node's console.table, which reads one natively); undefined otherwise. */
+export function builtinPreviewOf(value: unknown): object | undefined {
+  return typeof value === 'object' && value !== null ? cursors.get(value)?.preview() : undefined;
 }
 
 /** Returning `this` leaves a built-in iterator to util.inspect's own formatting. */

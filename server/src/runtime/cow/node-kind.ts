@@ -1,5 +1,6 @@
 import { types } from 'node:util';
 import { isProxy } from '../is-proxy.js';
+import { Object, Reflect, Array } from '../captured-namespaces.js';
 
 /** The kinds of node a view can stand for; everything else is copied eagerly. */
 export const enum NodeKind {
@@ -40,8 +41,9 @@ function isExotic(value: object): boolean {
 /** Own properties only: a descriptor inherits from Object.prototype, which the program may have given enumerable properties. */
 function hasOnlyPlainData(value: object): boolean {
   if (Object.getOwnPropertySymbols(value).length > 0) return false;
-  for (const key of Object.getOwnPropertyNames(value)) {
-    const d = Reflect.getOwnPropertyDescriptor(value, key)!;
+  const keys = Object.getOwnPropertyNames(value);
+  for (let i = 0; i < keys.length; i++) {
+    const d = Reflect.getOwnPropertyDescriptor(value, keys[i]!)!;
     if (!Object.hasOwn(d, 'value') || !d.enumerable) return false;
   }
   return true;

@@ -13,6 +13,9 @@ import type { Inherited, PrivateContent, Root } from './root.js';
 import { beforeOwnWrite, recordMaterialization, recordPartialCopy, SharedContent } from './shared-content.js';
 import { contentAt, hasArrayProperties, markArrayProperties, noteArrayKey, shallowImage, versionsOf } from './versions.js';
 import { ownFields } from './own-fields.js';
+import { isPagedImage } from './paged-image.js';
+import { builtinArray, builtinMap, builtinSet, OwnMap, OwnSet, OwnWeakMap, OwnWeakSet } from '../captured-intrinsics.js';
+import { Object, Reflect, Array } from '../captured-namespaces.js';
 
 /**
  * The views: each is a Proxy whose handler is a NodeHandler. Until its first write a view reads
@@ -121,10 +124,10 @@ export function isView(value: unknown): boolean {
 const hasOwn = (o: object, k: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
- * Arrays at least this long are not copied whole at a view's first element write: the view keeps
- * the elements it writes in an overlay over the shared array, as a kernel copies one page, not the
- * address space. Anything else (a length change, a delete, a method that is not an element write)
- * still copies the whole array then.
+ * Arrays at least this long are not copied whole at a view's first element write or append: the
+ * view keeps the elements it writes, and the length it grows to, in an overlay over the shared
+ * array, as a kernel copies one page, not the address space. Anything else (a shorter length, a
+ * delete of a shared element) still copies the whole array then.
  */
 export const OVERLAY_MIN_LENGTH = 1024;
 /** What an overlay costs before its first element: an object header and an elements store. */
@@ -144,13 +147,13 @@ const HOOK = inspect.custom;
  * Toolkit store. `set` and `deleteProperty` stay: they count the write.
  */
 const SETTLED_FORWARDS = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'isExtensible', 'getPrototypeOf', 'defineProperty', 'preventExtensions', 'setPrototypeOf'] as const;
-const shellPrototypes = new WeakSet<object>();
+const shellPrototypes = new OwnWeakSet<object>();
 /** The prototype a view shows for its target: the copy's, past the shell prototype that may stand in for it. */
 const prototypeShown = (target: object): object | null => {
   const proto = Reflect.getPrototypeOf(target);
   return proto !== null && shellPrototypes.has(proto) ? Reflect.getPrototypeOf(proto) : proto;
 };
-const protoWithHook = new WeakMap<object, object>();
+const protoWithHook = new OwnWeakMap<object, object>();
 
 export function shellPrototype(proto: object | null): object {
   const key = proto ?? NULL_PROTO_KEY;
@@ -228,7 +231,7 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
  * ownership, so the kind found the first time stays true. Such a node was never adopted, so an
  * array's properties besides its elements are looked for here, once, as adoption would have.
  */
-const kinds = new WeakMap<object, NodeKind | -1>();
+const kinds = new OwnWeakMap<object, NodeKind | -1>();
 
 function knownKind(node: object): NodeKind | undefined {
   let kind = kinds.get(node);
@@ -265,11 +268,11 @@ export function wrap(root: Root, node: object, tick: number): unknown {
     // A deep copy copies a Set's members too: the view shares a Set of this root's views of them,
     // made now, so that `has` finds the members the view hands out. The view is known before its
     // members are wrapped, so a Set that holds itself (or a cycle back to it) finds it.
-    const members = new Set<unknown>();
+    const members = new OwnSet<unknown>();
     const memberTick = inherited ? inherited.defaultTick : tick;
     view = createView(root, kind, node, tick, { shell: members, kind, tick, slotTicks: undefined, defaultTick: memberTick }, false);
     root.views.set(tick, node, view);
-    for (const m of [...(Set.prototype.values.call(source) as SetIterator<unknown>)]) members.add(isObject(m) ? memberView(root, m, memberTick) : m);
+    for (const m of [...builtinSet.values(source)]) members.add(isObject(m) ? memberView(root, m, memberTick) : m);
     return view;
   } else {
     view = createView(root, kind, node, tick, inherited, false);
@@ -286,7 +289,7 @@ function memberView(root: Root, member: object, tick: number): unknown {
 }
 
 function holdsObjects(set: Set<unknown>): boolean {
-  for (const member of Set.prototype.values.call(set) as SetIterator<unknown>) if (isObject(member)) return true;
+  for (const member of builtinSet.values(set)) if (isObject(member)) return true;
   return false;
 }
 
@@ -359,7 +362,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.holesAsUndefined = top && root.top.holesAsUndefined === true;
     this.shared = new SharedContent(root, node, tick, inherited);
     this.defaultTick = inherited ? inherited.defaultTick : tick;
-    if (inherited?.slotTicks) this.slotTicks = new Map(inherited.slotTicks);
+    if (inherited?.slotTicks) this.slotTicks = new OwnMap(inherited.slotTicks);
     this.direct = this.hidden === undefined && !this.holesAsUndefined && readsAsPrototype(Reflect.getPrototypeOf(this.shared.peek()), kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
     registerView(this);
@@ -390,24 +393,76 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     return hasOwn(content, key) || (content === this.overlay && hasOwn(this.overlayBase!, key));
   }
 
-  /** An element write within a large array's length goes to the overlay: true when it did. */
+  /**
+   * An element write into a large array, or a length change that keeps every element it shares
+   * (a push, a pop of what the view pushed), goes to the overlay: true when it did. Past the
+   * shared array's end the overlay holds the view's own `length` too.
+   */
   private writeOverlay(key: PropertyKey, value: unknown): boolean {
-    if (this.materialized || !this.direct || this.kind !== NodeKind.Array || !isIndex(key)) return false;
+    if (this.materialized || !this.direct || this.kind !== NodeKind.Array) return false;
     const content = this.current() as unknown[];
-    if (content.length < this.root.accounting.overlayMinLength || Number(key) >= content.length) return false;
-    if (this.overlay === undefined) {
-      this.overlayBase = content;
-      this.overlay = Object.create(content) as Record<string, unknown>;
-      this.root.overlaid.push(this);
-      recordPartialCopy(this.root, OVERLAY_BYTES + TAGGED);
-    } else if (!hasOwn(this.overlay, key)) {
-      recordPartialCopy(this.root, TAGGED);
-    } else {
-      this.root.accounting.takeLocation();
-    }
+    const base = (this.overlayBase ?? content) as unknown[];
+    if (base.length < this.root.accounting.overlayMinLength) return false;
+    if (key === 'length') return this.resizeOverlay(base, value);
+    // Past the end, only an append (a push): a write far past it would leave a sparse overlay that is slow to list.
+    if (!isIndex(key) || Number(key) > content.length) return false;
+    const header = this.overlay === undefined ? OVERLAY_BYTES : 0;
+    const overlay = this.overlayOver(content);
+    const index = Number(key);
+    // Each slot the overlay gains costs a pointer; the first time it holds a length, that too.
+    const grows = index === content.length;
+    const bytes = header + ((hasOwn(overlay, key) ? 0 : 1) + (grows && !hasOwn(overlay, 'length') ? 1 : 0)) * TAGGED;
+    this.chargeOverlay(bytes);
     // Defined, not assigned: an element the shared array holds read-only (a frozen source) must not block the copy's own.
-    Object.defineProperty(this.overlay, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(overlay, key, { value, writable: true, enumerable: true, configurable: true });
+    if (grows) defineLength(overlay, index + 1);
     this.wrote(key, value);
+    return true;
+  }
+
+  /** The overlay, made over `content` at the view's first write into it. */
+  private overlayOver(content: object): Record<string, unknown> {
+    if (this.overlay !== undefined) return this.overlay;
+    this.overlayBase = content;
+    this.overlay = Object.create(content) as Record<string, unknown>;
+    this.root.overlaid.push(this);
+    return this.overlay;
+  }
+
+  /** Counts a write into the overlay: a partial copy of `bytes`, or none when it only replaced what the view had written. */
+  private chargeOverlay(bytes: number): void {
+    if (bytes > 0) recordPartialCopy(this.root, bytes);
+    else this.root.accounting.takeLocation();
+  }
+
+  /**
+   * `length = value` kept in the overlay when it drops no element of the shared array: an array
+   * length the shared array's or longer. Anything else (a shorter length, or a value an array
+   * refuses, whose RangeError the copy gives) is left to the whole copy.
+   */
+  private resizeOverlay(base: unknown[], value: unknown): boolean {
+    if (typeof value !== 'number' || value >>> 0 !== value || value < base.length) return false;
+    const header = this.overlay === undefined ? OVERLAY_BYTES : 0;
+    const overlay = this.overlayOver(this.current());
+    const length = (overlay as unknown as unknown[]).length;
+    if (value < length) {
+      // A shorter length drops the elements the view put past it, as an array's does.
+      for (const key of Object.keys(overlay)) if (isIndex(key) && Number(key) >= value) Reflect.deleteProperty(overlay, key);
+    }
+    this.chargeOverlay(header + (hasOwn(overlay, 'length') ? 0 : TAGGED));
+    defineLength(overlay, value);
+    return true;
+  }
+
+  /** Deletes an element the view put past the shared array's end (a pop of its own push): true when it did. */
+  private deleteFromOverlay(key: PropertyKey): boolean {
+    const overlay = this.overlay;
+    if (overlay === undefined || this.materialized || !isIndex(key) || !hasOwn(overlay, key) || Number(key) < (this.overlayBase as unknown[]).length) return false;
+    this.root.accounting.takeLocation();
+    Reflect.deleteProperty(overlay, key);
+    this.own?.delete(key);
+    this.slotTicks?.delete(key);
+    this.forgetChild(key);
     return true;
   }
 
@@ -427,12 +482,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
    * The array a shallow array view reads its elements from, when each of its reads is a plain read
    * of it (its own content, or shared content with no overlay, no holes turned into undefined and
    * Array.prototype above it): a native method run on it gives what it would give through the
-   * view's traps, without a trap a slot.
+   * view's traps, without a trap a slot. (A large array's image is read through a Proxy of its pages, no plain array.)
    */
   plainElements(): unknown[] | undefined {
     if (this.settled || this.kind !== NodeKind.Array || this.root.deep || !(this.direct || this.materialized)) return undefined;
     const content = this.current();
-    return content === this.overlay ? undefined : (content as unknown[]);
+    return content === this.overlay || isPagedImage(content) ? undefined : (content as unknown[]);
   }
 
   holdsOnlyPlainData(): boolean {
@@ -502,11 +557,12 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (this.settled) return Reflect.ownKeys(target);
     const content = this.current();
     if (content === this.overlay) {
-      // Elements written over the shared array are its own slots too, in index order.
+      // Elements written over the shared array are its own slots too, in index order, and those the view put past its end.
       const base = this.overlayBase as unknown[];
       const keys: (string | symbol)[] = [];
+      const length = (content as unknown[]).length;
       // Own elements of either: Array.prototype may hold an element at a hole's index.
-      for (let i = 0; i < base.length; i++) if (Object.hasOwn(content, i) || Object.hasOwn(base, i)) keys.push(String(i));
+      for (let i = 0; i < length; i++) if (Object.hasOwn(content, i) || Object.hasOwn(base, i)) keys.push(String(i));
       for (const key of Reflect.ownKeys(base)) if (!isIndex(key) && key !== HOOK && this.visible(content, key)) keys.push(key);
       return keys;
     }
@@ -568,6 +624,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const content = this.current();
     if (!this.visible(content, key)) return true;
     if (this.kind === NodeKind.Array && key === 'length') return refuse(this, 'deleteProperty', () => delete (this.shell as { length?: number }).length);
+    if (this.deleteFromOverlay(key)) return true;
     this.materialize();
     this.own?.delete(key);
     this.slotTicks?.delete(key);
@@ -609,7 +666,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     if (!this.root.deep) return;
     this.slotTicks?.delete(key);
     if (isUserValue(this.root, value)) {
-      (this.own ??= new Set()).add(key);
+      (this.own ??= new OwnSet()).add(key);
       if (isAnotherCopysValue(this.root, value)) this.root.holdsForeignViews = true;
     } else {
       this.own?.delete(key);
@@ -642,16 +699,18 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
         for (let i = 0; i < length; i++) if (Object.hasOwn(from, i) || (from !== base && Object.hasOwn(base, i))) to[i] = from[i];
       }
       if (this.root.deep && hasArrayProperties(base)) {
-        for (const key of Object.keys(base)) if (!isIndex(key)) copySlot(shell, key, (base as unknown as Record<string, unknown>)[key]);
+        const keys = Object.keys(base);
+        for (let i = 0; i < keys.length; i++) if (!isIndex(keys[i]!)) copySlot(shell, keys[i]!, (base as unknown as Record<string, unknown>)[keys[i]!]);
         markArrayProperties(shell);
       }
       this.overlay = undefined;
       this.overlayBase = undefined;
     } else {
-      for (const key of Reflect.ownKeys(content)) if (key !== HOOK && this.hidden?.has(key) !== true) copySlot(shell, key, (content as Record<PropertyKey, unknown>)[key]);
+      const keys = Reflect.ownKeys(content);
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== HOOK && this.hidden?.has(keys[i]!) !== true) copySlot(shell, keys[i]!, (content as Record<PropertyKey, unknown>)[keys[i]!]);
     }
     this.materialized = true;
-    this.root.unsharedWrites.push(this);
+    builtinArray.push(this.root.unsharedWrites, this);
     recordMaterialization(this.root, this.shell);
   }
 
@@ -672,7 +731,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   sharedRecord(tick: number): Inherited | undefined {
     // A deep copy drops symbol keys and hidden properties, which a view's content cannot leave out.
     if (this.settled || holdsOwnSymbols(this.shell)) return undefined;
-    const slotTicks = new Map(this.slotTicks);
+    const slotTicks = new OwnMap(this.slotTicks);
     for (const key of this.own ?? []) slotTicks.set(key, tick);
     return { shell: this.shell, kind: this.kind, tick, slotTicks: slotTicks.size > 0 ? slotTicks : undefined, defaultTick: this.defaultTick };
   }
@@ -691,6 +750,11 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   }
 }
 
+/** An overlay's own length, which a view reads as its array's. */
+function defineLength(overlay: object, length: number): void {
+  Reflect.defineProperty(overlay, 'length', { __proto__: null, value: length, writable: true, enumerable: false, configurable: true } as PropertyDescriptor);
+}
+
 /**
  * Copies a slot into a view's own content, or a plain image, as a copy has it: defined, not assigned, where the
  * prototype chain has the key (a setter the program put on Object.prototype, or `__proto__`,
@@ -706,7 +770,7 @@ function copySlot(shell: Record<PropertyKey, unknown>, key: PropertyKey, value: 
  * lead to no view are returned as they are; those on the way to one are copied with their
  * prototype and own enumerable properties, keeping cycles and shared subgraphs.
  */
-export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads?: ReadonlySet<object>): unknown {
+export function toPlain(value: unknown, seen: Map<object, unknown> = new OwnMap<object, unknown>(), leads?: ReadonlySet<object>): unknown {
   if (!isObject(value) || typeof value === 'function') return value;
   const done = seen.get(value);
   if (done !== undefined) return done;
@@ -717,13 +781,13 @@ export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(value, out);
-    for (const [k, v] of value as Map<unknown, unknown>) out.set(toPlain(k, seen, leading), toPlain(v, seen, leading));
+    for (const [k, v] of builtinMap.entries(value)) builtinMap.set(out, toPlain(k, seen, leading), toPlain(v, seen, leading));
     return out;
   }
   if (value instanceof Set) {
     const out = new Set<unknown>();
     seen.set(value, out);
-    for (const v of value as Set<unknown>) out.add(toPlain(v, seen, leading));
+    for (const v of builtinSet.values(value)) builtinSet.add(out, toPlain(v, seen, leading));
     return out;
   }
   const out: Record<PropertyKey, unknown> = Array.isArray(value) ? (new Array(value.length) as unknown as Record<PropertyKey, unknown>) : {};
@@ -741,9 +805,9 @@ export function toPlain(value: unknown, seen = new Map<object, unknown>(), leads
  * whichever way the walk first entered the cycle.
  */
 function nodesLeadingToViews(root: object): Set<object> {
-  const parents = new Map<object, object[]>();
+  const parents = new OwnMap<object, object[]>();
   const views: object[] = [];
-  const seen = new Set<object>();
+  const seen = new OwnSet<object>();
   const stack: object[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -760,7 +824,7 @@ function nodesLeadingToViews(root: object): Set<object> {
       stack.push(child);
     }
   }
-  const leading = new Set<object>(views);
+  const leading = new OwnSet<object>(views);
   const queue = [...views];
   while (queue.length > 0) {
     for (const parent of parents.get(queue.pop()!) ?? []) {

@@ -1,3 +1,4 @@
+import { Object, Reflect } from '../captured-namespaces.js';
 const DESCRIPTOR_FIELDS = ['value', 'writable', 'get', 'set', 'enumerable', 'configurable'] as const;
 
 /**

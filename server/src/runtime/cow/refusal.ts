@@ -1,5 +1,7 @@
 import { isProxy } from '../is-proxy.js';
 import { raisedFor, withoutOwnFrames } from '../own-frames.js';
+import { OwnSet } from '../captured-intrinsics.js';
+import { Object, Reflect, Array } from '../captured-namespaces.js';
 
 /**
  * A write a view refuses (it is frozen, sealed or not extensible, or the property is read-only)
@@ -58,7 +60,7 @@ function receiverName(view: object): string {
 }
 
 /** Built-ins that answer a refused write with false rather than an error. */
-const REFLECT_NAMES = new Set(['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions']);
+const REFLECT_NAMES = new OwnSet(['set', 'deleteProperty', 'defineProperty', 'setPrototypeOf', 'preventExtensions']);
 
 interface CallSite {
   getFileName(): string | null | undefined;

@@ -2,6 +2,7 @@ import type { Accounting } from '../figures/accounting.js';
 import type { SiteId } from '../figures/types.js';
 import type { NodeKind } from './node-kind.js';
 import { Domain } from './versions.js';
+import { OwnMap } from '../captured-intrinsics.js';
 
 /** Content a root made private (a view's target, or a Date or typed array copied when read). */
 export interface PrivateContent {
@@ -33,7 +34,7 @@ export class TickedMap<V> {
   /** Most maps hold one tick (a copy reads what it shares at its own): that tick's map is kept apart, spared a lookup. */
   private firstTick = -1;
   private first: Map<object, V> | undefined;
-  private readonly byTick = new Map<number, Map<object, V>>();
+  private readonly byTick = new OwnMap<number, Map<object, V>>();
   size = 0;
 
   get(tick: number, node: object): V | undefined {
@@ -43,7 +44,7 @@ export class TickedMap<V> {
   set(tick: number, node: object, value: V): void {
     let map = tick === this.firstTick ? this.first : this.byTick.get(tick);
     if (!map) {
-      map = new Map<object, V>();
+      map = new OwnMap<object, V>();
       this.byTick.set(tick, map);
       if (this.first === undefined) {
         this.firstTick = tick;

@@ -1,4 +1,4 @@
-import { copySize, shallowSize } from '../size/index.js';
+import { copySize } from '../size/index.js';
 import { currentCrossing } from './crossings.js';
 import { checkShared } from './hazards.js';
 import type { Inherited, Root } from './root.js';
@@ -78,8 +78,8 @@ function checkOncePerCrossing(root: Root, node: object, versions: Versions): voi
 export function beforeOwnWrite(root: Root, shell: object): void {
   const versions = versionsOf(shell);
   if (!versions) return;
-  const image = beforeWrite(shell, versions);
-  if (image) root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), shallowSize(image), false, true);
+  const bytes = beforeWrite(shell, versions);
+  if (bytes !== undefined) root.accounting.counters.materialized(root.site, root.accounting.takeLocation(), bytes, false, true);
 }
 
 /** A view wrote `bytes` of its own without copying the node it shares (an element of a large array). */

@@ -5,6 +5,10 @@ import { privateStamp } from '../private-stamp.js';
 import { fingerprint } from './fingerprint.js';
 import { elementsInherited, isIndex, NodeKind } from './node-kind.js';
 import { defineData } from '../define-data.js';
+import { shallowSize } from '../size/index.js';
+import { pagedImage, PAGE_LENGTH } from './paged-image.js';
+import { builtinMap, builtinSet, OwnMap, OwnSet, OwnWeakSet } from '../captured-intrinsics.js';
+import { Object, Reflect, Math } from '../captured-namespaces.js';
 
 /**
  * Multi-version concurrency control for the plain nodes that views share. A shared node keeps
@@ -43,14 +47,14 @@ export class Domain {
 
   /** The nodes of the domain holding images (see pruneImages). */
   get imaged(): Set<Versions> {
-    return (this.imagedNodes ??= new Set());
+    return (this.imagedNodes ??= new OwnSet());
   }
 
   /**
    * How many live copies read this domain's nodes as they were at each tick (see `readBy`): images
    * no live reader chooses are dropped (see pruneImages).
    */
-  readonly readerTicks = new Map<number, number>();
+  readonly readerTicks = new OwnMap<number, number>();
   /** The token the copies made since the domain's last image share (see `addReader`). */
   readerEpoch: { readonly token: WeakRef<object>; readonly imagesMade: number } | undefined;
   liveImages = 0;
@@ -61,7 +65,7 @@ export class Domain {
    */
   keepImages = false;
   /** Views per site still sharing the domain as it was at the last image, and how many images there were. */
-  readonly sharing = new Map<number, number>();
+  readonly sharing = new OwnMap<number, number>();
   imagesMade = 0;
   parent: Domain | undefined;
 
@@ -76,9 +80,12 @@ export class Domain {
 }
 
 export class Versions {
-  /** images[i] is the node as it was for every tick in (ticks[i-1], ticks[i]]. */
-  readonly images: object[] = [];
-  readonly ticks: number[] = [];
+  /**
+   * images[i] is the node as it was for every tick in (ticks[i-1], ticks[i]]. Made at the first
+   * image: most versioned nodes are never written, and two empty arrays were a third of their cost.
+   */
+  images: object[] | undefined;
+  ticks: number[] | undefined;
   /** Images ever taken: views compare it to notice a new one (pruning makes the list shorter). */
   imagesTaken = 0;
   imagedAt = -1;
@@ -125,30 +132,43 @@ export function unchangedSinceSeen(node: object, v: Versions): boolean {
 export function contentAt(node: object, v: Versions | undefined, tick: number): object {
   if (v === undefined) return node;
   const { ticks, images } = v;
-  for (let i = 0; i < ticks.length; i++) if (ticks[i]! >= tick) return images[i]!;
+  if (ticks === undefined) return node;
+  for (let i = 0; i < ticks.length; i++) if (ticks[i]! >= tick) return images![i]!;
   return node;
 }
 
 /**
  * Call before `node` is written in place: when a view shared it since its last image, keep the
- * current content as an image for those views. Returns the image made, if any, so the caller can
- * account for its bytes.
+ * current content as an image for those views. Returns the bytes the image copied, if one was
+ * made, so the caller can account for them.
  */
-export function beforeWrite(node: object, v: Versions): object | undefined {
+export function beforeWrite(node: object, v: Versions): number | undefined {
   v.print = undefined;
   const sharedAt = v.domain.root().sharedAt;
   if (v.imagedAt >= sharedAt) return undefined;
-  const image = shallowImage(node, v.kind);
+  const { image, bytes } = imageOf(node, v);
   const domain = v.domain.root();
   domain.imagesMade++;
-  v.images.push(image);
+  (v.images ??= []).push(image);
   v.imagesTaken++;
-  v.ticks.push(currentTick());
+  (v.ticks ??= []).push(currentTick());
   v.imagedAt = currentTick();
   domain.imaged.add(v);
   domain.liveImages++;
   if (!domain.keepImages && domain.liveImages >= domain.pruneAt) pruneImages(domain);
-  return image;
+  return bytes;
+}
+
+/** An image of `node` as it is now: a large array's by pages, sharing those it had at its last image. */
+function imageOf(node: object, v: Versions): { readonly image: object; readonly bytes: number } {
+  if (v.kind === NodeKind.Array && (node as unknown[]).length >= PAGE_LENGTH) {
+    const properties = arraysWithProperties.has(node);
+    const paged = pagedImage(node as unknown[], v.images?.[v.images.length - 1], properties);
+    if (properties) arraysWithProperties.add(paged.image);
+    return paged;
+  }
+  const image = shallowImage(node, v.kind);
+  return { image, bytes: shallowSize(image) };
 }
 
 /**
@@ -160,21 +180,23 @@ export function beforeWrite(node: object, v: Versions): object | undefined {
 export function pruneImages(domain: Domain): void {
   const ticks = [...domain.readerTicks.keys()];
   for (const v of domain.imaged) {
-    const chosen = new Set<number>();
+    const images = v.images!;
+    const imageTicks = v.ticks!;
+    const chosen = new OwnSet<number>();
     for (const t of ticks) {
-      const i = v.ticks.findIndex((imageTick) => imageTick >= t);
+      const i = imageTicks.findIndex((imageTick) => imageTick >= t);
       if (i >= 0) chosen.add(i);
     }
-    const before = v.images.length;
+    const before = images.length;
     let kept = 0;
     for (let i = 0; i < before; i++) {
       if (!chosen.has(i)) continue;
-      v.images[kept] = v.images[i]!;
-      v.ticks[kept] = v.ticks[i]!;
+      images[kept] = images[i]!;
+      imageTicks[kept] = imageTicks[i]!;
       kept++;
     }
-    v.images.length = kept;
-    v.ticks.length = kept;
+    images.length = kept;
+    imageTicks.length = kept;
     domain.liveImages -= before - kept;
     if (kept === 0) domain.imaged.delete(v);
   }
@@ -217,7 +239,9 @@ function countReader(domain: Domain, tick: number, delta: number): void {
 
 /** Moves the readers of one domain to the domain it is merged into. */
 export function moveReaders(from: Domain, to: Domain): void {
-  for (const [tick, n] of from.readerTicks) countReader(to, tick, n);
+  from.readerTicks.forEach((n, tick) => {
+    countReader(to, tick, n);
+  });
   from.readerTicks.clear();
   from.readerEpoch = undefined;
   to.readerEpoch = undefined;
@@ -228,7 +252,7 @@ export function moveReaders(from: Domain, to: Domain): void {
  * as copying it, so an image looks for such properties only on arrays marked here: by adoption,
  * which walks the array anyway, and by the writes that add one (through a view or `rt.set`).
  */
-const arraysWithProperties = new WeakSet<object>();
+const arraysWithProperties = new OwnWeakSet<object>();
 
 export function markArrayProperties(array: object): void {
   arraysWithProperties.add(array);
@@ -254,11 +278,17 @@ export function shallowImage(node: object, kind: NodeKind): object {
       arraysWithProperties.add(image);
       return image;
     }
-    // The program may have replaced the collection's prototype: read it through the real methods.
-    case NodeKind.Map:
-      return new Map(Map.prototype.entries.call(node) as MapIterator<[unknown, unknown]>);
-    case NodeKind.Set:
-      return new Set(Set.prototype.values.call(node) as SetIterator<unknown>);
+    // The program may have replaced the collection's prototype or its methods: the built-ins read and write.
+    case NodeKind.Map: {
+      const image = new Map();
+      for (const [k, v] of builtinMap.entries(node)) builtinMap.set(image, k, v);
+      return image;
+    }
+    case NodeKind.Set: {
+      const image = new Set();
+      for (const v of builtinSet.values(node)) builtinSet.add(image, v);
+      return image;
+    }
     case NodeKind.Object: {
       // Properties are defined, as a copy defines them: assigned, they would run setters the
       // program put on Object.prototype, and `__proto__` would set the prototype.

@@ -1,4 +1,6 @@
 import type { CopyPointFigures, Hazard, HazardKind, LocationId, SiteFigures, SiteId } from './types.js';
+import { builtinArray, OwnMap } from '../captured-intrinsics.js';
+import { Math } from '../captured-namespaces.js';
 
 const GROW = 64;
 
@@ -17,12 +19,12 @@ export class Counters {
   private dirty = new Uint8Array(GROW);
   private readonly dirtySites: SiteId[] = [];
 
-  private readonly pointSlots = new Map<number, number>();
+  private readonly pointSlots = new OwnMap<number, number>();
   private pointCount = new Float64Array(GROW);
   private pointBytes = new Float64Array(GROW);
-  private readonly pointsOfSite = new Map<SiteId, { location: LocationId; slot: number }[]>();
+  private readonly pointsOfSite = new OwnMap<SiteId, { location: LocationId; slot: number }[]>();
 
-  private readonly hazards = new Map<string, { site: SiteId; kind: HazardKind; message: string; count: number }>();
+  private readonly hazards = new OwnMap<string, { site: SiteId; kind: HazardKind; message: string; count: number }>();
   private hazardsDirty = false;
 
   copied(site: SiteId, bytesCopied: number, bytesSaved: number): void {
@@ -55,7 +57,7 @@ export class Counters {
       this.pointSlots.set(key, slot);
       let list = this.pointsOfSite.get(site);
       if (!list) this.pointsOfSite.set(site, (list = []));
-      list.push({ location, slot });
+      builtinArray.push(list, { location, slot });
     }
     this.pointCount[slot]! += 1;
     this.pointBytes[slot]! += bytes;
@@ -114,7 +116,7 @@ export class Counters {
 
   figuresOf(site: SiteId): SiteFigures {
     this.ensure(site);
-    const copyPoints: CopyPointFigures[] = (this.pointsOfSite.get(site) ?? []).map(({ location, slot }) => ({
+    const copyPoints: CopyPointFigures[] = builtinArray.map(this.pointsOfSite.get(site) ?? [], ({ location, slot }) => ({
       location,
       count: this.pointCount[slot]!,
       bytes: this.pointBytes[slot]!,
@@ -133,24 +135,26 @@ export class Counters {
 
   /** Figures of the sites that changed since the last call, and all hazards if any changed. */
   takeDirty(): { figures: SiteFigures[]; hazards: Hazard[] } {
-    const figures = this.dirtySites.map((site) => {
+    const figures = builtinArray.map(this.dirtySites, (site) => {
       this.dirty[site] = 0;
       return this.figuresOf(site);
     });
     this.dirtySites.length = 0;
-    const hazards = this.hazardsDirty ? [...this.hazards.values()].map((h) => ({ ...h })) : [];
+    const hazards = this.hazardsDirty ? this.allHazards() : [];
     this.hazardsDirty = false;
     return { figures, hazards };
   }
 
   allHazards(): Hazard[] {
-    return [...this.hazards.values()].map((h) => ({ ...h }));
+    const list: Hazard[] = [];
+    this.hazards.forEach((h) => builtinArray.push(list, { ...h }));
+    return list;
   }
 
   private touch(site: SiteId): void {
     if (this.dirty[site] === 0) {
       this.dirty[site] = 1;
-      this.dirtySites.push(site);
+      builtinArray.push(this.dirtySites, site);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { CopyKind } from '../copy-kinds.js';
 import type { LocationId, LocationInfo, SiteId, SiteInfo } from './types.js';
+import { builtinArray, OwnMap } from '../captured-intrinsics.js';
 
 /**
  * Copy sites and write locations get small integer ids so the hot path passes numbers, never
@@ -8,8 +9,8 @@ import type { LocationId, LocationInfo, SiteId, SiteInfo } from './types.js';
 export class Registry {
   readonly sites: SiteInfo[] = [];
   readonly locations: LocationInfo[] = [];
-  private readonly siteIds = new Map<string, SiteId>();
-  private readonly locationIds = new Map<string, LocationId>();
+  private readonly siteIds = new OwnMap<string, SiteId>();
+  private readonly locationIds = new OwnMap<string, LocationId>();
   private sitesSent = 0;
   private locationsSent = 0;
 
@@ -18,7 +19,7 @@ export class Registry {
     let id = this.siteIds.get(key);
     if (id === undefined) {
       id = this.sites.length + 1;
-      this.sites.push({ id, file, line, column, kind });
+      builtinArray.push(this.sites, { id, file, line, column, kind });
       this.siteIds.set(key, id);
     }
     return id;
@@ -29,7 +30,7 @@ export class Registry {
     let id = this.locationIds.get(key);
     if (id === undefined) {
       id = this.locations.length + 1;
-      this.locations.push({ id, file, line, column });
+      builtinArray.push(this.locations, { id, file, line, column });
       this.locationIds.set(key, id);
     }
     return id;
@@ -41,8 +42,8 @@ export class Registry {
 
   /** The registrations not yet sent, marking them sent. */
   takeNew(): { sites: SiteInfo[]; locations: LocationInfo[] } {
-    const sites = this.sites.slice(this.sitesSent);
-    const locations = this.locations.slice(this.locationsSent);
+    const sites = builtinArray.sliceOf(this.sites, this.sitesSent);
+    const locations = builtinArray.sliceOf(this.locations, this.locationsSent);
     this.sitesSent = this.sites.length;
     this.locationsSent = this.locations.length;
     return { sites, locations };

@@ -13,10 +13,12 @@ export class BatchFlusher {
   private sink: Sink | undefined;
   private timer: NodeJS.Timeout | undefined;
 
+  /** `betweenJobs` runs at each interval, where no code of the program is running. */
   constructor(
     private readonly mode: RunMode,
     private readonly registry: Registry,
     private readonly counters: Counters,
+    private readonly betweenJobs: () => void = () => undefined,
   ) {}
 
   connect(sink: Sink, intervalMs: number): void {
@@ -24,6 +26,7 @@ export class BatchFlusher {
     this.sink = sink;
     clearInterval(this.timer);
     this.timer = setInterval(() => {
+      this.betweenJobs();
       this.flush(false);
     }, intervalMs);
     this.timer.unref();

@@ -6,6 +6,8 @@ import { privateStamp } from '../private-stamp.js';
 import { copySize, shallowSize } from '../size/index.js';
 import { isProxy } from '../is-proxy.js';
 import { types } from 'node:util';
+import { builtinArray, builtinMap, builtinSet, OwnMap } from '../captured-intrinsics.js';
+import { Object, Math, Array } from '../captured-namespaces.js';
 
 /**
  * Observe mode: the program's copies are real; the observer watches them. It keeps one record per
@@ -62,7 +64,7 @@ class NodeRecord {
   sharing(site: SiteId): Sharers {
     if (this.firstSite === 0) this.firstSite = site;
     if (this.firstSite === site) return this;
-    this.otherSites ??= new Map();
+    this.otherSites ??= new OwnMap();
     let sharers = this.otherSites.get(site);
     if (!sharers) this.otherSites.set(site, (sharers = { shallow: 0, deep: 0, openGroup: undefined }));
     return sharers;
@@ -186,10 +188,10 @@ export class Observer {
     // Four slots a node (copy side, source side, and their parents): no tuple is allocated.
     const pending: unknown[] = [copy, walkSource ? source : undefined, undefined, undefined];
     while (pending.length > 0) {
-      const sParent = pending.pop() as object | undefined;
-      const cParent = pending.pop() as object | undefined;
-      const s = pending.pop();
-      const c = pending.pop();
+      const sParent = builtinArray.pop(pending) as object | undefined;
+      const cParent = builtinArray.pop(pending) as object | undefined;
+      const s = builtinArray.pop(pending);
+      const c = builtinArray.pop(pending);
       if (typeof c === 'string') {
         bytes += shallowSize(c);
         continue;
@@ -205,16 +207,18 @@ export class Observer {
         const sArray = Array.isArray(sNode) ? (sNode as unknown[]) : undefined;
         for (let i = 0; i < c.length; i++) {
           const child: unknown = c[i];
-          pending.push(child, sArray && isObject(child) ? dataValue(sArray, i) : undefined, c, sNode);
+          builtinArray.push(pending, child, sArray && isObject(child) ? dataValue(sArray, i) : undefined, c, sNode);
         }
       } else if (types.isMap(c)) {
-        for (const [k, v] of Map.prototype.entries.call(c) as MapIterator<[unknown, unknown]>) pending.push(v, sNode && types.isMap(sNode) ? Map.prototype.get.call(sNode, k) : undefined, c, sNode);
+        builtinMap.forEach(c, (v, k) => builtinArray.push(pending, v, sNode && types.isMap(sNode) ? builtinMap.get(sNode, k) : undefined, c, sNode));
       } else if (types.isSet(c)) {
-        for (const v of Set.prototype.values.call(c) as SetIterator<unknown>) pending.push(v, undefined, c, undefined);
+        builtinSet.forEach(c, (v) => builtinArray.push(pending, v, undefined, c, undefined));
       } else if (!ArrayBuffer.isView(c)) {
-        for (const key of Object.keys(c)) {
+        const keys = Object.keys(c);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i]!;
           const child = (c as Record<string, unknown>)[key];
-          pending.push(child, sNode && isObject(child) ? dataValue(sNode, key) : undefined, c, sNode);
+          builtinArray.push(pending, child, sNode && isObject(child) ? dataValue(sNode, key) : undefined, c, sNode);
         }
       }
     }
@@ -264,7 +268,7 @@ export class Observer {
     if (isBareParent(stamp) && this.freshOwner(stamp) === top) return false;
     const record = this.recordOf(c);
     if (record.paths !== undefined && record.paths[record.paths.length - 1]!.owner === top) return false;
-    (record.paths ??= []).push({ owner: top, parent, copied: false });
+    builtinArray.push((record.paths ??= []), { owner: top, parent, copied: false });
     return true;
   }
 
@@ -358,7 +362,7 @@ export class Observer {
     for (;;) {
       const stamp = this.records.get(at);
       if (stamp === copy) {
-        const own = copy.paths?.find((e) => e.owner === copy);
+        const own = copy.paths && builtinArray.find(copy.paths, (e) => e.owner === copy);
         if (own !== undefined && !own.copied) {
           own.copied = true;
           copy.paths = uncopied(copy.paths!);
@@ -377,7 +381,9 @@ export class Observer {
 
   /** A write to a node of deep copies: each copy it belongs to copies the node and its path. */
   private chargeCopies(record: NodeRecord, node: object, location: LocationId): void {
-    for (const entry of record.paths!) {
+    const paths = record.paths!;
+    for (let i = 0; i < paths.length; i++) {
+      const entry = paths[i]!;
       if (entry.copied) continue;
       this.chargeCopy(entry.owner, location, this.copyPath(entry, node));
     }
@@ -398,8 +404,9 @@ export class Observer {
     const { sharedBy, sharedUnder, sourcePaths } = record;
     record.sharedBy = undefined;
     record.sourcePaths = undefined;
-    for (const group of sharedBy ?? []) this.chargeGroup(group, shallowSize(node) + this.copyGroupPath(group, sharedUnder), location);
-    for (const entry of sourcePaths ?? []) {
+    if (sharedBy !== undefined) for (let i = 0; i < sharedBy.length; i++) this.chargeGroup(sharedBy[i]!, shallowSize(node) + this.copyGroupPath(sharedBy[i]!, sharedUnder), location);
+    for (let i = 0; sourcePaths !== undefined && i < sourcePaths.length; i++) {
+      const entry = sourcePaths[i]!;
       if (!entry.copied) this.chargeGroup(entry.owner, shallowSize(node) + this.copyGroupPath(entry.owner, entry.parent), location);
     }
   }
@@ -472,13 +479,13 @@ function shareNode(record: NodeRecord, group: DeepGroup, parent: object | undefi
     record.sharedBy = [group];
     record.sharedUnder = parent;
   } else if (record.sharedUnder === parent) {
-    groups.push(group);
+    builtinArray.push(groups, group);
   } else {
-    (record.sourcePaths ??= []).push({ owner: group, parent, copied: false });
+    builtinArray.push((record.sourcePaths ??= []), { owner: group, parent, copied: false });
   }
 }
 
 function uncopied<Owner>(entries: PathEntry<Owner>[]): PathEntry<Owner>[] | undefined {
-  const left = entries.filter((e) => !e.copied);
+  const left = builtinArray.filter(entries, (e) => !e.copied);
   return left.length === 0 ? undefined : left;
 }

@@ -27,6 +27,9 @@ import {
   TYPED_ARRAY_OVERHEAD,
 } from './v8-layout.js';
 import { dataValue } from '../data-value.js';
+import { builtinMap, builtinSet } from '../captured-intrinsics.js';
+import { isProxy } from '../is-proxy.js';
+import { Object, Math, Number, Array } from '../captured-namespaces.js';
 
 /** Elements of a large array looked at to tell its elements kind (V8 does not show it to JS). */
 const ELEMENT_SAMPLE = 8;
@@ -75,8 +78,12 @@ function sizeWith(value: unknown, reads: Reads): number {
   // Most copied values are plain objects: one prototype check spares them the instanceof chain.
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) return objectSize(value, reads === 'direct' && proto !== null && enumeratesAny(Object.prototype) ? 'keys' : reads);
-  if (value instanceof Map) return collectionSize(value.size, MAP_ENTRY);
-  if (value instanceof Set) return collectionSize(SET_COPY_HEADROOM ? value.size + (value.size >> 1) : value.size, SET_ENTRY);
+  // A view (a Proxy, which the built-in getter refuses) tells its own size.
+  if (value instanceof Map) return collectionSize(isProxy(value) ? value.size : builtinMap.size(value), MAP_ENTRY);
+  if (value instanceof Set) {
+    const size = isProxy(value) ? value.size : builtinSet.size(value);
+    return collectionSize(SET_COPY_HEADROOM ? size + (size >> 1) : size, SET_ENTRY);
+  }
   if (ArrayBuffer.isView(value)) return typedSize(value.byteLength);
   if (value instanceof ArrayBuffer) return ARRAY_BUFFER_OVERHEAD + value.byteLength;
   if (value instanceof Date) return DATE;

@@ -6,6 +6,7 @@
  */
 import { inspect } from 'node:util';
 import * as util from 'node:util';
+import * as workerThreads from 'node:worker_threads';
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { RUNTIME_KEY } from '../../../src/instrument/module-bindings.js';
@@ -13,6 +14,9 @@ import { instrumentSource } from '../../../src/instrument/instrument-source.js';
 import { createRuntime, patchCloneGlobals } from '../../../src/runtime/index.js';
 import { FAMILY_TIMEOUT, runs, SEED } from './scale.js';
 import { inspectProgram, integrityProgram, iterationProgram } from './view-programs.js';
+import { collectionBuiltinProgram } from './collection-builtin-programs.js';
+import { largeArrayProgram } from './large-array-programs.js';
+import { cloneProgram } from './clone-programs.js';
 
 
 type Mode = 'plain' | 'observe' | 'cow';
@@ -30,7 +34,7 @@ function run(source: string, mode: Mode): string[] {
     // A function body: sloppy unless the program starts with the directive, as a CommonJS module is.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const program = new Function('log', 'require', code) as (log: (...values: unknown[]) => void, require: (name: string) => unknown) => void;
-    program(log, (name) => (name === 'util' ? util : undefined));
+    program(log, (name) => (name === 'util' ? util : name === 'worker_threads' ? workerThreads : undefined));
   } catch (error) {
     log(`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
   } finally {
@@ -63,5 +67,17 @@ describe('program families: views behave as the plain values they stand for', ()
 
   it('util.inspect and util.format of views, written, frozen, cyclic, with hidden properties and getters', { timeout: FAMILY_TIMEOUT }, () => {
     fc.assert(fc.property(inspectProgram(), sameInEveryMode), { numRuns: runs(1000), ...SEED });
+  });
+
+  it('Map and Set built-ins that read, taken from elsewhere and called on copies; and replaced by the program, counting its calls', { timeout: FAMILY_TIMEOUT }, () => {
+    fc.assert(fc.property(collectionBuiltinProgram(), sameInEveryMode), { numRuns: runs(800), ...SEED });
+  });
+
+  it('arrays imaged page by page: source and copies written at page borders, by every length change and reordering, between and after copies', { timeout: FAMILY_TIMEOUT }, () => {
+    fc.assert(fc.property(largeArrayProgram(), sameInEveryMode), { numRuns: runs(300), ...SEED });
+  });
+
+  it('structuredClone and postMessage of views reached through getters (own, nested, a class instance’s, a Map’s, a Set’s, an array element’s), beside what the clone refuses', { timeout: FAMILY_TIMEOUT }, () => {
+    fc.assert(fc.property(cloneProgram(), sameInEveryMode), { numRuns: runs(1000), ...SEED });
   });
 });
