@@ -3,11 +3,9 @@
  * `cowlens report` in observe and in cow mode must print the same, on stdout and stderr, and exit
  * alike. The values are large enough for cow mode's default threshold to share them as views.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cowlens, plainNode, REPO } from '../cli/run-cowlens.js';
+import { describeSameAsPlain } from './same-as-plain.js';
+import { REPO } from '../cli/run-cowlens.js';
 
 const LODASH = join(REPO, 'node_modules/lodash/lodash.js');
 
@@ -421,18 +419,4 @@ const PROGRAMS: Record<string, [string, string]> = {
   'refused-builtins.js': [REFUSED_BUILTINS, 'a built-in’s refused write to a frozen view throws V8’s error with the frame plain Node shows'],
 };
 
-describe('views behave as plain values, in real processes (issue 14, items 3 and 5)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cowlens-hostile-views-'));
-  for (const [file, [source]] of Object.entries(PROGRAMS)) writeFileSync(join(dir, file), source);
-  for (const [file, [, what]] of Object.entries(PROGRAMS)) {
-    it(`${file}: ${what}`, () => {
-      const plain = plainNode([file], { cwd: dir });
-      expect(plain.status).toBe(0);
-      for (const mode of ['observe', 'cow'] as const) {
-        const run = cowlens(['report', '--mode', mode, '--format', 'json', '--out', join(dir, `${file}.${mode}.json`), '--', 'node', file], { cwd: dir });
-        const stderr = run.stderr.split('\n').filter((line) => !line.startsWith('cowlens: ')).join('\n');
-        expect({ mode, status: run.status, stdout: run.stdout, stderr }).toEqual({ mode, status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
-      }
-    });
-  }
-});
+describeSameAsPlain('views behave as plain values, in real processes (issue 14, items 3 and 5)', PROGRAMS);

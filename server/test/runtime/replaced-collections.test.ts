@@ -6,11 +6,7 @@
  * threshold to share them as views. (The differential family "Map and Set built-ins" in
  * differential/view-families.test.ts draws such programs at random, in-process.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cowlens, plainNode } from '../cli/run-cowlens.js';
+import { describeSameAsPlain } from './same-as-plain.js';
 
 /**
  * Every method of Map, Set, WeakMap and WeakSet replaced by one that counts its calls and calls
@@ -87,18 +83,4 @@ const PROGRAMS: Record<string, [source: string, what: string]> = {
   'borrowed.js': [BORROWED, 'built-ins of Map and Set that read, called on copies through call, apply, bind and Reflect.apply, read them; on other receivers they throw as plain'],
 };
 
-describe('the keyed collections’ built-ins, replaced or borrowed, in real processes (issue 14)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cowlens-replaced-collections-'));
-  for (const [file, [source]] of Object.entries(PROGRAMS)) writeFileSync(join(dir, file), source);
-  for (const [file, [, what]] of Object.entries(PROGRAMS)) {
-    it(`${file}: ${what}`, () => {
-      const plain = plainNode([file], { cwd: dir });
-      expect(plain.status).toBe(0);
-      for (const mode of ['observe', 'cow'] as const) {
-        const run = cowlens(['report', '--mode', mode, '--format', 'json', '--out', join(dir, `${file}.${mode}.json`), '--', 'node', file], { cwd: dir });
-        const stderr = run.stderr.split('\n').filter((line) => !line.startsWith('cowlens: ')).join('\n');
-        expect({ mode, status: run.status, stdout: run.stdout, stderr }).toEqual({ mode, status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
-      }
-    });
-  }
-});
+describeSameAsPlain('the keyed collections’ built-ins, replaced or borrowed, in real processes (issue 14)', PROGRAMS);

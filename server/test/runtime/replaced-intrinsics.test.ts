@@ -8,11 +8,7 @@
  * none of its frames. The values are large enough for cow mode's default threshold to share them
  * as views. (replaced-collections.test.ts does the same for Map, Set, WeakMap and WeakSet.)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cowlens, plainNode } from '../cli/run-cowlens.js';
+import { describeSameAsPlain } from './same-as-plain.js';
 
 /** Copies of every common kind, written into at the top and deep down, as the programs below make them. */
 const COPIES = `
@@ -131,18 +127,4 @@ const PROGRAMS: Record<string, [source: string, what: string]> = {
   'prepare-stack-trace.js': [PREPARE_STACK_TRACE, 'a program’s Error.prepareStackTrace is handed the program’s frames only, for errors copy sites raise'],
 };
 
-describe('the built-ins the runtime uses, replaced by the program, in real processes', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cowlens-replaced-intrinsics-'));
-  for (const [file, [source]] of Object.entries(PROGRAMS)) writeFileSync(join(dir, file), source);
-  for (const [file, [, what]] of Object.entries(PROGRAMS)) {
-    it(`${file}: ${what}`, () => {
-      const plain = plainNode([file], { cwd: dir });
-      expect(plain.status).toBe(0);
-      for (const mode of ['observe', 'cow'] as const) {
-        const run = cowlens(['report', '--mode', mode, '--format', 'json', '--out', join(dir, `${file}.${mode}.json`), '--', 'node', file], { cwd: dir });
-        const stderr = run.stderr.split('\n').filter((line) => !line.startsWith('cowlens: ')).join('\n');
-        expect({ mode, status: run.status, stdout: run.stdout, stderr }).toEqual({ mode, status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
-      }
-    });
-  }
-});
+describeSameAsPlain('the built-ins the runtime uses, replaced by the program, in real processes', PROGRAMS);
