@@ -300,14 +300,15 @@ const STATIC_MEMBERS_BY_VALUE = Number(process.versions.v8.split('.')[0]) < 12;
 
 /**
  * Whether V8 words an error at `node` by the value (`undefined is not a function`), not by the
- * text: in a class member's computed name, where V8 does not find the place in the source, and on
+ * text: in any computed name (a class member's, an object literal's, a destructuring pattern's),
+ * where V8 does not find the place in the source, and on
  * V8 before 12 in a static field's initializer or a static block. A function inside them is a
  * place of its own.
  */
 export function wordedByValue(node: ts.Node): boolean {
   for (let child = node, parent = node.parent as ts.Node | undefined; parent !== undefined; child = parent, parent = parent.parent as ts.Node | undefined) {
     if (ts.isClassStaticBlockDeclaration(parent)) return STATIC_MEMBERS_BY_VALUE;
-    if (ts.isComputedPropertyName(parent) && ts.isClassElement(parent.parent)) return true;
+    if (ts.isComputedPropertyName(parent)) return true;
     if (ts.isPropertyDeclaration(parent) && ts.isClassLike(parent.parent)) {
       return STATIC_MEMBERS_BY_VALUE && parent.initializer === child && parent.modifiers?.some((m) => m.kind === SK.StaticKeyword) === true;
     }

@@ -42,6 +42,8 @@ const CASES: Record<string, string> = {
   'a static block iterating (V8 before 12 words it by the value)': `class K { static { log([0, ...structuredClone(5)]) } }`,
   'a computed member name: V8 words it by the value': `class K { [structuredClone(xs).nope()]() {} }`,
   'a spread in a class field’s computed name: V8 words it by the value': `class K { ['k' + [...{ a: 0 }].length] = 0 }; new K()`,
+  'a spread in an object literal’s computed name, nested: V8 words it by the value': `({ c: { ['k' + [...{ a: 0 }].length]: 0 } })`,
+  'a spread in a destructuring pattern’s computed name: V8 words it by the value': `const { [[...{ a: 0 }].length]: q } = {}; q`,
   'a rest target of a destructuring assignment is written, not iterated': `[o.n, ...o.list.rest] = [...xs]; for ([o.n, ...o.list.rest] of [xs]); log('a rest target of a destructuring assignment is written, not iterated', o.n, o.list.rest.join())`,
   'calls that succeed keep their receiver': `const c = { ...{ n: 2, twice() { return this.n * 2 } } }; log('calls that succeed keep their receiver', c.twice(), [...xs].map((x) => x + 1).join())`,
 };
