@@ -14,7 +14,7 @@ const figures = {};
 const SNAPSHOT_LINE = 'history.push(structuredClone(doc));';
 const BACKUP_LINE = 'return JSON.parse(JSON.stringify(doc)) as Doc;';
 const FINAL_SNAPSHOT = /^⧉ 25 copies · 25 written · saved [\d.]+ MB · shared ×2$/;
-const FINAL_BACKUP = /^⧉ 5 copies · 4 written · saved [\d.]+ kB · shared ×2$/;
+const FINAL_BACKUP = /^⧉ 5 copies · 4 written · saved [\d.]+ (?:kB|MB) · shared ×2$/;
 const FINAL_STATUS = /cowlens cow: saved [\d.]+ MB · copied [\d.]+ kB/;
 
 const { page, finish } = await openWorkbench(url, OUT, 'browser-console.log');
