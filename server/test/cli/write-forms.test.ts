@@ -85,19 +85,13 @@ describe('cow mode: writes in every form keep the copies made before them', () =
  * A built-in that writes its first argument writes after every argument is evaluated, and a later
  * argument may copy that very value: the copy is made before the write and must not show it.
  */
-const COPIED_IN_ARGUMENTS: Record<string, string> = {
-  'Object.assign whose source holds a copy of the target': `Object.assign(o, { c: { ...o } }); log(o.c.c === undefined, Object.keys(o.c).length);`,
-  'Object.assign with the copy spread from a list': `Object.assign(o, ...[{ c: { ...o } }]); log(Object.keys(o.c).length);`,
-  'Object.assign with its target spread from a list': `const before = { ...o }; Object.assign(...[o, { k0: 'x' }]); log(before.k0, o.k0);`,
-  'Reflect.set of a copy of the target into it': `Reflect.set(s, 0, [...s]); log(s[0][0], s[0].length);`,
-  'Reflect.defineProperty of a copy of the target': `Reflect.defineProperty(o, 'c', { value: { ...o }, enumerable: true }); log('c' in o.c, Object.keys(o.c).length);`,
-  'push of a copy of the target (its method)': `s.push(s.slice()); log(s[100].length);`,
-};
-
-describe('cow mode: a copy made among the arguments of a write keeps what it copied', () => {
-  printsAsPlain(
-    'copied-in-arguments',
-    Object.entries(COPIED_IN_ARGUMENTS)
+/**
+ * One block a write: each gets `log`, a 100-element array `s` and a 100-key object `o` (large
+ * enough to be shared as views), and the blocks are `wrap`ped into one program.
+ */
+const writesProgram = (writes: Record<string, string>, wrap: (body: string) => string = (body) => body): string =>
+  wrap(
+    Object.entries(writes)
       .map(
         ([name, write]) => `{
   const log = (...values) => console.log(${JSON.stringify(name)}, ...values);
@@ -108,6 +102,18 @@ describe('cow mode: a copy made among the arguments of a write keeps what it cop
       )
       .join('\n'),
   );
+
+const COPIED_IN_ARGUMENTS: Record<string, string> = {
+  'Object.assign whose source holds a copy of the target': `Object.assign(o, { c: { ...o } }); log(o.c.c === undefined, Object.keys(o.c).length);`,
+  'Object.assign with the copy spread from a list': `Object.assign(o, ...[{ c: { ...o } }]); log(Object.keys(o.c).length);`,
+  'Object.assign with its target spread from a list': `const before = { ...o }; Object.assign(...[o, { k0: 'x' }]); log(before.k0, o.k0);`,
+  'Reflect.set of a copy of the target into it': `Reflect.set(s, 0, [...s]); log(s[0][0], s[0].length);`,
+  'Reflect.defineProperty of a copy of the target': `Reflect.defineProperty(o, 'c', { value: { ...o }, enumerable: true }); log('c' in o.c, Object.keys(o.c).length);`,
+  'push of a copy of the target (its method)': `s.push(s.slice()); log(s[100].length);`,
+};
+
+describe('cow mode: a copy made among the arguments of a write keeps what it copied', () => {
+  printsAsPlain('copied-in-arguments', writesProgram(COPIED_IN_ARGUMENTS));
 });
 
 
@@ -146,24 +152,10 @@ const TOLD_AFTER_A_SUSPENDED_VALUE: Record<string, string> = {
   'a generator whose value yields': `const h = { o }; function* g() { 'use strict'; h.o.c = yield 1; } const it = g(); it.next(); const seen = { ...h.o }; it.next(2); log('c' in seen);`,
 };
 
-const toldAfter = (writes: Record<string, string>, wrap: (body: string) => string): string =>
-  wrap(
-    Object.entries(writes)
-      .map(
-        ([name, write]) => `{
-  const log = (...values) => console.log(${JSON.stringify(name)}, ...values);
-  const s = Array.from({ length: 100 }, (_, i) => 'v' + i);
-  const o = {}; for (let i = 0; i < 100; i++) o['k' + i] = i;
-  ${write}
-}`,
-      )
-      .join('\n'),
-  );
-
 describe('cow mode: a write whose object cannot be read again is told after its value', () => {
-  printsAsPlain('told-after-the-value', toldAfter(TOLD_AFTER_THE_VALUE, (body) => body));
+  printsAsPlain('told-after-the-value', writesProgram(TOLD_AFTER_THE_VALUE));
 });
 
 describe('cow mode: a write whose value awaits or yields is told after it', () => {
-  printsAsPlain('told-after-a-suspended-value', toldAfter(TOLD_AFTER_A_SUSPENDED_VALUE, (body) => `(async () => {\n${body}\n})();`));
+  printsAsPlain('told-after-a-suspended-value', writesProgram(TOLD_AFTER_A_SUSPENDED_VALUE, (body) => `(async () => {\n${body}\n})();`));
 });
