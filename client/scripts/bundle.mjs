@@ -9,8 +9,11 @@
  *     dist/lsp/main.js               `./transform-worker.js`, and `../..` as cowlens's own root
  *     dist/instrument/hooks/*.js     the files a run loads into the user's processes (vite-plugin.js
  *                                    only into vitest's, by its URL from esm-hooks.js)
- *     dist/instrument/hooks/         the run's preload, as CommonJS for `--require` (server/scripts/
- *       preload.cjs                  bundle-preload.mjs makes server/dist's)
+ *     dist/instrument/hooks/         the run's preload, as CommonJS for `--require`: the gate, and the
+ *       preload.cjs                  runtime it loads where wanted (server/scripts/bundle-preload.mjs
+ *       preload-runtime.cjs          makes server/dist's)
+ *     dist/report/                   the report schema's check, as `npm run build` compiled it, at
+ *       report-schema-check.cjs      `../../dist/report/…` from any entry
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
  *     dist/runtime-cjs/**            the runtime as CommonJS, file by file, as tsc lays it out in
@@ -32,8 +35,14 @@ const require = createRequire(join(root, 'server/package.json'));
 
 /** The server's entry points, by their path under server/src (and under dist/). */
 const SERVER_ENTRIES = ['lsp/main', 'instrument/hooks/esm-hooks', 'instrument/hooks/transform-worker', 'instrument/hooks/vite-plugin'];
-/** The run's preload: its source under server/src, its bundle under dist/. */
-const PRELOAD = { entry: 'instrument/hooks/register', outfile: 'instrument/hooks/preload.cjs' };
+/**
+ * The run's preload, by source under server/src and bundle under dist/: the gate `--require` names,
+ * and the runtime it loads where wanted (server/scripts/bundle-preload.mjs makes server/dist's).
+ */
+const PRELOADS = [
+  { entry: 'instrument/hooks/preload-gate', outfile: 'instrument/hooks/preload.cjs' },
+  { entry: 'instrument/hooks/register', outfile: 'instrument/hooks/preload-runtime.cjs' },
+];
 
 /** Where the shared files go under client/dist/server/dist. */
 const TYPESCRIPT = 'vendor/typescript.cjs';
@@ -79,6 +88,9 @@ async function bundleServer() {
   await mkdir(join(serverOut, 'schema'), { recursive: true });
   await writeFile(join(serverOut, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, private: true, type: 'module' }, null, 2)}\n`);
   await copyFile(join(root, 'server/schema/report.schema.json'), join(serverOut, 'schema/report.schema.json'));
+  // The schema's check, compiled with everything it needs by `npm run build` (server/scripts/compile-report-schema.mjs).
+  await mkdir(join(serverOut, 'dist/report'), { recursive: true });
+  await copyFile(join(root, 'server/dist/report/report-schema-check.cjs'), join(serverOut, 'dist/report/report-schema-check.cjs'));
   await mkdir(join(serverOut, 'dist', SYNCKIT_DIR), { recursive: true });
   for (const file of SYNCKIT_FILES) await copyFile(join(synckitRoot, file), join(serverOut, 'dist', SYNCKIT_DIR, file));
   await build({
@@ -102,18 +114,22 @@ async function bundleServer() {
       });
     }),
   );
-  const preload = join(serverOut, 'dist', PRELOAD.outfile);
-  await build({
-    ...common,
-    entryPoints: [join(serverSrc, `${PRELOAD.entry}.ts`)],
-    outfile: preload,
-    format: 'cjs',
-    // The modules bundled into it make URLs of files beside it from their `import.meta.url`.
-    define: { 'import.meta.url': '__cowlensImportMetaUrl' },
-    // Strict, as the ES modules it is made of: esbuild's own directive comes after the banner.
-    banner: { js: "'use strict';\nconst __cowlensImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [sharedFiles(preload)],
-  });
+  await Promise.all(
+    PRELOADS.map(({ entry, outfile }) => {
+      const preload = join(serverOut, 'dist', outfile);
+      return build({
+        ...common,
+        entryPoints: [join(serverSrc, `${entry}.ts`)],
+        outfile: preload,
+        format: 'cjs',
+        // The modules bundled into it make URLs of files beside it from their `import.meta.url`.
+        define: { 'import.meta.url': '__cowlensImportMetaUrl' },
+        // Strict, as the ES modules it is made of: esbuild's own directive comes after the banner.
+        banner: { js: "'use strict';\nconst __cowlensImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+        plugins: [sharedFiles(preload)],
+      });
+    }),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { REPORT_SCHEMA_VERSION, type Report } from './model.js';
 import { OLDEST_SCHEMA_VERSION, upgradeReport } from './older-reports.js';
 import { printable } from './printable.js';
@@ -14,17 +15,18 @@ import { printable } from './printable.js';
 // The path is the same from src/report and dist/report, so this works from source and from a build.
 export const REPORT_SCHEMA_URL = new URL('../../schema/report.schema.json', import.meta.url);
 
+/**
+ * The schema's check as ajv compiles it, compiled when cowlens is built (server/scripts/
+ * compile-report-schema.mjs) rather than on every run. Always the built file, from source too.
+ */
+const SCHEMA_CHECK_URL = new URL('../../dist/report/report-schema-check.cjs', import.meta.url);
+
 export type ReportValidation = { ok: true; report: Report } | { ok: false; errors: string[] };
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(REPORT_SCHEMA_URL, 'utf8')) as object;
-    const ajv = new Ajv({ allErrors: true });
-    addFormats.default(ajv, ['date-time']);
-    compiled = ajv.compile(schema);
-  }
+  compiled ??= createRequire(import.meta.url)(fileURLToPath(SCHEMA_CHECK_URL)) as ValidateFunction;
   return compiled;
 }
 

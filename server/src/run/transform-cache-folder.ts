@@ -46,15 +46,18 @@ function userCacheFolder(): string {
   return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'cowlens');
 }
 
+/** The files of a build that run: its source maps and declarations (two in three files) change with them. */
+const CODE_FILE = /\.c?js$/;
+
 /**
- * Names this build by the size and time of each of its files: a rebuild or an upgrade changes it,
- * and taking it costs a few milliseconds a run, where hashing the code (the bundled compiler is
- * 9 MB) would cost tens.
+ * Names this build by the size and time of each of its code files: a rebuild or an upgrade
+ * changes it, and taking it costs a few milliseconds a run, where hashing the code (the bundled
+ * compiler is 9 MB) would cost tens.
  */
 function buildId(): string {
   const hash = createHash('sha256');
   for (const entry of readdirSync(OWN_CODE, { recursive: true, withFileTypes: true }).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() || !CODE_FILE.test(entry.name)) continue;
     const path = join(entry.parentPath, entry.name);
     const { size, mtimeMs } = statSync(path);
     hash.update(`${path}\0${String(size)}\0${String(mtimeMs)}\n`);

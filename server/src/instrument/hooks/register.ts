@@ -1,12 +1,11 @@
 /**
- * The preload that `cowlens report` puts into NODE_OPTIONS, as `--require` of its CommonJS bundle
- * (server/scripts/bundle-preload.mjs; run/node-options.ts says why not `--import`): loaded before
- * the user's program in every Node process (and worker thread) it starts. It makes the runtime,
+ * The run's preload, bundled as preload-runtime.cjs (server/scripts/bundle-preload.mjs), which
+ * preload-gate.ts loads before the user's program in every Node process (and worker thread) of a
+ * run that is the program's own (run/node-options.ts says why `--require`). It makes the runtime,
  * connects it to the spool, and, once the program's own preloads have run (after-program-preloads.ts),
  * installs the module hooks that instrument the program's sources as they load.
  */
 import Module, { register } from 'node:module';
-import * as workerThreads from 'node:worker_threads';
 import { isMainThread, MessageChannel, MessagePort, threadId } from 'node:worker_threads';
 import { createRuntime, patchCloneGlobals, patchFunctionToString, standsFor } from '../../runtime/index.js';
 import { withoutOwnFrames } from '../../runtime/own-frames.js';
@@ -21,19 +20,15 @@ import { reportBypassedFiles } from './bypassed-files.js';
 import { reportCoverageTools } from './coverage-tools.js';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { afterProgramPreloads } from './after-program-preloads.js';
-import { skipProgramPreloads } from './own-thread-preloads.js';
 import { startOwnThread } from './own-thread-start.js';
-import { OWN_THREAD_ENV, readRunConfig } from './run-config.js';
+import { readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
 
 const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.cts'];
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
-// Node runs `--require` preloads in its own module hooks' thread too; Node 20 does not say which
-// thread that is, so cowlens marks the one it starts (own-thread-start.ts), and Node 22.14+ marks any.
-const config = (workerThreads as { isInternalThread?: boolean }).isInternalThread === true ? undefined : readRunConfig(process.env);
-if (process.env[OWN_THREAD_ENV] === '1') skipProgramPreloads();
+const config = readRunConfig(process.env);
 const slot = Symbol.for(RUNTIME_KEY);
 if (config && !(slot in globalThis)) {
   const writer = new SpoolWriter(config.spool);
