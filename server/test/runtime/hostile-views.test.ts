@@ -350,9 +350,19 @@ port1.close();
 const NATIVE_TAKERS = `
 const v8 = require('v8'), fs = require('fs'), vm = require('vm'), path = require('path'), os = require('os');
 const { BroadcastChannel, Worker, isMainThread, workerData, parentPort } = require('worker_threads');
-const { fork } = require('child_process');
+const { fork, spawnSync, ChildProcess } = require('child_process');
 if (process.argv[2] === 'child') {
   process.on('message', (m) => { process.send(m.concat('back'), () => process.exit(0)); });
+} else if (process.argv[2] === 'pending') {
+  // Under --pending-deprecation, taking Node's fs binding would print DEP0111: fs's own functions take views then.
+  const fd = fs.openSync(path.join(os.tmpdir(), 'cowlens-pending-' + process.pid), 'w');
+  console.log(fs.writevSync(fd, [...Array.from({ length: 100 }, () => Buffer.from('ab'))]), typeof process.binding('fs').writeBuffers);
+  fs.closeSync(fd);
+  fs.unlinkSync(path.join(os.tmpdir(), 'cowlens-pending-' + process.pid));
+} else if (process.argv[2] === 'execve') {
+  // Node 22.15 on.
+  if (typeof process.execve !== 'function') console.log('no execve');
+  else process.execve('/bin/echo', [...['echo', ...Array.from({ length: 100 }, (_, i) => 'e' + i)]], { ...process.env });
 } else if (!isMainThread) {
   parentPort.postMessage(['worker got', workerData.list.length, workerData.keyed.k3, process.execArgv.length]);
 } else {
@@ -381,7 +391,27 @@ if (process.argv[2] === 'child') {
   t('captureStackTrace', () => shape(Error.captureStackTrace));
   t('captureStackTrace plain', () => { const p = {}; (function inner() { Error.captureStackTrace(p); })(); return p.stack.split('\\n')[1].trim().split(' ')[1]; });
   if (process.getuid() !== 0) t('setgroups', () => process.setgroups([...nums]));
+  t('writevSync bad fd', () => fs.writevSync(2 ** 30, [...bufs]));
+  t('readvSync bad fd', () => fs.readvSync(2 ** 30, [...bufs]));
+  t('createTracing', () => require('trace_events').createTracing({ categories: [...nums.map((i) => 'c' + i)] }).categories.length);
+  t('execve', () => spawnSync(process.execPath, [__filename, 'execve'], { encoding: 'utf8' }).stdout.length);
+  t('pending deprecation', () => { const r = spawnSync(process.execPath, ['--pending-deprecation', __filename, 'pending'], { encoding: 'utf8' }); return [r.stdout, r.stderr.replace(/\\(node:\\d+\\)/g, '(node)')]; });
   const steps = [
+    (next) => {
+      const args = ['sh', '-c', 'echo $# $V99', ...nums.map((i) => 'a' + i)];
+      const copy = [...args];
+      const child = new ChildProcess();
+      child.spawn({ file: 'sh', args: copy, envPairs: [...nums.map((i) => 'V' + i + '=x' + i)], stdio: 'pipe' });
+      console.log('ChildProcess#spawn', child.spawnargs === copy);
+      child.stdout.on('data', (d) => { console.log('ChildProcess#spawn got', String(d).trim()); next(); });
+    },
+    (next) => fs.promises.open(file, 'w+').then(async (handle) => {
+      const into = bufs.map(() => Buffer.alloc(2));
+      console.log('FileHandle', (await handle.writev([...bufs], 0)).bytesWritten, (await handle.readv([...into], 0)).bytesRead, into[99].toString());
+      await handle.close();
+      await handle.writev([...bufs]).catch((e) => console.log('FileHandle closed', e.code, e.message));
+      next();
+    }),
     (next) => fs.writev(fs.openSync(file, 'w'), [...bufs], (e, n) => { console.log('writev', e, n); next(); }),
     (next) => fs.readv(fs.openSync(file, 'r'), [...bufs.map(() => Buffer.alloc(2))], (e, n) => { console.log('readv', e, n); fs.unlinkSync(file); next(); }),
     (next) => {
@@ -402,6 +432,22 @@ if (process.argv[2] === 'child') {
 }
 `;
 
+/** Views sent both ways over IPC channels that serialize with V8 (a forked child's own `process.send` included) and over JSON ones. */
+const ADVANCED_IPC = `
+const { fork } = require('child_process');
+if (process.argv[2] === 'child') {
+  process.on('message', (m) => { const copy = [...m]; process.send(copy, () => process.exit(0)); });
+} else {
+  const nums = Array.from({ length: 100 }, (_, i) => i);
+  const advanced = fork(__filename, ['child'], { serialization: 'advanced' });
+  const json = fork(__filename, ['child']);
+  const copy = [...nums];
+  advanced.on('message', (m) => { console.log('advanced got', m.length, m[99]); json.send(copy); });
+  json.on('message', (m) => console.log('json got', m.length, m[99]));
+  advanced.send(copy);
+}
+`;
+
 const PROGRAMS: Record<string, [string, string]> = {
   'frozen-strict.js': [`'use strict';${FROZEN}`, 'writes to frozen, sealed, non-extensible and read-only views throw V8’s own errors in strict code; isProxy is false'],
   'frozen-sloppy.js': [FROZEN, 'the same writes are silent in sloppy code, but where a built-in throws'],
@@ -415,7 +461,8 @@ const PROGRAMS: Record<string, [string, string]> = {
   'internal-slots.js': [INTERNAL_SLOTS, '%o, showProxy and customInspect: false show views held by Errors, functions, classes, Dates, boxed primitives and RegExps as plain copies'],
   'hooks.js': [HOOKS, '%o and showProxy show views that inspect hooks print or return as plain copies, running each hook as plain Node does'],
   'table.js': [TABLE, 'console.table prints Map and Set views and their iterators as it prints a Map, a Set and their iterators'],
-  'native-takers.js': [NATIVE_TAKERS, 'v8.serialize, v8.Serializer, fs writev and readv, vm.compileFunction, process.setgroups, Error.captureStackTrace, BroadcastChannel, a Worker’s workerData and execArgv and advanced IPC take views as plain Node takes the copies'],
+  'native-takers.js': [NATIVE_TAKERS, 'v8.serialize, v8.Serializer, fs and FileHandle writev and readv, trace_events.createTracing, vm.compileFunction, process.setgroups and execve, ChildProcess#spawn’s args and envPairs, Error.captureStackTrace, BroadcastChannel, a Worker’s workerData and execArgv and advanced IPC take views as plain Node takes the copies'],
+  'advanced-ipc.js': [ADVANCED_IPC, 'children forked with serialization: advanced (and json) are sent views and send them to their parent with process.send'],
   'refused-builtins.js': [REFUSED_BUILTINS, 'a built-in’s refused write to a frozen view throws V8’s error with the frame plain Node shows'],
 };
 

@@ -8,6 +8,7 @@ import { raisedFor, withoutOwnFrames } from '../own-frames.js';
 import { standIn } from '../patch-clone-globals.js';
 import { cloneNatively } from '../unwrap.js';
 import { anyViewMade, handlerOf } from './node-view.js';
+import { quietBinding, serializesWithV8 } from './node-internals.js';
 import { Array, Object, Reflect } from '../captured-namespaces.js';
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
@@ -16,11 +17,13 @@ type Fn = (this: unknown, ...args: unknown[]) => unknown;
  * Node's built-ins that refuse a Proxy where they take plain data: V8's serializer throws "could
  * not be cloned" (v8.serialize, v8.Serializer, child processes forked with `serialization:
  * 'advanced'`), C++ bindings assert that an argument is an Array and abort the process (fs's
- * writev and readv, vm.compileFunction, process.setgroups), and Error.captureStackTrace throws
- * on any object that is not an ordinary one. In cow mode each is handed what plain Node hands it:
- * the serializer an image of the value (cow/clone-image.ts), the bindings a plain array of the
- * view's elements, and captureStackTrace the view's own `stack`, taken on a stand-in object.
- * Until the first view is made, each calls the built-in with its arguments untouched.
+ * and FileHandle's writev and readv, vm.compileFunction, process.setgroups and execve,
+ * trace_events.createTracing; ChildProcess#spawn's takes one that is not an Array for none), and
+ * Error.captureStackTrace throws on any object that is not an ordinary one. In cow mode each is
+ * handed what plain Node hands it: the serializer an image of the value (cow/clone-image.ts), the
+ * bindings a plain array of the view's elements, and captureStackTrace the view's own `stack`,
+ * taken on a stand-in object. Until the first view is made, each calls the built-in with its
+ * arguments untouched.
  */
 
 /** A plain array of `value`'s elements when `value` is a view of an array, with its holes; else `value`. */
@@ -43,8 +46,10 @@ function replace(holder: object, key: string, makeReplacement: (original: Fn) =>
 }
 
 /**
- * A replacement of `original`, a JavaScript function of Node's, that calls it with the arguments
- * `plain` gives; an error it raises shows the program's frames, as it would without cowlens.
+ * A replacement of `original`, a function of Node's, that calls it with the arguments `plain`
+ * gives; an error it raises shows the program's frames, as it would without cowlens. One a C++
+ * binding raises has no frame of the binding's, its first being the replacement's: it is the
+ * binding's error all the same.
  */
 function handing(plain: (args: unknown[]) => void): (original: Fn) => Fn {
   return (original) => {
@@ -53,7 +58,7 @@ function handing(plain: (args: unknown[]) => void): (original: Fn) => Fn {
       try {
         return Reflect.apply(original, this, args);
       } catch (error) {
-        throw withoutOwnFrames(error, replacement);
+        throw withoutOwnFrames(error instanceof Error ? raisedFor(error) : error, replacement);
       }
     };
     return replacement;
@@ -168,14 +173,15 @@ function captureStackTraceOnViews(original: Fn): Fn {
 }
 
 /**
- * A child's `send` (set on each ChildProcess when its IPC channel is set up) that serializes with
- * V8 (`serialization: 'advanced'`), handed an image of a message that holds a view. Node 20 and
- * 22 serialize it with v8.Serializer, which is patched above; Node 24's codec is native. A
- * channel that is closed is left to the built-in, which reports it without reading the message.
+ * The `send` of a channel that serializes with V8 (`serialization: 'advanced'`), a ChildProcess's
+ * or a forked child's `process.send` (each set when the channel is set up), handed an image of a
+ * message that holds a view; returns what puts the built-in back. Node 20 and 22 serialize it
+ * with v8.Serializer, which is patched above; Node 24's codec is native. A channel that is
+ * closed is left to the built-in, which reports it without reading the message.
  */
-function sendingImages(child: { send?: unknown; connected?: unknown }): void {
-  const original = Reflect.getOwnPropertyDescriptor(child, 'send')?.value;
-  if (typeof original !== 'function') return;
+function sendingImages(child: object): () => void {
+  const original: unknown = Reflect.getOwnPropertyDescriptor(child, 'send')?.value;
+  if (typeof original !== 'function') return () => undefined;
   const send = original as Fn;
   const replacement = standIn(function (this: unknown, ...args: unknown[]): unknown {
     if (!anyViewMade() || args.length === 0 || Reflect.get(child, 'connected') !== true) return Reflect.apply(send, this, args);
@@ -194,14 +200,56 @@ function sendingImages(child: { send?: unknown; connected?: unknown }): void {
     }
   }, send);
   Reflect.set(child, 'send', replacement);
+  return () => Reflect.set(child, 'send', send);
 }
 
-/** ChildProcess#spawn, which gives a child spawned with `serialization: 'advanced'` a send that takes views. */
+/**
+ * `process.send` taking views in a child forked with `serialization: 'advanced'`, whose channel
+ * Node set up before cowlens loaded (the children this process spawns get theirs from
+ * ChildProcess#spawn, below).
+ */
+function sendingImagesToParent(): (() => void) | undefined {
+  return serializesWithV8(process) ? sendingImages(process) : undefined;
+}
+
+/**
+ * `call()` with the own writable data properties `keys` of `options` holding plain arrays where
+ * they hold views, each put back after where Node left it; `holder[kept]` too, where Node kept
+ * the first of `keys` there. The program's own object is lent, not another put in its place: Node writes
+ * into it (ChildProcess#spawn its `stdio`).
+ */
+function lendingPlainLists<T>(options: unknown, keys: readonly string[], holder: unknown, kept: string, call: () => T): T {
+  const lent: { key: string; view: unknown; list: unknown }[] = [];
+  if (anyViewMade() && typeof options === 'object' && options !== null) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const given = Reflect.getOwnPropertyDescriptor(options, key);
+      if (given === undefined || given.writable !== true) continue;
+      const list = plainList(given.value);
+      if (list !== given.value && Reflect.set(options, key, list)) lent[lent.length] = { key, view: given.value, list };
+    }
+  }
+  try {
+    return call();
+  } finally {
+    for (let i = 0; i < lent.length; i++) {
+      const { key, view, list } = lent[i]!;
+      if (Reflect.get(options as object, key) === list) Reflect.set(options as object, key, view);
+      if (key === keys[0] && typeof holder === 'object' && holder !== null && Reflect.get(holder, kept) === list) Reflect.set(holder, kept, view);
+    }
+  }
+}
+
+/**
+ * ChildProcess#spawn, which gives a child spawned with `serialization: 'advanced'` a send that
+ * takes views, and is handed its `args` and `envPairs` as plain arrays: its binding takes what is
+ * not an Array for none, and spawns without them.
+ */
 function spawnSendingImages(original: Fn): Fn {
   const replacement = function (this: unknown, ...args: unknown[]): unknown {
     let result: unknown;
     try {
-      result = Reflect.apply(original, this, args);
+      result = lendingPlainLists(args[0], ['args', 'envPairs'], this, 'spawnargs', () => Reflect.apply(original, this, args));
     } catch (error) {
       throw withoutOwnFrames(error, replacement);
     }
@@ -268,16 +316,48 @@ function replaceClass(holder: object, key: string, plain: (args: unknown[]) => v
   };
 }
 
-/** Patches the built-ins above in this process; returns what puts them back. */
-export function patchNativeTakers(): () => void {
-  const restores: ((() => void) | undefined)[] = [
-    replace(v8.Serializer.prototype, 'writeValue', writeValueOfImages),
+/**
+ * Writes and reads of a list of buffers, handed a plain array. fs's writev and readv, FileHandle's
+ * and Node 24's file writer all hand the program's array to the fs binding, which is patched where
+ * it can be had unseen (node-internals.ts): Node exposes no FileHandle class to patch before a
+ * file is opened. Else fs's own functions are, and a FileHandle's still abort Node on a view.
+ */
+function vectoredIO(): ((() => void) | undefined)[] {
+  const binding = quietBinding('fs');
+  if (binding !== undefined) return [replace(binding, 'writeBuffers', handing(plainListsAt(1))), replace(binding, 'readBuffers', handing(plainListsAt(1)))];
+  return [
     replace(fs, 'writevSync', handing(plainListsAt(1))),
     replace(fs, 'readvSync', handing(plainListsAt(1))),
     replace(fs, 'writev', handing(plainListsAt(1))),
     replace(fs, 'readv', handing(plainListsAt(1))),
+  ];
+}
+
+/**
+ * trace_events.createTracing, handed its categories as a plain array. The module is loaded for it
+ * (0.5–2 ms); it cannot load in a worker, nor in a Node built without tracing.
+ */
+function inTraceEvents(): (() => void) | undefined {
+  let traceEvents: object;
+  try {
+    traceEvents = process.getBuiltinModule('node:trace_events');
+  } catch {
+    return undefined;
+  }
+  return replace(traceEvents, 'createTracing', handing((args) => {
+    if (args.length > 0) args[0] = withPlainList(args[0], 'categories');
+  }));
+}
+
+/** Patches the built-ins above in this process; returns what puts them back. */
+export function patchNativeTakers(): () => void {
+  const restores: ((() => void) | undefined)[] = [
+    replace(v8.Serializer.prototype, 'writeValue', writeValueOfImages),
+    ...vectoredIO(),
     replace(vm, 'compileFunction', handing(compileFunctionLists)),
     replace(process, 'setgroups', handing(plainListsAt(0))),
+    // Node 22.15 and 23.11 on.
+    replace(process, 'execve', handing(plainListsAt(1))),
     replace(Error, 'captureStackTrace', captureStackTraceOnViews),
     replace(ChildProcess.prototype, 'spawn', spawnSendingImages),
     // The Worker binding takes an `execArgv` that is not an Array for none: the process's own.
@@ -286,9 +366,10 @@ export function patchNativeTakers(): () => void {
     }),
     // Present under --experimental-vm-modules; its binding asserts that the export names are an Array.
     replaceClass(vm, 'SyntheticModule', plainListsAt(0)),
+    // Its binding asserts that the categories are an Array.
+    inTraceEvents(),
+    sendingImagesToParent(),
   ];
-  // A child of a process forked with `serialization: 'advanced'` cannot tell which it was given (Node
-  // takes the setting out of its environment): its process.send is left as it is (README, Limits).
   // ES modules that import these by name see the modules' properties as they were when last synced.
   syncBuiltinESMExports();
   return () => {
