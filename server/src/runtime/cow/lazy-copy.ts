@@ -12,6 +12,7 @@ import { createView, handlerOf, VIEW_OVERHEAD_BYTES, type ViewHandler, wrap } fr
 import { type Inherited, InheritedLayers, type PrivateContent, Root, type TopShape } from './root.js';
 import { addReader, type Domain, register, versionsOf } from './versions.js';
 import './collection-view.js';
+import './turn-to-copy.js';
 
 /** A copy smaller than this costs less than the view that would share it: by default it is copied eagerly. */
 export const MIN_SHARED_BYTES = 2 * VIEW_OVERHEAD_BYTES;
@@ -112,7 +113,8 @@ export function deepView(accounting: Accounting, site: SiteId, source: object, r
 function deepViewOfView(accounting: Accounting, site: SiteId, h: ViewHandler): LazyCopy | undefined {
   const from = h.root;
   for (const view of from.overlaid.splice(0)) view.flushOverlay();
-  if (from.holdsForeignViews || from.holdsUncloneable) return undefined;
+  // A root turned into a plain copy holds its content in its views, outside version control.
+  if (from.holdsForeignViews || from.holdsUncloneable || from.turnedToCopy) return undefined;
   for (const written of from.unsharedWrites) {
     for (const key of written.ownSlots() ?? []) {
       const value = (written.shell as Record<PropertyKey, unknown>)[key];

@@ -59,6 +59,11 @@ class CopiedLeaf implements PrivateContent {
 /** Each copied leaf, by the copy: it stands for its node wherever the user puts it in the lineage. */
 const copiedLeaves = privateStamp<CopiedLeaf>();
 
+/** The root, node and tick of a Date or typed array a deep view copied when first read; undefined for anything else. */
+export function copiedLeafOf(value: object): { readonly root: Root; readonly node: object; readonly tick: number } | undefined {
+  return copiedLeaves.get(value);
+}
+
 /**
  * True when `value`, written into a view of `root`, is the user's own object rather than one the
  * root handed out (a view of its, or a leaf it copied), which stands for a node of the lineage.
@@ -105,6 +110,8 @@ export interface ViewHandler extends PrivateContent {
   holdsPrivately(key: PropertyKey): boolean;
   /** A Map or Set view's entries as it shows them. */
   members?(): Members;
+  /** Object and array views: makes the view the plain copy whose slots `data` holds (turn-to-copy.ts). */
+  becomeCopy?(data: object): void;
 }
 
 export function handlerOf(value: unknown): ViewHandler | undefined {
@@ -147,6 +154,8 @@ const HOOK = inspect.custom;
  * Toolkit store. `set` and `deleteProperty` stay: they count the write.
  */
 const SETTLED_FORWARDS = ['get', 'has', 'ownKeys', 'getOwnPropertyDescriptor', 'isExtensible', 'getPrototypeOf', 'defineProperty', 'preventExtensions', 'setPrototypeOf'] as const;
+/** NodeHandler's methods without the `get` trap, so that a Proxy reads its target directly. */
+let readsFromTarget: object | undefined;
 const shellPrototypes = new OwnWeakSet<object>();
 /** The prototype a view shows for its target: the copy's, past the shell prototype that may stand in for it. */
 const prototypeShown = (target: object): object | null => {
@@ -213,7 +222,8 @@ function startsWithDigit(key: string): boolean {
  * they are; shared nodes come back as this root's views of them, read at the slot's tick.
  */
 export function presentSlot(root: Root, owner: ViewHandler | undefined, key: PropertyKey, value: unknown): unknown {
-  if (!root.deep || !isObject(value)) return value;
+  // A root turned into a plain copy holds what it presents in its slots (turn-to-copy.ts).
+  if (!root.deep || root.turnedToCopy || !isObject(value)) return value;
   if (owner?.holdsPrivately(key) === true && owner.ownSlots()?.has(key)) return value;
   const h = handlerOf(value);
   if (h) {
@@ -233,7 +243,7 @@ export function presentSlot(root: Root, owner: ViewHandler | undefined, key: Pro
  */
 const kinds = new OwnWeakMap<object, NodeKind | -1>();
 
-function knownKind(node: object): NodeKind | undefined {
+export function knownKind(node: object): NodeKind | undefined {
   let kind = kinds.get(node);
   if (kind === undefined) {
     kinds.set(node, (kind = plainNodeKind(node) ?? -1));
@@ -302,6 +312,13 @@ export function setCollectionViewFactory(factory: typeof createCollectionView): 
 
 let viewsMade = false;
 
+let afterChildView: ((root: Root) => void) | undefined;
+
+/** The check that turns a root into a plain copy once its views cost too much lives in its own module; it registers itself here. */
+export function setAfterChildView(check: typeof afterChildView): void {
+  afterChildView = check;
+}
+
 /** False until the first view is made: until then no value can hold one, and nothing needs unwrapping. */
 export function anyViewMade(): boolean {
   return viewsMade;
@@ -311,6 +328,7 @@ export function createView(root: Root, kind: NodeKind, node: object, tick: numbe
   if (!viewsMade) hideViewsFromTypeChecks(viewKindOf);
   viewsMade = true;
   root.accounting.counters.overhead(root.site, VIEW_OVERHEAD_BYTES);
+  root.viewBytes += VIEW_OVERHEAD_BYTES;
   if (kind === NodeKind.Map || kind === NodeKind.Set) {
     if (!createCollectionView) throw new Error('cowlens: collection views are not loaded');
     return createCollectionView(root, kind, node, tick, inherited);
@@ -325,7 +343,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
   materialized = false;
   /** Once the view is frozen or given a property a view cannot present, its target is the whole truth. */
   private settled = false;
-  private readonly shared: SharedContent;
+  /** Undefined once the root turned into a plain copy: the view then holds its content and reads nothing shared. */
+  private shared: SharedContent | undefined;
   private own: Set<PropertyKey> | undefined;
   private slotTicks: Map<PropertyKey, number> | undefined;
   private readonly defaultTick: number;
@@ -360,17 +379,18 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     this.shell = kind === NodeKind.Array ? shellArray() : (Object.create(shellPrototype(proto)) as object);
     this.hidden = top ? root.top.hidden : undefined;
     this.holesAsUndefined = top && root.top.holesAsUndefined === true;
-    this.shared = new SharedContent(root, node, tick, inherited);
+    const shared = new SharedContent(root, node, tick, inherited);
+    this.shared = shared;
     this.defaultTick = inherited ? inherited.defaultTick : tick;
     if (inherited?.slotTicks) this.slotTicks = new OwnMap(inherited.slotTicks);
-    this.direct = this.hidden === undefined && !this.holesAsUndefined && readsAsPrototype(Reflect.getPrototypeOf(this.shared.peek()), kind === NodeKind.Array ? Array.prototype : proto);
+    this.direct = this.hidden === undefined && !this.holesAsUndefined && readsAsPrototype(Reflect.getPrototypeOf(shared.peek()), kind === NodeKind.Array ? Array.prototype : proto);
     this.proxy = new Proxy(this.shell, this);
     registerView(this);
   }
 
   current(): object {
     if (this.materialized) return this.shell;
-    const shared = this.shared.get();
+    const shared = this.shared!.get();
     if (this.overlay === undefined) return shared;
     if (this.overlayBase !== shared) {
       Object.setPrototypeOf(this.overlay, shared);
@@ -517,6 +537,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
 
   /** An object in a slot of a deep view, as the root presents it, remembered per slot. */
   private presentChild(content: object, key: string, value: object): unknown {
+    if (this.root.turnedToCopy) return value;
     const raws = (this.childRaws ??= Object.create(null) as Record<string, unknown>);
     const views = (this.childViews ??= Object.create(null) as Record<string, unknown>);
     if (raws[key] === value) return views[key];
@@ -524,6 +545,7 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     const presented = presentSlot(this.root, this, key, value);
     raws[key] = value;
     views[key] = presented;
+    if (presented !== value && this.root.deep) afterChildView?.(this.root);
     return presented;
   }
 
@@ -728,6 +750,28 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     for (const trap of SETTLED_FORWARDS) Reflect.set(this, trap, undefined);
   }
 
+  /**
+   * Makes the view the plain copy it stands for, as its root turns into one (turn-to-copy.ts):
+   * `data` holds its slots as the copy has them, and the view holds them as its own content from
+   * then on. Its target keeps the inspect hook (an inspection that met the view through the hook
+   * must meet it so again, or a cycle through it would not close), so every trap that hides the
+   * hook stays; `get` goes, since the target then answers every read as the trap would.
+   */
+  becomeCopy(data: object): void {
+    const shell = this.shell as Record<PropertyKey, unknown>;
+    if (this.kind === NodeKind.Array) (shell as unknown as unknown[]).length = (data as unknown[]).length;
+    for (const key of Reflect.ownKeys(data)) if (key !== 'length' || this.kind !== NodeKind.Array) copySlot(shell, key, (data as Record<PropertyKey, unknown>)[key]);
+    this.materialized = true;
+    this.shared = undefined;
+    this.own = undefined;
+    this.slotTicks = undefined;
+    this.childViews = undefined;
+    this.childRaws = undefined;
+    // One prototype shared by every such handler, rather than an own property on each: a program
+    // that reads its copies in full turns many views, and the property would cost as much as the node.
+    Reflect.setPrototypeOf(this, (readsFromTarget ??= Object.create(NodeHandler.prototype, { get: { value: undefined } }) as object));
+  }
+
   sharedRecord(tick: number): Inherited | undefined {
     // A deep copy drops symbol keys and hidden properties, which a view's content cannot leave out.
     if (this.settled || holdsOwnSymbols(this.shell)) return undefined;
@@ -744,7 +788,8 @@ class NodeHandler implements ProxyHandler<object>, ViewHandler {
     for (const key of Reflect.ownKeys(this.proxy)) {
       // What a copy of the view would hold: structuredClone and spread take enumerable properties only.
       if ((this.kind === NodeKind.Array && key === 'length') || !Object.prototype.propertyIsEnumerable.call(this.proxy, key)) continue;
-      copySlot(out as Record<PropertyKey, unknown>, key, toPlain(this.read(content, key), seen));
+      // Read anew at each key: a read may turn the root into a plain copy (turn-to-copy.ts), after which the content is the view's own.
+      copySlot(out as Record<PropertyKey, unknown>, key, toPlain(this.read(this.current(), key), seen));
     }
     return out;
   }

@@ -124,6 +124,16 @@ export class Root {
     return (this.viewMap ??= new TickedMap<object>());
   }
 
+  /** The views handed out, without making the map; undefined before the first. */
+  viewsMade(): TickedMap<object> | undefined {
+    return this.viewMap;
+  }
+
+  /** Once the root is a plain copy, its views hold one another in their slots: identity needs no map. */
+  forgetViews(): void {
+    this.viewMap = undefined;
+  }
+
   /** Views with private content not yet shared with a later copy, and those already shared. */
   get unsharedWrites(): PrivateContent[] {
     return (this.unshared ??= []);
@@ -146,6 +156,12 @@ export class Root {
   /** A view of this root was given a value structuredClone rejects (a symbol, a function): its deep copies must be real, to throw as they would. */
   holdsUncloneable = false;
   materializedOnce = false;
+  /** What the views this root made are charged (see VIEW_OVERHEAD_BYTES): past a share of `eagerBytes`, it turns into a plain copy. */
+  viewBytes = 0;
+  /** Set once the root became a plain copy (turn-to-copy.ts): its views hold their content, and it reads nothing shared. */
+  turnedToCopy = false;
+  /** Set when the root holds what turning into a copy does not handle (a Map or Set, a settled view, content a later copy shares): it stays lazy. */
+  staysLazy = false;
   /** The domain this root's copy shares, and its image count then: a later image already counted the copy as materialized. */
   sharedDomain: Domain | undefined;
   sharedImages = 0;
