@@ -16,6 +16,7 @@ import { emitLending, emitWrite } from './emit-writes.js';
 import { CarriedTargets } from './carried-targets.js';
 import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
+import { endStatementsAfterEdits, endsWithSemicolon } from './statement-ends.js';
 
 export interface Instrumented {
   /** The edited source, in the language of the input (TypeScript stays TypeScript). */
@@ -59,6 +60,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const locations: [number, number][] = [];
   const guards = newGuardCandidates();
   const carried = new CarriedTargets(sf, typed);
+  const statements: ts.Node[] = [];
   let temps = 0;
 
   const placeOf = (node: ts.Node): [number, number] => {
@@ -73,6 +75,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexEnds.add(node.end);
     noteGuardCandidate(node, guards);
+    if (endsWithSemicolon(node)) statements.push(node);
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
@@ -121,6 +124,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   visit(sf);
   carried.declare(edits);
   emitGuards(guards, edits, sf, names);
+  endStatementsAfterEdits(statements, edits, sf);
   if (sites.length > 0 || locations.length > 0) {
     const tables = { file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') };
     edits.append(BINDINGS_SEPARATOR + (typed ? typedModuleBindings(tables, !ts.isExternalModule(sf)) : moduleBindings(tables)));

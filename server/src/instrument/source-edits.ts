@@ -12,8 +12,10 @@ export type EncodedSourceMap = ReturnType<typeof toEncodedMap>;
 export const enum Layer {
   Rewrite = 0,
   Wrap = 1,
-  /** A guard of a call or an iteration V8 words from the source text (emit-guards.ts): around everything else. */
+  /** A guard of a call or an iteration V8 words from the source text (emit-guards.ts): around the wraps and rewrites. */
   Guard = 2,
+  /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything else. */
+  Terminator = 3,
 }
 
 interface Insert {
@@ -66,6 +68,11 @@ export class SourceEdits {
     const wrap = this.wraps++;
     if (before !== '') this.inserts.push({ pos: start, text: before, opening: true, span, layer, wrap });
     if (after !== '') this.inserts.push({ pos: end, text: after, opening: false, span, layer, wrap });
+  }
+
+  /** Where the edits made so far end: text put behind a node, or a replaced range. */
+  closings(): Set<number> {
+    return new Set([...this.inserts.filter((i) => !i.opening).map((i) => i.pos), ...this.replaces.map((r) => r.end)]);
   }
 
   /** The extent of the node each edit made so far belongs to. */

@@ -11,6 +11,7 @@ const DIR = join(REPO, 'test-fixtures/real-code-styles');
 
 const PROGRAMS: Record<string, string> = {
   'no-semicolons.js': 'a write or a copy at the start of a line does not join the line before',
+  'ended-by-line-breaks.js': 'a statement whose line ends it (after an increment, a bare yield) stays ended where a write closes it',
   'directive-no-semicolon.js': "a 'use strict' with no semicolon stays a directive",
   'pragmas.js': 'a hashbang, a directive, a pragma comment and a last line that is a comment stay as written',
   'chained.js': 'sites chained after sites and nested in sites each keep their receiver',
@@ -66,6 +67,15 @@ describe('real code styles run as written', () => {
     for (const mode of ['observe', 'cow'] as const) {
       const run = reportOf(['node', 'kept-writes-no-semicolons.ts'], { mode, cwd: DIR });
       expect({ mode, status: run.status, stdout: run.stdout }).toEqual({ mode, status: 0, stdout: '[ <1 empty item> ] { n: 2 }\n' });
+    }
+  });
+
+  it('TypeScript without semicolons: a statement that ends in a type stays ended where a write or a copy closes it', () => {
+    const stdout = '[ 1, 2 ] [ 3 ] { k: [ 1, 2 ], s: [ 3 ], c: true, t: [ 1, 2, 3 ] } { k: [ 1, 2 ], s: [ 3 ], c: true, t: [ 1, 2, 3 ] }\n';
+    for (const mode of ['observe', 'cow'] as const) {
+      const run = reportOf(['node', 'ended-by-types-no-semicolons.ts'], { mode, cwd: DIR });
+      expect({ mode, status: run.status, stdout: run.stdout }).toEqual({ mode, status: 0, stdout });
+      expect(run.report.sites.map((s) => s.kind).sort()).toEqual(['array-concat', 'array-slice', 'array-spread', 'object-spread']);
     }
   });
 });

@@ -187,6 +187,21 @@ const CASES: Record<string, string> = {
     const c = holey.slice(); c.length = 5; c[7] = 8;
     const d = [...holey];
     log(c, d, 1 in c, 1 in d, holey);`,
+  'a statement without semicolons that its line ends (after ++, --, a bare yield) stays ended where a write closes it': `
+    const o = {}, p = { q: 1 }
+    let a = [1], b = [2]
+    o.k = p.q++
+    [a, b] = [b, a]
+    o.m = p.q--
+    (function () { o.called = true })()
+    function* swap(t) {
+      t.got = yield
+      [a, b] = [b, a]
+    }
+    const gen = swap(o)
+    gen.next()
+    gen.next('sent')
+    log(a, b, o, p)`,
 };
 
 /** Copies written two and three levels down: in TypeScript each write keeps its reference as written. */
@@ -215,6 +230,14 @@ const TS_CASES: Record<string, string> = {
     m2.get('a')!.label = 'shared';
     log(copy, box, m2.size);`,
   'writes through nested references, which keep their syntax in TypeScript, by every form': NESTED_WRITES,
+  'TypeScript without semicolons: a statement that ends in a type stays ended where a write or a copy closes it': `
+    const o: { k?: number[]; s?: number[]; c?: boolean } = {}
+    let a = [1, 2], b = [3]
+    o.k = a.slice() as number[]
+    [a, b] = [b, a]
+    o.s = [...a] satisfies number[]
+    (function () { o.c = true })()
+    log(a, b, o)`,
 };
 
 describe('instrumented code does what the original does', () => {

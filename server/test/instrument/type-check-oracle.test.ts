@@ -26,6 +26,7 @@ const FIXTURE_FILES = [
   'test-fixtures/runners/vitest-suite/test/restock.test.ts',
   'test-fixtures/runners/vitest-suite/test/snapshot.test.ts',
   'test-fixtures/editor-tour/main.ts',
+  'test-fixtures/real-code-styles/ended-by-types-no-semicolons.ts',
 ].map((file) => join(REPO, file));
 
 const PROJECTS: readonly Project[] = [

@@ -31,8 +31,11 @@ const CI_SEED = 20261126;
 const CI_SEED_KNOWN: Readonly<Record<KnownDivergence, number>> = { 'quotes instrumented text': 7, 'renders the operand otherwise': 5, 'cow mode (issue 14)': 0 };
 const SURVEY = process.env.COWLENS_GRAMMAR_SURVEY === '1';
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
-/** Thousands of cases, and the shrinking of a failure, take longer than the suite's default minute. */
-const TIMEOUT = { timeout: 900_000 };
+/**
+ * Thousands of cases, and the shrinking of a failure, take longer than the suite's default minute;
+ * the time grows with the runs, as the differential families' does (scale.ts).
+ */
+const TIMEOUT = { timeout: Math.round(900_000 * Math.max(1, SCALE)) };
 
 const totals = newTotals();
 const survey = new Survey();

@@ -114,6 +114,19 @@ export function f(p: P, xs: number[][]) {
     expect(check(code, instrumented, TS)).toBeUndefined();
   });
 
+  it('restores statements without semicolons that their line ends, closed by a write, as statements of their own', () => {
+    for (const [file, code] of [
+      [JS, 'const o = {}, p = { q: 1 }\nlet a = [1], b = [2]\no.k = p.q++\n[a, b] = [b, a]\no.m = p.q--\n(function () {})()\nfunction* g(t) {\n  t.got = yield\n  `tpl`\n}'],
+      [TS, 'const o: { k?: number[]; s?: number[] } = {}\nlet a = [1], b = [2]\no.k = a.slice() as number[]\n[a, b] = [b, a]\no.s = [...b] satisfies number[]\n(function () {})()\nclass C {\n  n = o.k = b.concat(a) as number[]\n  [\'m\'] = 1\n}'],
+    ] as const) {
+      const instrumented = instrumentSource(file, code).code;
+      // Each statement the line ends (after `++`, `--`, a bare `yield`, a type) ends with a `;`; the rest as written.
+      const program = instrumented.slice(0, instrumented.indexOf('\nvar __cl$r'));
+      expect(program.match(/;(\/\*cl\$>\w+\*\/)?\n/g)?.length, program).toBe(3);
+      expect(check(code, instrumented, file)).toBeUndefined();
+    }
+  });
+
   it('restores runtime calls written by hand, and drops the module bindings', () => {
     expect(restore(`const a = __cl$i().slice(__cl$s[0], x, 1), b = __cl$i().objectSpread(__cl$s[1], __cl$i().touch(y, __cl$l[0]));${BINDINGS}`)).toBe(
       'const a = x.slice(1), b = {...y};',
