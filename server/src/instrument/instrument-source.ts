@@ -16,6 +16,7 @@ import { emitLending, emitWrite } from './emit-writes.js';
 import { CarriedTargets } from './carried-targets.js';
 import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
+import { placesInFile } from './loader-source-map.js';
 import { endStatementsAfterEdits, endsWithSemicolon } from './statement-ends.js';
 
 export interface Instrumented {
@@ -63,9 +64,10 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const statements: ts.Node[] = [];
   let temps = 0;
 
+  const inFile = placesInFile(file, text);
   const placeOf = (node: ts.Node): [number, number] => {
     const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
-    return [line + 1, character + 1];
+    return inFile === undefined ? [line + 1, character + 1] : inFile([line + 1, character + 1]);
   };
   const newLocation = (node: ts.Node): string => {
     locations.push(placeOf(node));

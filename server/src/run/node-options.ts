@@ -21,3 +21,8 @@ export function nodeOptionsWithCowlens(existing: string | undefined): string {
   const ours = `--require=${JSON.stringify(PRELOAD)}`;
   return existing === undefined || existing.trim() === '' ? ours : `${ours} ${existing}`;
 }
+
+/** Whether NODE_OPTIONS loads cowlens's preload. */
+export function loadsCowlens(nodeOptions: string | undefined): boolean {
+  return nodeOptions !== undefined && nodeOptions.includes(`--require=${JSON.stringify(PRELOAD)}`);
+}

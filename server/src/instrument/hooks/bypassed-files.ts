@@ -8,6 +8,7 @@
  */
 import Module from 'node:module';
 import { languageOf } from '../../analysis/source-language.js';
+import { atProcessExit } from './at-process-exit.js';
 import { isToolConfigFile } from './tool-config-files.js';
 
 interface CachedModule {
@@ -27,15 +28,11 @@ export interface BypassedFiles {
  */
 export function reportBypassedFiles(wanted: (file: string) => boolean, seen: ReadonlySet<string>, report: (files: BypassedFiles) => void): void {
   const loadedBefore = new Set(Object.keys(commonJsCache()));
-  process.on('exit', () => {
-    try {
-      const files = Object.entries(commonJsCache())
+  atProcessExit(() => {
+    const files = Object.entries(commonJsCache())
         .filter(([file, module]) => !seen.has(file) && languageOf(file) !== undefined && !isEsModule(module) && wanted(file) && !isToolConfigFile(file))
-        .map(([file]) => file);
-      if (files.length > 0) report({ early: files.filter((f) => loadedBefore.has(f)), bypassed: files.filter((f) => !loadedBefore.has(f)) });
-    } catch {
-      // The program's exit must go on whatever happens here.
-    }
+      .map(([file]) => file);
+    if (files.length > 0) report({ early: files.filter((f) => loadedBefore.has(f)), bypassed: files.filter((f) => !loadedBefore.has(f)) });
   });
 }
 

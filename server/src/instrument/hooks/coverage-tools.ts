@@ -10,6 +10,7 @@
  */
 import Module from 'node:module';
 import { sep } from 'node:path';
+import { atProcessExit } from './at-process-exit.js';
 
 /** The packages whose presence in a process means that coverage is measured there, by tool. */
 const COVERAGE_PACKAGES: readonly (readonly [tool: string, dir: string])[] = [
@@ -26,13 +27,9 @@ const TAP_COVERAGE = '_TAPJS_PROCESSINFO_COVERAGE_';
 
 /** Tells `report`, at exit, which coverage tools measured this process, when any did. */
 export function reportCoverageTools(report: (tools: readonly string[]) => void): void {
-  process.on('exit', () => {
-    try {
-      const tools = coverageTools();
-      if (tools.length > 0) report(tools);
-    } catch {
-      // The program's exit must go on whatever happens here.
-    }
+  atProcessExit(() => {
+    const tools = coverageTools();
+    if (tools.length > 0) report(tools);
   });
 }
 

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { type CrashCause, crashCause, type Frame } from './crash-cause.js';
+import type { ModuleFormat } from '../to-javascript.js';
 import type { RunConfig } from './run-config.js';
 import type { SpoolWriter } from './spool-writer.js';
 import type { SyntaxCheckAnswer, SyntaxCheckRequest } from './syntax-check.js';
@@ -33,8 +34,10 @@ const SYNTAX_CHECK_TIMEOUT_MS = 30_000;
 type Failure = { readonly message: string; readonly at?: { readonly file: string; readonly line?: number; readonly column?: number } };
 
 export interface CrashMonitor {
-  /** The require hook instrumented this CommonJS file. */
-  readonly instrumentedCommonJs: (file: string) => void;
+  /** The require hook instrumented this file, CommonJS or an ES module that `require` loaded. */
+  readonly instrumented: (file: string, format: ModuleFormat) => void;
+  /** The ES modules instrumented so far, by the module hooks or the require hook. */
+  readonly modulesInstrumented: () => readonly string[];
 }
 
 /**
@@ -45,9 +48,13 @@ export function monitorCrashes(config: RunConfig, writer: SpoolWriter, esmFiles:
   const commonJs = new Set<string>();
   const modules: string[] = [];
   const wanted = createInstrumentFilter(config);
+  const modulesInstrumented = (): readonly string[] => {
+    for (let message = receiveMessageOnPort(esmFiles); message !== undefined; message = receiveMessageOnPort(esmFiles)) modules.push(message.message as string);
+    return modules;
+  };
   process.on('uncaughtExceptionMonitor', (error) => {
     try {
-      for (let message = receiveMessageOnPort(esmFiles); message !== undefined; message = receiveMessageOnPort(esmFiles)) modules.push(message.message as string);
+      modulesInstrumented();
       const cause = crashCause(error, isOwnCode);
       const failure = cause === undefined ? undefined : failureOf(cause, { root: config.root, commonJs, modules, wanted });
       if (failure !== undefined) writer.failure(failure.message, failure.at);
@@ -55,7 +62,13 @@ export function monitorCrashes(config: RunConfig, writer: SpoolWriter, esmFiles:
       // Whatever goes wrong here, the program's own error must go on as it would.
     }
   });
-  return { instrumentedCommonJs: (file) => commonJs.add(file) };
+  return {
+    instrumented: (file, format) => {
+      if (format === 'commonjs') commonJs.add(file);
+      else modules.push(file);
+    },
+    modulesInstrumented,
+  };
 }
 
 function isOwnCode(file: string): boolean {

@@ -14,6 +14,7 @@ import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { TransformCache } from '../transform-cache.js';
 import { cachedModuleAsync, cachedModuleSyntax, transformCacheOf } from './cached-transform.js';
+import { declaredFormat } from './declared-format.js';
 import type { EsmHooksData } from './esm-hooks.js';
 import { SourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
@@ -73,7 +74,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   const file = fileURLToPath(url);
   const instrument = wanted(file);
   if (!instrument && !needsTranspile(file)) return nextLoad(url, context);
-  const declared = formatOf(file, context.format);
+  const declared = declaredFormat(file, context.format);
   // Without cowlens's `--import` Node would require it, through the program's own hook: so it goes.
   if (declared !== 'module' && requireCompiles.includes(extname(file).toLowerCase())) return { format: 'commonjs', shortCircuit: true };
   const text = readFileSync(file, 'utf8');
@@ -94,37 +95,7 @@ export const load: LoadHook = async (url, context, nextLoad) => {
   return { format, source: codeForNode(file, text, result, sourceMaps?.readers ?? { node: false, debugger: false }), shortCircuit: true };
 };
 
-/** The format Node gave, the extension's, or the nearest package.json's `type`; undefined when none decides. */
-function formatOf(file: string, given: string | null | undefined): ModuleFormat | undefined {
-  if (given === 'module' || given === 'commonjs') return given;
-  const ext = extname(file).toLowerCase();
-  if (ext === '.mjs' || ext === '.mts') return 'module';
-  if (ext === '.cjs' || ext === '.cts') return 'commonjs';
-  return packageType(dirname(file));
-}
-
 async function detectFormat(file: string, text: string): Promise<ModuleFormat> {
   const isModule = await cachedModuleSyntax(cache, file, text, async () => (await import('../detect-module-syntax.js')).hasModuleSyntax(file, text));
   return isModule ? 'module' : 'commonjs';
-}
-
-/** `type` of the nearest package.json, once per folder; undefined when it has none, or there is none. */
-const packageTypes = new Map<string, ModuleFormat | undefined>();
-
-function packageType(dir: string): ModuleFormat | undefined {
-  if (packageTypes.has(dir)) return packageTypes.get(dir);
-  let type: ModuleFormat | undefined;
-  const manifest = join(dir, 'package.json');
-  if (existsSync(manifest)) {
-    try {
-      const declared = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type;
-      type = declared === 'module' || declared === 'commonjs' ? declared : undefined;
-    } catch {
-      type = undefined;
-    }
-  } else if (dirname(dir) !== dir) {
-    type = packageType(dirname(dir));
-  }
-  packageTypes.set(dir, type);
-  return type;
 }

@@ -7,8 +7,10 @@
  * stdout and stderr pipes, the `worker` event). Left in the tick queue while a module of the
  * program loads, they would have the program's next microtasks run from that queue, and its async
  * stack traces end in `processTicksAndRejections`, as plain Node's do not. They concern only
- * cowlens's thread, and run as soon as it has started instead.
+ * cowlens's thread, and run as soon as it has started instead. The thread's pipes into the
+ * process's stdout and stderr leave no listener there (own-thread-stdio.ts).
  */
+import { withoutStdioListeners } from './own-thread-stdio.js';
 import { OWN_THREAD_ENV } from './run-config.js';
 
 type NextTick = (callback: (...args: unknown[]) => void, ...args: unknown[]) => void;
@@ -24,7 +26,7 @@ export function startOwnThread<T>(start: () => T): T {
   };
   process.env[OWN_THREAD_ENV] = '1';
   try {
-    return start();
+    return withoutStdioListeners(start);
   } finally {
     Reflect.deleteProperty(process.env, OWN_THREAD_ENV);
     holder.nextTick = nextTick;

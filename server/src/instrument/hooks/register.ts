@@ -16,10 +16,13 @@ import type { EsmHooksData } from './esm-hooks.js';
 import { isWorkersLastMessage } from './last-message.js';
 import { runsTsNodeBin } from './later-typescript-loader.js';
 import { installRequireHook } from './require-hook.js';
+import { keepPreloadInChildren } from './child-preload.js';
 import { reportBypassedFiles } from './bypassed-files.js';
 import { reportCoverageTools } from './coverage-tools.js';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { afterProgramPreloads } from './after-program-preloads.js';
+import { atProcessExit } from './at-process-exit.js';
+import { keepBabelRegisterCacheInRun } from './babel-register-cache.js';
 import { startOwnThread } from './own-thread-start.js';
 import { readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
@@ -35,6 +38,7 @@ if (config && !(slot in globalThis)) {
   const evaluates = isMainThread && process.execArgv.some(evaluatesCode);
   writer.write({ type: 'start', pid: process.pid, thread: threadId, argv: process.argv, time: Date.now(), ...(evaluates ? { evaluates } : {}) });
   const runtime = createRuntime(config.mode);
+  keepBabelRegisterCacheInRun(config.spool);
   Object.defineProperty(globalThis, slot, { value: runtime, enumerable: false });
   // Instrumented functions give their source as written (function-source.ts), in both modes.
   patchFunctionToString();
@@ -44,6 +48,14 @@ if (config && !(slot in globalThis)) {
   // (and could not run during synchronous code anyway), so a killed process loses what it copied
   // since its last flush, and the report says so.
   runtime.connect(writer.sink, 100);
+  let wanted: ((file: string) => boolean) | undefined;
+  const uninstrumented = (reason: string, files: readonly string[]): void => {
+    writer.uninstrumented(reason, files);
+  };
+  keepPreloadInChildren((file) => (wanted ??= createInstrumentFilter(config))(file), uninstrumented);
+  atProcessExit(() => {
+    runtime.flush(true);
+  });
   const flush = (final: boolean): void => {
     runtime.flush(final);
   };
@@ -74,7 +86,7 @@ if (config && !(slot in globalThis)) {
       if (early.length > 0) writer.uninstrumented("they were loaded by a preload of the program's (`node -r`), before cowlens's hooks were in place", early);
       if (bypassed.length > 0) writer.uninstrumented("a loader of the program compiled them itself, past cowlens's require hook (esm's `-r esm`, or a hook that runs code through `vm`)", bypassed);
     });
-    installRequireHook(config, writer.warn, monitor.instrumentedCommonJs, seen);
+    installRequireHook(config, { warn: writer.warn, instrumented: monitor.instrumented, uninstrumented, modulesInstrumented: monitor.modulesInstrumented }, seen);
     const sourceMaps = shareSourceMapsState();
     const data: EsmHooksData = { ...config, instrumented: port2, sourceMaps, requireCompiles };
     const transferList = sourceMaps.requests === undefined ? [port2] : [port2, sourceMaps.requests];

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import Module from 'node:module';
 import { addHook } from 'pirates';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { isJestRuntimeEntry, withJestRuntimeHandOver } from '../jest/jest-runtime-hook.js';
 import { needsTranspile } from '../../analysis/source-language.js';
+import type { ModuleFormat } from '../to-javascript.js';
 import { cachedModule, cachedSource, transformCacheOf } from './cached-transform.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
+import { declaredFormat } from './declared-format.js';
 import { codeForNode, runsCompiled } from './module-source-map.js';
 import type { RunConfig } from './run-config.js';
 import { watchLaterTypeScriptLoader } from './later-typescript-loader.js';
@@ -12,40 +15,73 @@ import { debuggerAttached } from './source-maps-state.js';
 import { syncTransform } from './sync-transform.js';
 
 const EXTENSIONS = ['.js', '.cjs', '.ts', '.cts', '.tsx', '.jsx'];
+/** Files that `require` loads as ES modules when their declaration says so (declared-format.ts). */
+const ES_MODULE_EXTENSIONS = ['.js', '.mjs'];
+/**
+ * Node 20 loads the modules that an ES module loaded by `require` imports with no module hook at
+ * all; Node 22 and later through the module hooks.
+ */
+const IMPORTS_PAST_HOOKS = Number(process.versions.node.split('.')[0]) < 22;
+
+export interface RequireHookListeners {
+  readonly warn: (message: string, file: string) => void;
+  /** A file runs instrumented, as CommonJS or as an ES module. */
+  readonly instrumented: (file: string, format: ModuleFormat) => void;
+  /** Project files run uninstrumented, for `reason`. */
+  readonly uninstrumented: (reason: string, files: readonly string[]) => void;
+  /** The ES modules the module hooks have instrumented so far. */
+  readonly modulesInstrumented: () => readonly string[];
+}
 
 /**
- * CommonJS files reach the runtime through `require`, which the ESM hooks do not see.
+ * CommonJS files reach the runtime through `require`, which the ESM hooks do not see; so do the
+ * ES modules that `require` loads (require(esm): Node 20.19+, 22.12+).
  * jest-runtime's entry module gets its hand-over to cowlens's jest hook (jest-runtime-hook.ts).
- * `instrumented` hears of each file that runs instrumented; `seen` gets every file the hook is given.
+ * `seen` gets every file the hook is given.
  */
-export function installRequireHook(config: RunConfig, warn: (message: string, file: string) => void, instrumented: (file: string) => void, seen: Set<string>): void {
+export function installRequireHook(config: RunConfig, listeners: RequireHookListeners, seen: Set<string>): void {
+  const { warn, instrumented } = listeners;
   const wanted = createInstrumentFilter(config);
   const cache = transformCacheOf(config);
+  const forNode = (code: string, file: string, format: ModuleFormat, instrument: boolean): string => {
+    const result = cachedModule(cache, file, code, format, instrument, () => syncTransform()({ target: 'javascript', format, file, text: code, instrument }));
+    // Compiled code runs with its map (module-source-map.ts), which Node reads only if source
+    // maps are on when it compiles the module, right after this hook.
+    if (runsCompiled(file, result)) process.setSourceMapsEnabled(true);
+    if (result.skipped !== undefined) warn(result.skipped, file);
+    else if (instrument) instrumented(file, format);
+    // The inspector is asked whether a debugger is attached only for a module whose map that decides.
+    return codeForNode(file, code, result, {
+      node: process.sourceMapsEnabled,
+      get debugger() {
+        return debuggerAttached();
+      },
+    });
+  };
+  const registered = Object.keys(registeredExtensions());
   addHook(
     (given, file) => {
       if (isJestRuntimeEntry(file)) return withJestRuntimeHandOver(given);
       seen.add(file);
       const instrument = wanted(file);
+      if (loadsAsEsModule(file)) return requiredEsModule(given, file);
       const transpiles = needsTranspile(file);
       if (transpiles) resolveTypeScriptFromRequire();
       if (transpiles && compiledAfter(file)) return instrument ? instrumentedTypeScript(given, file) : given;
-      const code = transpiles ? asWritten(given, file) : given;
-      const result = cachedModule(cache, file, code, 'commonjs', instrument, () => syncTransform()({ target: 'commonjs', file, text: code, instrument }));
-      // Compiled code runs with its map (module-source-map.ts), which Node reads only if source
-      // maps are on when it compiles the module, right after this hook.
-      if (runsCompiled(file, result)) process.setSourceMapsEnabled(true);
-      if (result.skipped !== undefined) warn(result.skipped, file);
-      else if (instrument) instrumented(file);
-      // The inspector is asked whether a debugger is attached only for a module whose map that decides.
-      return codeForNode(file, code, result, {
-        node: process.sourceMapsEnabled,
-        get debugger() {
-          return debuggerAttached();
-        },
-      });
+      return forNode(transpiles ? asWritten(given, file) : given, file, 'commonjs', instrument);
     },
-    { exts: EXTENSIONS, matcher: (file) => wanted(file) || needsTranspile(file) || isJestRuntimeEntry(file), ignoreNodeModules: false },
+    {
+      exts: [...EXTENSIONS, '.mjs'],
+      matcher: (file) => (loadsAsEsModule(file) ? wanted(file) && loadingModule(file) !== undefined : wanted(file) || needsTranspile(file) || isJestRuntimeEntry(file)),
+      ignoreNodeModules: false,
+    },
   );
+  // `require.extensions` lists what it lists plainly: a library reads it to tell whether a loader
+  // is registered for TypeScript (rechoir, interpret), and registers one when none is. Node loads a
+  // file of an extension with no loader of its own (`.mjs`, `.cjs`, `.ts`…) with its `.js` loader,
+  // pirates's, which sees it since the extension is among pirates's: the loaders pirates
+  // registers for the others go.
+  for (const ext of [...EXTENSIONS, '.mjs']) if (!registered.includes(ext)) Reflect.deleteProperty(registeredExtensions(), ext);
   const compiledAfter = watchLaterTypeScriptLoader(EXTENSIONS);
 
   /**
@@ -59,9 +95,37 @@ export function installRequireHook(config: RunConfig, warn: (message: string, fi
       warn(result.skipped, file);
       return given;
     }
-    instrumented(file);
+    instrumented(file, 'commonjs');
     return result.code;
   }
+
+  /**
+   * An ES module that `require` loads (require(esm), Node 20.19+ and 22.12+), which Node's
+   * CommonJS loader compiles with its format, `'module'`: pirates hands the hook's code on without
+   * it, and Node would compile a module with no import or export as CommonJS. The module's
+   * `_compile` is bound to the code and the format instead: a bound function leaves no frame in a
+   * stack, where a wrapper would leave one in every stack through it.
+   */
+  function requiredEsModule(given: string, file: string): string {
+    const module = loadingModule(file)!;
+    const code = forNode(given, file, 'module', true);
+    module._compile = module._compile.bind(module, code, file, 'module');
+    if (IMPORTS_PAST_HOOKS) reportImportsPastHooks(file, code, wanted, listeners);
+    return code;
+  }
+}
+
+interface LoadingModule {
+  _compile: (content: string, file: string, format?: string) => unknown;
+}
+
+/** The module Node is loading `file` into: it caches it before it loads it. */
+function loadingModule(file: string): LoadingModule | undefined {
+  return (Module as unknown as { _cache: Record<string, LoadingModule | undefined> })._cache[file];
+}
+
+function registeredExtensions(): Record<string, unknown> {
+  return (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
 }
 
 /**
@@ -78,4 +142,21 @@ function asWritten(given: string, file: string): string {
   } catch {
     return given;
   }
+}
+
+/** A file that `require` loads as an ES module by its declaration. */
+function loadsAsEsModule(file: string): boolean {
+  return ES_MODULE_EXTENSIONS.some((ext) => file.endsWith(ext)) && declaredFormat(file) === 'module';
+}
+
+/**
+ * Node 20 loads the modules an ES module loaded by `require` imports past every hook: those of the
+ * project run uninstrumented, unless the module hooks instrumented them already (an earlier
+ * `import` left them in Node's cache).
+ */
+function reportImportsPastHooks(file: string, code: string, wanted: (file: string) => boolean, listeners: RequireHookListeners): void {
+  if (!/\b(?:import|export)\b/.test(code)) return;
+  const instrumentedAlready = new Set(listeners.modulesInstrumented());
+  const files = syncTransform()({ target: 'imported-modules', file, text: code }).filter((imported) => wanted(imported) && !instrumentedAlready.has(imported));
+  if (files.length > 0) listeners.uninstrumented(`Node ${process.version} loads the ES modules that an ES module loaded by require() imports past every module hook; run on Node 22.12 or later to instrument them`, files);
 }

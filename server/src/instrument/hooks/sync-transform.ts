@@ -1,20 +1,27 @@
 import { createSyncFn } from 'synckit';
 import type { EncodedSourceMap } from '../source-edits.js';
+import type { ModuleFormat } from '../to-javascript.js';
 import type { TransformResult } from '../transform-module.js';
 import { startOwnThread } from './own-thread-start.js';
 
 /** What a module hook that must answer synchronously asks of the transform worker (transform-worker.ts). */
 export type TransformRequest =
-  /** JavaScript for Node's `require` (transform-module.ts's `transformModule`): instrumented when `instrument`, types stripped. */
-  | { readonly target: 'commonjs'; readonly file: string; readonly text: string; readonly instrument: boolean }
+  /**
+   * JavaScript for Node's `require` (transform-module.ts's `transformModule`), as CommonJS or as an
+   * ES module that `require` loads: instrumented when `instrument`, types stripped.
+   */
+  | { readonly target: 'javascript'; readonly format: ModuleFormat; readonly file: string; readonly text: string; readonly instrument: boolean }
   /** Instrumented, still in its own language, for a runner that transforms it further (jest). */
-  | { readonly target: 'source'; readonly file: string; readonly text: string };
+  | { readonly target: 'source'; readonly file: string; readonly text: string }
+  /** The ES modules an ES module's static imports load (imported-modules.ts). */
+  | { readonly target: 'imported-modules'; readonly file: string; readonly text: string };
 
 export type SourceResult = { readonly code: string; readonly map: EncodedSourceMap } | { readonly skipped: string };
 
 export interface SyncTransform {
-  (request: TransformRequest & { target: 'commonjs' }): TransformResult;
+  (request: TransformRequest & { target: 'javascript' }): TransformResult;
   (request: TransformRequest & { target: 'source' }): SourceResult;
+  (request: TransformRequest & { target: 'imported-modules' }): string[];
 }
 
 let transform: SyncTransform | undefined;
@@ -25,6 +32,6 @@ let transform: SyncTransform | undefined;
  * stays out of the program's heap.
  */
 export function syncTransform(): SyncTransform {
-  transform ??= startOwnThread(() => createSyncFn<(request: TransformRequest) => TransformResult | SourceResult>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform);
+  transform ??= startOwnThread(() => createSyncFn<(request: TransformRequest) => TransformResult | SourceResult | string[]>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform);
   return transform;
 }

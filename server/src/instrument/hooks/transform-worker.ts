@@ -4,12 +4,22 @@
  * of the program's heap, whose size cow mode is judged by.
  */
 import { runAsWorker } from 'synckit';
-import { transformModule, tryInstrument } from '../transform-module.js';
+import { importedModules } from '../imported-modules.js';
+import { type TransformResult, transformModule, tryInstrument } from '../transform-module.js';
 import type { SourceResult, TransformRequest } from './sync-transform.js';
 
-runAsWorker((request: TransformRequest) =>
-  Promise.resolve(request.target === 'commonjs' ? transformModule(request.file, request.text, 'commonjs', request.instrument) : instrumentedSource(request.file, request.text)),
-);
+runAsWorker((request: TransformRequest) => Promise.resolve(answer(request)));
+
+function answer(request: TransformRequest): TransformResult | SourceResult | string[] {
+  switch (request.target) {
+    case 'javascript':
+      return transformModule(request.file, request.text, request.format, request.instrument);
+    case 'source':
+      return instrumentedSource(request.file, request.text);
+    case 'imported-modules':
+      return importedModules(request.file, request.text);
+  }
+}
 
 function instrumentedSource(file: string, text: string): SourceResult {
   const attempt = tryInstrument(file, text);

@@ -17,6 +17,7 @@ import type * as RuntimeModule from '../../runtime/index.js';
 import type * as UnwrapModule from '../../runtime/unwrap.js';
 import type { Sink } from '../../runtime/figures/sink.js';
 import { PATCHED_CLONE } from '../../runtime/patch-clone-globals.js';
+import { atProcessExit } from '../hooks/at-process-exit.js';
 
 const RUNTIME_CJS = fileURLToPath(new URL('../../runtime-cjs/', import.meta.url));
 const hostRequire = createRequire(import.meta.url);
@@ -37,11 +38,10 @@ let closesAtExit = false;
 export function createContextRuntime(context: vm.Context, mode: RunMode, sink: Sink): ContextRuntime {
   const timers = new Set<NodeJS.Timeout>();
   // What the runtime's flusher takes from its globals comes from the host, not the context: a
-  // runner replaces the context's timers (jest's fake timers) and `process`, and an 'exit'
-  // listener per context would pile up in a long-lived worker. `close` sends the last figures
-  // instead, or the host's one exit listener for the contexts still open.
+  // runner replaces the context's timers (jest's fake timers) and `process`. `close` sends the
+  // last figures, or the host's exit for the contexts still open.
   const host = {
-    process: { pid: process.pid, once: () => undefined, removeListener: () => undefined },
+    process: { pid: process.pid },
     setInterval: (callback: () => void, ms: number): NodeJS.Timeout => {
       const timer = setInterval(callback, ms);
       timers.add(timer);
@@ -80,7 +80,7 @@ export function createContextRuntime(context: vm.Context, mode: RunMode, sink: S
       timers.clear();
     },
   };
-  if (!closesAtExit) process.once('exit', closeAll);
+  if (!closesAtExit) atProcessExit(closeAll);
   closesAtExit = true;
   open.add(handle);
   return handle;

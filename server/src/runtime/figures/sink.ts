@@ -7,7 +7,7 @@ export type Sink = (batch: FigureBatch) => void;
 
 /**
  * Sends the figures that changed to a sink in batches, on a timer that never keeps the process
- * alive, and once more, synchronously, when the process exits.
+ * alive; its owner sends the last batch (`flush(true)`) when the process exits.
  */
 export class BatchFlusher {
   private sink: Sink | undefined;
@@ -22,7 +22,6 @@ export class BatchFlusher {
   ) {}
 
   connect(sink: Sink, intervalMs: number): void {
-    if (!this.sink) process.once('exit', this.onExit);
     this.sink = sink;
     clearInterval(this.timer);
     this.timer = setInterval(() => {
@@ -32,12 +31,7 @@ export class BatchFlusher {
     this.timer.unref();
   }
 
-  private readonly onExit = (): void => {
-    this.flush(true);
-  };
-
   disconnect(): void {
-    process.removeListener('exit', this.onExit);
     clearInterval(this.timer);
     this.timer = undefined;
     this.sink = undefined;

@@ -1,0 +1,2 @@
+// Run with `node -r @babel/register main.js`: babel's hook, registered before cowlens's, compiles lib.js first.
+console.log(require('./lib.js').withThree([1, 2]));
