@@ -56,9 +56,11 @@ const CODE_FILE = /\.c?js$/;
  */
 function buildId(): string {
   const hash = createHash('sha256');
-  for (const entry of readdirSync(OWN_CODE, { recursive: true, withFileTypes: true }).sort((a, b) => (join(a.parentPath, a.name) < join(b.parentPath, b.name) ? -1 : 1))) {
-    if (!entry.isFile() || !CODE_FILE.test(entry.name)) continue;
-    const path = join(entry.parentPath, entry.name);
+  const files = readdirSync(OWN_CODE, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && CODE_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  for (const path of files) {
     const { size, mtimeMs } = statSync(path);
     hash.update(`${path}\0${String(size)}\0${String(mtimeMs)}\n`);
   }
