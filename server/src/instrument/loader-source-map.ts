@@ -9,6 +9,7 @@
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sourceMapOfDataUrl } from './source-map-data-url.js';
 
 /** A 1-based line and column. */
 export type Place = [line: number, column: number];
@@ -36,7 +37,7 @@ function selfMap(file: string, text: string): SourceMap | undefined {
   const url = [...text.matchAll(MAGIC_COMMENT)].at(-1)?.groups?.url;
   if (url === undefined || !url.startsWith('data:')) return undefined;
   try {
-    const payload = fromDataUrl(new URL(url).pathname);
+    const payload = sourceMapOfDataUrl(new URL(url).pathname) as SourceMapPayload;
     const fileUrl = pathToFileURL(file).href;
     const root = (payload.sourceRoot as string | undefined) ?? '';
     const own = payload.sources.length > 0 && payload.sources.every((source) => {
@@ -47,12 +48,4 @@ function selfMap(file: string, text: string): SourceMap | undefined {
   } catch {
     return undefined;
   }
-}
-
-function fromDataUrl(pathname: string): SourceMapPayload {
-  const comma = pathname.indexOf(',');
-  const format = pathname.slice(0, comma).split(';');
-  if (format[0] !== 'application/json') throw new Error(`not a JSON source map: ${format[0] ?? ''}`);
-  const data = pathname.slice(comma + 1);
-  return JSON.parse(format.at(-1) === 'base64' ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data)) as SourceMapPayload;
 }

@@ -27,6 +27,7 @@ import { needsTranspile } from '../../analysis/source-language.js';
 import type { EncodedSourceMap } from '../source-edits.js';
 import type { TransformResult } from '../transform-module.js';
 import { withInlineMap } from './inline-source-map.js';
+import { sourceMapOfDataUrl } from '../source-map-data-url.js';
 
 /** Who would read a module's source map, in the thread that compiles it. */
 export interface MapReaders {
@@ -74,21 +75,13 @@ function ownSourceMap(file: string, text: string): EncodedSourceMap | undefined 
   try {
     if (URL.canParse(url)) {
       const absolute = new URL(url);
-      return absolute.protocol === 'data:' ? withAbsoluteSources(fromDataUrl(absolute.pathname), fileUrl) : undefined;
+      return absolute.protocol === 'data:' ? withAbsoluteSources(sourceMapOfDataUrl(absolute.pathname) as EncodedSourceMap, fileUrl) : undefined;
     }
     const mapUrl = new URL(url, fileUrl);
     return withAbsoluteSources(JSON.parse(readFileSync(fileURLToPath(mapUrl), 'utf8')) as EncodedSourceMap, mapUrl.href);
   } catch {
     return undefined;
   }
-}
-
-function fromDataUrl(pathname: string): EncodedSourceMap {
-  const comma = pathname.indexOf(',');
-  const format = pathname.slice(0, comma).split(';');
-  if (format[0] !== 'application/json') throw new Error(`not a JSON source map: ${format[0] ?? ''}`);
-  const data = pathname.slice(comma + 1);
-  return JSON.parse(format.at(-1) === 'base64' ? Buffer.from(data, 'base64').toString('utf8') : data) as EncodedSourceMap;
 }
 
 /** As Node resolves them: after `sourceRoot`, absolute paths as file URLs, the rest against the map's URL. */
