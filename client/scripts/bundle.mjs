@@ -26,6 +26,7 @@ import { build } from 'esbuild';
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { MODULE_URL_BANNER, ownImportMetaUrl } from '../../server/scripts/own-import-meta-url.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'client/dist');
@@ -122,11 +123,12 @@ async function bundleServer() {
         entryPoints: [join(serverSrc, `${entry}.ts`)],
         outfile: preload,
         format: 'cjs',
-        // The modules bundled into it make URLs of files beside it from their `import.meta.url`.
+        // The server's modules bundled into it make URLs of files from their own `import.meta.url`
+        // in dist; the shared files' stand-ins (sharedFiles) from the bundle's.
         define: { 'import.meta.url': '__cowlensImportMetaUrl' },
         // Strict, as the ES modules it is made of: esbuild's own directive comes after the banner.
-        banner: { js: "'use strict';\nconst __cowlensImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-        plugins: [sharedFiles(preload)],
+        banner: { js: `'use strict';\nconst __cowlensImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${MODULE_URL_BANNER}` },
+        plugins: [ownImportMetaUrl(serverSrc), sharedFiles(preload)],
       });
     }),
   );

@@ -7,28 +7,11 @@
  * client/scripts/bundle.mjs makes the .vsix's own copies.
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { MODULE_URL_BANNER, ownImportMetaUrl } from './own-import-meta-url.mjs';
 
 const server = join(import.meta.dirname, '..');
 const src = join(server, 'src');
-
-/**
- * Each bundled module keeps the `import.meta.url` it has in dist, where tsc puts it: the URLs it
- * makes from it (the ES module hooks, the transform worker, the runtime's CommonJS build, cowlens's
- * own folder) name the same files as from the module itself.
- */
-const ownImportMetaUrl = {
-  name: 'cowlens-own-import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      if (!args.path.startsWith(src + sep) || !text.includes('import.meta.url')) return undefined;
-      const built = relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js');
-      return { contents: text.replaceAll('import.meta.url', `__cowlensModuleUrl(${JSON.stringify(built)})`), loader: 'ts' };
-    });
-  },
-};
 
 const common = {
   bundle: true,
@@ -42,8 +25,8 @@ const common = {
   format: 'cjs',
   logLevel: 'warning',
   // Strict, as the ES modules it is made of: esbuild's own directive comes after the banner.
-  banner: { js: "'use strict';\nconst __cowlensModuleUrl = (built) => new URL(`../../${built}`, require('node:url').pathToFileURL(__filename)).href;" },
-  plugins: [ownImportMetaUrl],
+  banner: { js: `'use strict';\n${MODULE_URL_BANNER}` },
+  plugins: [ownImportMetaUrl(src)],
 };
 
 // What `--require` names: it loads the runtime's bundle only in the threads that want it.
