@@ -20,7 +20,7 @@ export interface Totals {
 }
 
 export function newTotals(): Totals {
-  return { cases: 0, sites: 0, writes: 0, unguardedHazards: 0, unparsed: 0, known: { 'quotes instrumented text': 0, 'renders the operand otherwise': 0, 'cow mode (issue 14)': 0 } };
+  return { cases: 0, sites: 0, writes: 0, unguardedHazards: 0, unparsed: 0, known: { 'quotes instrumented text': 0, 'renders the operand otherwise': 0 } };
 }
 
 /**
@@ -33,10 +33,9 @@ export function newTotals(): Totals {
  *   the operand otherwise: V8 renders it by walking the code around it (an arrow function's body
  *   adds `(intermediate value)`s), which the instrumenter's rendering follows for the usual shapes
  *   only; the same error, the same words around the operand;
- * - cow mode's divergences, which issue 14 lists and closes family by family: counted, so that a
- *   change that adds some shows (the test holds the count for the CI seed).
+ * Cow mode has none left: any difference of its own, on any seed, fails.
  */
-export type KnownDivergence = 'quotes instrumented text' | 'renders the operand otherwise' | 'cow mode (issue 14)';
+export type KnownDivergence = 'quotes instrumented text' | 'renders the operand otherwise';
 
 /** The words V8 puts around an operand it names in a TypeError. */
 const OPERAND_MESSAGE = /^(.*TypeError.*?)(?:'|: )?(.*)( is not iterable| is not a function or its return value is not iterable| is not a function| as it is (?:null|undefined)\.)'?$/;
@@ -49,7 +48,7 @@ function sameWordsAroundOperand(plain: string | undefined, instrumented: string 
 function knownDivergence(difference: Difference): KnownDivergence | undefined {
   if (difference.instrumented?.includes('__cl$') === true) return 'quotes instrumented text';
   if (sameWordsAroundOperand(difference.plain, difference.instrumented)) return 'renders the operand otherwise';
-  return difference.mode === 'cow' ? 'cow mode (issue 14)' : undefined;
+  return undefined;
 }
 
 export type RunMode = 'observe' | 'cow';
@@ -109,8 +108,7 @@ export async function differential(input: ProgramInput, totals: Totals): Promise
   if (differences.length === 0) return;
   const known = differences.map(knownDivergence);
   if (known.some((k) => k === undefined)) throw new Divergence(program, differences, prepared, outcomes);
-  const kind = known.includes('cow mode (issue 14)') ? 'cow mode (issue 14)' : known[0]!;
-  totals.known[kind]++;
+  totals.known[known[0]!]++;
 }
 
 function firstDifference(plain: Outcome, other: Outcome): number | undefined {
