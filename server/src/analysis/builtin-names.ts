@@ -71,10 +71,29 @@ function builtinPathAt(node: ts.Expression, names: NameResolver, depth: number):
       return base && join(base, member);
     }
     case SK.BinaryExpression: {
-      // `Object.assign || polyfill`: either side may be what runs.
       const { left, operatorToken, right } = e as ts.BinaryExpression;
-      if (operatorToken.kind !== SK.BarBarToken && operatorToken.kind !== SK.QuestionQuestionToken) return undefined;
-      const either = builtinPathAt(left, names, depth) ?? builtinPathAt(right, names, depth);
+      switch (operatorToken.kind) {
+        // `Object.assign || polyfill`, `ok && Object.assign`: either side may be what runs.
+        case SK.BarBarToken:
+        case SK.QuestionQuestionToken:
+        case SK.AmpersandAmpersandToken: {
+          const either = builtinPathAt(left, names, depth) ?? builtinPathAt(right, names, depth);
+          return either && { path: either.path, direct: false };
+        }
+        // `(0, Object.assign)(o, v)`, `(f = Object.assign)(o, v)`: the right side is the value; the
+        // left still runs, so a rewrite must pass the value along.
+        case SK.CommaToken:
+        case SK.EqualsToken: {
+          const value = builtinPathAt(right, names, depth);
+          return value && { path: value.path, direct: false };
+        }
+        default:
+          return undefined;
+      }
+    }
+    case SK.ConditionalExpression: {
+      const { whenTrue, whenFalse } = e as ts.ConditionalExpression;
+      const either = builtinPathAt(whenTrue, names, depth) ?? builtinPathAt(whenFalse, names, depth);
       return either && { path: either.path, direct: false };
     }
     default:

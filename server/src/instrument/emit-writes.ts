@@ -64,6 +64,7 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  * - `++`, `--` and `delete` that keep their syntax (`w.kept`): `touch` of the target, read once
  *   more, goes before them.
  * - Otherwise the target passes through `touch` where it is evaluated.
+ * - A target read again for a type-checker (`w.capturedAt`): see emitCapturedWrite.
  * A call of a keyed collection's method the runtime can be told of whole (`w.call`) passes
  * through `wroteCall` or `touchCall` in place of `wrote` or `touch`, with the method's name and
  * the arguments read again, and a `delete` whose key can be read again (`w.deletedKey`) through
@@ -95,6 +96,10 @@ export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts
     else edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.${method}(`, `, ${at}${extra})`, Layer.Wrap);
     return;
   }
+  if (w.capturedAt !== undefined) {
+    emitCapturedWrite(w, w.capturedAt, value, at, call, edits, sf, carried);
+    return;
+  }
   const target = w.target.getText(sf);
   if (w.call) {
     edits.wrap(value.getStart(sf), value.end, `${RUNTIME_REF}.wroteCall(`, `, ${target}, ${at}${call})`, Layer.Wrap);
@@ -105,6 +110,40 @@ export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts
     return;
   }
   edits.wrap(value.getStart(sf), value.end, `${RUNTIME_REF}.wrote(`, `, ${target}, ${at})`, Layer.Wrap);
+}
+
+/**
+ * A write whose target keeps its syntax for a type-checker and is read again where the code after
+ * it begins (`captured.first`): into a variable of the function's, which carries it to the value
+ * (`o.k = wrote((t = o, f()), t)`), where the function can declare one; else held there until
+ * the value passes (`o.k = release((hold(o), f()))`), unless the write may await or yield in
+ * between, when the runtime is told there (as a carried write is without its variable).
+ */
+function emitCapturedWrite(
+  w: WriteTarget,
+  captured: NonNullable<WriteTarget['capturedAt']>,
+  value: ts.Expression,
+  at: string,
+  call: string,
+  edits: SourceEdits,
+  sf: ts.SourceFile,
+  carried: CarriedTargets,
+): void {
+  const target = w.target.getText(sf);
+  const carrier = carried.variableFor(w.at);
+  let capture: string;
+  // Made first, so that it goes outside where the first expression is the value itself.
+  if (carrier !== undefined) {
+    const told = w.call ? `${RUNTIME_REF}.wroteCall(` : `${RUNTIME_REF}.wrote(`;
+    edits.wrap(value.getStart(sf), value.end, told, `, ${carrier}, ${at}${call})`, Layer.Wrap);
+    capture = `${carrier} = ${target}`;
+  } else if (!captured.suspends) {
+    edits.wrap(value.getStart(sf), value.end, `${RUNTIME_REF}.release(`, `, ${at})`, Layer.Wrap);
+    capture = `${RUNTIME_REF}.hold(${target}, ${at})`;
+  } else {
+    capture = `${RUNTIME_REF}.touch(${target}, ${at})`;
+  }
+  edits.wrap(captured.first.getStart(sf), captured.first.end, `(${capture}, `, ')', Layer.Wrap);
 }
 
 /**

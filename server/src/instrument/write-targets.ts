@@ -94,6 +94,14 @@ export interface WriteTarget {
    */
   readonly carried?: ts.Expression;
   /**
+   * Set with `value` where `target` is read again for a type-checker's sake alone (TypeScript: an
+   * object other than `this` or a name nothing reassigns) and code runs before the write: `first`,
+   * the first expression that runs after `target`, where `target` is read again at once, so that
+   * code that assigns its reference (the value, or another call while the value awaits) cannot
+   * change which object the runtime is told of; `suspends` when any of that code may await or yield.
+   */
+  readonly capturedAt?: { readonly first: ts.Expression; readonly suspends: boolean };
+  /**
    * Set on a call of a keyed collection's method by name (`m.delete(k)`, `m.set(k, v)`; see
    * KEYED_METHODS) whose arguments the runtime can be handed as the call gets them, so that it can
    * tell a call that changes nothing (runtime/unchanging-writes.ts). With `value`, `reread` are the
@@ -138,7 +146,7 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind) || isAssignmentTarget(b)) return;
       if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out, context);
       else if (!(context.typed && b.operatorToken.kind === ts.SyntaxKind.EqualsToken && growsEvolvingArray(b.left, names))) {
-        if (stableReceiver(b.left, context)) memberTarget(b.left, node, out, { value: b.right });
+        if (stableReceiver(b.left, context)) memberTarget(b.left, node, out, { value: b.right, ...capturedAt(objectOf(b.left), [runningKey(b.left), b.right], context) });
         else memberTarget(b.left, node, out, heldUntil(b.right, b.left, LOGICAL_OPERATORS.has(b.operatorToken.kind) ? b : undefined));
       }
       return;
@@ -228,7 +236,8 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     // (`Object.assign(o, { c: { ...o } })`): the runtime sees the target as the last one passes.
     const last = call.arguments.length > 1 ? call.arguments[call.arguments.length - 1] : undefined;
     const lastValue = last === undefined ? undefined : ts.isSpreadElement(last) ? last.expression : last;
-    out.push({ target: firstWritten, at: call, ...(lastValue !== undefined && rereadable(firstWritten, context) ? { value: lastValue } : toldAfter(lastValue)) });
+    const told = lastValue !== undefined && rereadable(firstWritten, context) ? { value: lastValue, ...capturedAt(firstWritten, argumentValues(call.arguments.slice(1)), context) } : toldAfter(lastValue);
+    out.push({ target: firstWritten, at: call, ...told });
     return;
   }
   if (path === APPLIER_PATH) {
@@ -256,7 +265,8 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     const passed = keyed !== undefined && keyed.reread.length === call.arguments.length ? undefined : value;
     // A receiver that cannot be read again is held until the last argument passes, unless the call is told of whole.
     const held = value === undefined && keyed === undefined && !optional ? toldAfter(lastValue) : {};
-    out.push({ target: receiver, at: call, ...(passed !== undefined ? { value: passed } : held), ...(keyed !== undefined ? { call: keyed } : {}) });
+    const told = passed !== undefined ? { value: passed, ...capturedAt(receiver, argumentValues(call.arguments), context) } : held;
+    out.push({ target: receiver, at: call, ...told, ...(keyed !== undefined ? { call: keyed } : {}) });
   }
 }
 
@@ -386,6 +396,21 @@ function isCollectionReader(expr: ts.Expression, names: NameResolver): boolean {
  */
 function mayNameWriter(expr: ts.Expression): boolean {
   const e = skipParentheses(expr);
+  if (ts.isBinaryExpression(e)) {
+    // `(0, [].push)`, `(f = [].push)`: the right side is the value; `a || [].push`: either side.
+    switch (e.operatorToken.kind) {
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+        return mayNameWriter(e.right);
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+        return mayNameWriter(e.left) || mayNameWriter(e.right);
+      default:
+        return false;
+    }
+  }
+  if (ts.isConditionalExpression(e)) return mayNameWriter(e.whenTrue) || mayNameWriter(e.whenFalse);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? invokedName(e) : undefined;
   return name !== undefined && (name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKER_NAMES.has(name));
 }
@@ -400,8 +425,8 @@ function chainFree(e: ts.Expression): boolean {
  * and be the same object: `this`, or a name of the file that nothing reassigns. In TypeScript,
  * also any reference a type-checker narrows (`t.o`, `this.items[0]`, `state!.list`), so that
  * the write keeps the reference it narrows by: `t.o.seen = v` gives `t.o.seen` the type of `v`
- * only as written. Reading it again runs its getters again, and finds another object where the
- * value assigns one of its links (README, Limits).
+ * only as written. Reading it again runs its getters again (README, Limits); where code runs
+ * before the write, it is read where that code begins (see WriteTarget.capturedAt).
  */
 function stableReceiver(expr: ts.Expression, context: WriteContext): boolean {
   const access = skipParentheses(expr);
@@ -431,6 +456,29 @@ function isNarrowedReference(e: ts.Expression, names: NameResolver): boolean {
 }
 
 /**
+ * Where a write into `target`, read again as it writes, reads it (see WriteTarget.capturedAt),
+ * given what the write evaluates after it, in order.
+ */
+function capturedAt(target: ts.Expression, after: readonly (ts.Expression | undefined)[], context: WriteContext): Pick<WriteTarget, 'capturedAt'> {
+  if (!context.typed) return {};
+  const object = skipParentheses(target);
+  if (object.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(object) && context.names.isConstant(object))) return {};
+  const running = after.filter((e): e is ts.Expression => e !== undefined && !isInert(e));
+  const first = running[0];
+  return first === undefined ? {} : { capturedAt: { first, suspends: running.some(suspends) } };
+}
+
+/** The object of the member access `access`, whose receiver stableReceiver found readable again. */
+function objectOf(access: ts.Expression): ts.Expression {
+  return (skipParentheses(access) as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression;
+}
+
+/** The values a call's arguments evaluate, a spread's iterable for a spread. */
+function argumentValues(args: readonly ts.Expression[]): ts.Expression[] {
+  return args.map((a) => (ts.isSpreadElement(a) ? a.expression : a));
+}
+
+/**
  * `++`, `--` and `delete` in TypeScript, whose target can be read again (see stableReceiver): the
  * write keeps its syntax, so that a type-checker narrows and widens its reference as written.
  */
@@ -439,7 +487,7 @@ function keepSyntax(write: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression 
 }
 
 /** How the runtime is told of a member write after its target: as the value passes (`value`), or held until `released` passes. */
-type TargetTold = Pick<WriteTarget, 'value' | 'released' | 'settled' | 'carried'>;
+type TargetTold = Pick<WriteTarget, 'value' | 'released' | 'settled' | 'carried' | 'capturedAt'>;
 
 const LOGICAL_OPERATORS = new Set<ts.SyntaxKind>([ts.SyntaxKind.AmpersandAmpersandEqualsToken, ts.SyntaxKind.BarBarEqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken]);
 
@@ -467,7 +515,7 @@ function toldAfter(last: ts.Expression | undefined): TargetTold {
 function keyTold(access: ts.Expression, context: WriteContext): TargetTold | undefined {
   const key = runningKey(access);
   if (key === undefined) return undefined;
-  return stableReceiver(access, context) ? { value: key } : toldAfter(key);
+  return stableReceiver(access, context) ? { value: key, ...capturedAt(objectOf(access), [key], context) } : toldAfter(key);
 }
 
 /**

@@ -238,6 +238,30 @@ const TS_CASES: Record<string, string> = {
     o.s = [...a] satisfies number[]
     (function () { o.c = true })()
     log(a, b, o)`,
+  'TypeScript: a write into a reference kept for the type-checker writes the object it read first, though the value or an await reassigns it': `
+    let o = { a: 0, b: [0] };
+    const before = { ...o };
+    o.a = (o = { a: 5, b: [] }, 7);
+    log(before, o);
+    let xs = [1, 2];
+    const firstXs = xs, copyXs = [...xs];
+    xs.push((xs = [9], 3));
+    log(firstXs, copyXs, xs);
+    let t = { k: 1 };
+    const firstT = t, copyT = { ...t };
+    Object.assign(t, (t = { k: 2 }, { k: 3 }));
+    log(firstT, copyT, t);
+    var v = { a: 0, b: [0] };
+    const b = v.b;
+    const p = (async () => { v.a = await Array.prototype.reverse.call(b).length; return v; })();
+    var v = { ...v };
+    log(await p, v);
+    let h = { n: 0 };
+    const written = h;
+    const q = (async () => { h[String('n')] = await 1; })();
+    h = { ...h };
+    await q;
+    log(written, h);`,
 };
 
 describe('instrumented code does what the original does', () => {

@@ -40,7 +40,7 @@ const addition = (args: string, ...before: Before[]): RuntimeForm => ({ args: ar
 export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   touch: form('x L', ([x]) => x!, ','),
   wrote: form('x x L', ([value]) => value!),
-  hold: form('x L', ([target]) => target!),
+  hold: form('x L', ([target]) => target!, ','),
   release: form('x L ...', ([value]) => value!),
   settle: form('x L', ([write]) => write!),
   carry: form('x', ([target]) => target!),

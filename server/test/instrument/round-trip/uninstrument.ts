@@ -13,7 +13,10 @@ const RUNTIME_VARIABLE = '__cl$r';
 const SITES = '__cl$s';
 const LOCATIONS = '__cl$l';
 const TEMP = /^__cl\$t\d+$/;
-/** A variable that carries a write's object to its value: `R.carry(__cl$w0 = o).k = R.wrote(await v, __cl$w0, L)`. */
+/**
+ * A variable that carries a write's object to its value: `R.carry(__cl$w0 = o).k = R.wrote(await
+ * v, __cl$w0, L)`, or, where the target keeps its syntax, `o.k = R.wrote((__cl$w0 = o, v), __cl$w0, L)`.
+ */
 const CARRIER = /^__cl\$w\d+$/;
 const CARRY = 'carry';
 /** Every name the instrumenter adds starts so: a subtree without it has nothing to restore. */
@@ -78,7 +81,7 @@ class Restorer {
     } else if (ts.isVariableDeclarationList(node)) this.restoreDeclarations(node, out);
     else if (this.isAddition(node)) {
       // `R.lent(L, a);` before a statement: nothing of the original.
-    } else if (ts.isBinaryExpression(node) && this.isAddition(node.left, operatorOf(node))) this.restore(node.right, out);
+    } else if (ts.isBinaryExpression(node) && (this.isAddition(node.left, operatorOf(node)) || this.isCapture(node.left, operatorOf(node)))) this.restore(node.right, out);
     else this.splice(node, out);
   }
 
@@ -94,6 +97,13 @@ class Restorer {
     if (form === undefined || !form.before.includes(before)) return false;
     this.calls++;
     this.arguments(call as ts.CallExpression, method!, form.args);
+    return true;
+  }
+
+  /** Whether `node` is `__cl$w0 = target` as the left operand of `before`: a target read again into its carrier. */
+  private isCapture(node: ts.Expression, before: Before | undefined): boolean {
+    if (before !== ',' || !ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(node.left) || !CARRIER.test(node.left.text)) return false;
+    this.calls++;
     return true;
   }
 
