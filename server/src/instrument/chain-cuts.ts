@@ -55,6 +55,26 @@ function deleteOf(chain: ts.Expression): ts.DeleteExpression | undefined {
 }
 
 /**
+ * Whether a conditional expression may stand in the place of `e` as it is, unparenthesized: where
+ * the grammar takes any expression but a comma sequence (or an operand of one).
+ */
+function takesConditional(e: ts.Expression): boolean {
+  const parent = e.parent;
+  if (ts.isBinaryExpression(parent)) return parent.operatorToken.kind === ts.SyntaxKind.CommaToken;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.arguments?.includes(e) === true;
+  if (ts.isArrowFunction(parent)) return parent.body === e;
+  return (
+    ts.isExpressionStatement(parent) ||
+    ts.isParenthesizedExpression(parent) ||
+    ts.isVariableDeclaration(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isSpreadElement(parent)
+  );
+}
+
+/**
  * Optional chains cut before a write in them, so that the runtime can be told of an object that is
  * a link of the chain (`a?.b` in `a?.b.push(x)`), which a pass through a call would cut otherwise:
  * `(R.chainStops(a) ? void 0 : R.touch(R.chainHead().b, L).push(x))`. The head before the `?.`
@@ -92,14 +112,16 @@ export class ChainCuts {
     const head = (link as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression).expression;
     const dot = (link as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression).questionDotToken!;
     const deleted = deleteOf(chain);
+    const whole = deleted ?? chain;
+    // A chain that is the head of another cut is the argument of its `chainStops(…)`.
+    const bare = takesConditional(whole) || this.cuts.has(chain.parent as ts.Expression);
+    const [before, after] = bare ? ['', ''] : [openingParenthesis(whole, sf), ')'];
     if (deleted === undefined) {
-      // A chain that is the head of another cut stands inside `chainStops(…)`, no statement's start.
-      const open = this.cuts.has(chain.parent as ts.Expression) ? '(' : openingParenthesis(chain, sf);
-      edits.wrap(chain.getStart(sf), chain.end, open, ')', Layer.Wrap);
+      edits.wrap(chain.getStart(sf), chain.end, before, after, Layer.Wrap);
     } else {
       const keyword = deleted.getStart(sf);
-      edits.replace(keyword, keyword + 'delete'.length, openingParenthesis(deleted, sf));
-      edits.wrap(keyword, deleted.end, '', ')', Layer.Wrap);
+      edits.replace(keyword, keyword + 'delete'.length, before);
+      edits.wrap(keyword, deleted.end, '', after, Layer.Wrap);
     }
     edits.wrap(head.getStart(sf), head.end, `${RUNTIME_REF}.chainStops(`, deleted === undefined ? ') ? void 0 : ' : ') ? true : delete ', Layer.Cut);
     edits.replace(dot.getStart(sf), dot.end, `${RUNTIME_REF}.chainHead()${ts.isPropertyAccessExpression(link) ? '.' : ''}`);
