@@ -30,10 +30,11 @@ export function cutLinkOf(e: ts.Expression): ts.Expression | undefined {
 }
 
 /**
- * The whole optional chain `link` is a link of, where its short circuit ends: the head of a cut
- * above it (`a?.b.push(1).c` in `a?.b.push(1).c?.d.push(2)`, cut at `?.d`) ends a chain of its own.
+ * The whole optional chain `link` is a link of, where its short circuit ends (`link` itself if it
+ * is none): the head of one of `cuts` above it (`a?.b.push(1).c` in `a?.b.push(1).c?.d.push(2)`,
+ * cut at `?.d`) ends a chain of its own.
  */
-function chainOf(link: ts.Expression, cuts: ReadonlyMap<ts.Expression, number>): ts.Expression {
+export function chainOf(link: ts.Expression, cuts: ReadonlyMap<ts.Expression, number> = new Map()): ts.Expression {
   let n: ts.Expression = link;
   for (;;) {
     const parent = n.parent;

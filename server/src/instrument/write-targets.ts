@@ -4,7 +4,7 @@ import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import { GLOBAL, type NameResolver, UNKNOWN } from '../analysis/name-resolution.js';
 import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_READERS, RECEIVER_WRITERS } from '../runtime/writing-builtins.js';
-import { cutLinkOf } from './chain-cuts.js';
+import { chainOf, cutLinkOf } from './chain-cuts.js';
 import { isInert } from './inert-expressions.js';
 
 /** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
@@ -235,8 +235,8 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     // `Object.assign(...[o, v])`: the target is known only when the call runs, to the stand-in the
     // callee passes through (runtime/builtin-writers.ts).
     if (first !== undefined && ts.isSpreadElement(first)) {
-      const cut = chainCut(callee, context);
-      if (cut !== undefined) out.push({ target: callee, at: call, invoked: true, ...cut });
+      const cut = chainCut(callee, context, chainOf(call));
+      if (cut !== undefined && cut.kept === undefined) out.push({ target: callee, at: call, invoked: true, ...cut });
       return;
     }
     if (!firstWritten) return;
@@ -256,11 +256,11 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   const name = invokedName(callee);
   const receiver = callee.expression;
   // A pass through the runtime may begin a chain (`R.touch(s)?.push(x)`); within one (`a?.b.push(x)`), the chain is cut before it.
-  const cut = chainCut(receiver, context);
+  const cut = chainCut(receiver, context, chainOf(call));
   if (name === undefined || !isWrappable(receiver) || cut === undefined) return;
   // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
   if (INVOKER_NAMES.has(name)) {
-    if (mayNameWriter(receiver) || isCollectionReader(receiver, names)) out.push({ target: receiver, at: call, invoked: true, ...cut });
+    if (cut.kept === undefined && (mayNameWriter(receiver) || isCollectionReader(receiver, names))) out.push({ target: receiver, at: call, invoked: true, ...cut });
     return;
   }
   // A computed name (`s[m]()`) may be any method, a mutating one too.
@@ -430,14 +430,17 @@ function chainFree(e: ts.Expression): boolean {
 }
 
 /**
- * How `e` passes through the runtime and leaves every optional chain as it was: as it is (`{}`)
- * where it is no link of one; in JavaScript, after the chain is cut before it (see
- * WriteTarget.cut) where it can be; else not at all. TypeScript keeps its chains, whose every link
- * a type-checker narrows and types by the syntax as written (README, Limits).
+ * How the runtime is told of `e`, the object a write writes, and leaves every optional chain as it
+ * was: as usual (`{}`) where `e` is no link of one; in JavaScript, after the chain is cut before
+ * it (see WriteTarget.cut) where it can be. TypeScript keeps its chains, whose every link a
+ * type-checker narrows and types by the syntax as written: `e`, a reference it narrows
+ * (`a?.b`, `this.x?.y`), is read again, as the write's value passes or else before `write`, the
+ * whole write or the chain it ends (WriteTarget.kept); else the write goes untold (README, Limits).
  */
-function chainCut(e: ts.Expression, context: WriteContext): Pick<WriteTarget, 'cut'> | undefined {
+function chainCut(e: ts.Expression, context: WriteContext, write: ts.Expression): Pick<WriteTarget, 'cut' | 'kept'> | undefined {
   if (chainFree(e)) return {};
-  const cut = context.typed ? undefined : cutLinkOf(e);
+  if (context.typed) return rereadable(e, context) ? { kept: write } : undefined;
+  const cut = cutLinkOf(e);
   return cut === undefined ? undefined : { cut };
 }
 
@@ -464,12 +467,11 @@ function rereadable(expr: ts.Expression, context: WriteContext): boolean {
 /**
  * Whether `e` is a reference TypeScript narrows by assignments and tests, which reading again
  * reads only names and properties: a name, `this`, `super`, and their properties by name, by a
- * literal or by a name nothing reassigns, through `!` and parentheses; no link of an optional chain.
+ * literal or by a name nothing reassigns, through `!`, parentheses and `?.` (`a?.b`).
  */
 function isNarrowedReference(e: ts.Expression, names: NameResolver): boolean {
   if (e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.SuperKeyword || ts.isIdentifier(e)) return true;
   if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return isNarrowedReference(e.expression, names);
-  if (ts.isOptionalChain(e)) return false;
   if (ts.isPropertyAccessExpression(e)) return isNarrowedReference(e.expression, names);
   if (!ts.isElementAccessExpression(e)) return false;
   const key = e.argumentExpression;
@@ -566,7 +568,7 @@ function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], cont
   if (chained && told.value !== undefined) return;
   if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
   if (ts.isPropertyAccessExpression(target) && ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
-  const cut = chained ? chainCut(target.expression, context) : {};
+  const cut = chained ? chainCut(target.expression, context, at as ts.Expression) : {};
   if (cut !== undefined && isWrappable(target.expression)) out.push({ target: target.expression, at, ...told, ...cut });
 }
 
