@@ -48,6 +48,18 @@ export function chainOf(link: ts.Expression, cuts: ReadonlyMap<ts.Expression, nu
   }
 }
 
+/**
+ * Whether `chain` is a member access called in parentheses (`(a?.b.m)(x)`, a tag too): the call
+ * gets its object as `this`, which a conditional in its place would not give.
+ */
+function isCalledReference(chain: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(chain) && !ts.isElementAccessExpression(chain)) return false;
+  let n: ts.Node = chain;
+  while (ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  const parent = n.parent;
+  return (ts.isCallExpression(parent) && parent.expression === n) || (ts.isTaggedTemplateExpression(parent) && parent.tag === n);
+}
+
 /** The `delete` whose operand `chain` is (through parentheses): a stopped chain makes it `true`. */
 function deleteOf(chain: ts.Expression): ts.DeleteExpression | undefined {
   let n: ts.Node = chain.parent;
@@ -83,7 +95,8 @@ function takesConditional(e: ts.Expression): boolean {
  * nothing runs between; a chain that stops gives `undefined` (`true` under `delete`) without
  * evaluating anything after its `?.`, as written. A write that would need a cut below one already
  * made is told there, the chain's head ending a chain of its own (writes are found from the
- * outside in); one that would need a cut above it goes untold (README, Limits).
+ * outside in); one that would need a cut above it, or in a chain called in parentheses as a
+ * method (`(a?.b.m)(x)`), goes untold (README, Limits).
  */
 export class ChainCuts {
   /** Per cut link, where the code after its `?.` begins in the instrumented text: the head's end. */
@@ -107,7 +120,7 @@ export class ChainCuts {
       n = child;
     }
     const chain = chainOf(link, this.cuts);
-    if (this.chains.has(chain)) return undefined;
+    if (this.chains.has(chain) || isCalledReference(chain)) return undefined;
     this.chains.add(chain);
     const { sf } = this;
     const head = (link as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression).expression;
