@@ -60,6 +60,14 @@ function isCalledReference(chain: ts.Expression): boolean {
   return (ts.isCallExpression(parent) && parent.expression === n) || (ts.isTaggedTemplateExpression(parent) && parent.tag === n);
 }
 
+/** Whether `node` is in a `with` statement, where a call by a name (`f?.()`) may get the statement's object as `this`. */
+function inWith(node: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n !== undefined && !ts.isSourceFile(n); n = n.parent as ts.Node | undefined) {
+    if (ts.isWithStatement(n)) return true;
+  }
+  return false;
+}
+
 /** The `delete` whose operand `chain` is (through parentheses): a stopped chain makes it `true`. */
 function deleteOf(chain: ts.Expression): ts.DeleteExpression | undefined {
   let n: ts.Node = chain.parent;
@@ -120,7 +128,7 @@ export class ChainCuts {
       n = child;
     }
     const chain = chainOf(link, this.cuts);
-    if (this.chains.has(chain) || isCalledReference(chain)) return undefined;
+    if (this.chains.has(chain) || isCalledReference(chain) || (ts.isCallExpression(link) && inWith(at))) return undefined;
     this.chains.add(chain);
     const { sf } = this;
     const head = (link as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression).expression;
