@@ -12,6 +12,7 @@ import { ts } from 'ts-morph';
 import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import type { NameResolver } from '../analysis/name-resolution.js';
 import { outermostWrapper, unwrap } from '../analysis/syntax.js';
+import type { ChainCuts } from './chain-cuts.js';
 import type { Span } from './edit-extents.js';
 import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
@@ -46,10 +47,6 @@ function literal(text: string): string {
   return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function isOptionalChain(node: ts.Node): boolean {
-  return (node.flags & ts.NodeFlags.OptionalChain) !== 0;
-}
-
 /**
  * The key of `access` as the guard is given it: a literal, or a name of the file nothing assigns
  * again, read once more after the read that gave the guard its value (that read would have thrown).
@@ -75,7 +72,7 @@ function spreadIntoRewrittenCopy(call: ts.CallExpression | ts.TaggedTemplateExpr
   return ts.isSpreadElement(parent) && rewritten.has(parent.parent);
 }
 
-export function emitGuards(candidates: GuardCandidates, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
+export function emitGuards(candidates: GuardCandidates, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver, cuts: ChainCuts): void {
   const extents = edits.extents();
   const spanOf = (node: ts.Node): Span => ({ start: node.getStart(sf), end: node.end });
   /** The message V8 gives, as a literal, when the text it prints of `quoted` holds an edit; else undefined. */
@@ -102,13 +99,16 @@ export function emitGuards(candidates: GuardCandidates, edits: SourceEdits, sf: 
     const inner = unwrap(callee);
     if (ts.isPropertyAccessExpression(inner) || ts.isElementAccessExpression(inner)) {
       // The receiver is passed through, so that the call keeps its `this`; a receiver inside the
-      // call's optional chain cannot be (the chain must end before the guard when it is null).
+      // call's optional chain cannot be (the chain must end before the guard when it is null),
+      // unless the chain was cut before it for a write (chain-cuts.ts).
       const receiver = inner.expression;
       const key = keyOf(inner, names);
-      if (key === undefined || receiver.kind === SK.SuperKeyword || isOptionalChain(receiver)) continue;
-      edits.wrap(receiver.getStart(sf), receiver.end, `${RUNTIME_REF}.calledOn(`, `, ${key}, ${message}${optional})`, Layer.Guard);
-    } else if (!isOptionalChain(callee)) {
-      edits.wrap(callee.getStart(sf), callee.end, `${RUNTIME_REF}.called(`, `, ${message}${optional})`, Layer.Guard);
+      const start = cuts.startOf(receiver);
+      if (key === undefined || receiver.kind === SK.SuperKeyword || start === undefined) continue;
+      edits.wrap(start, receiver.end, `${RUNTIME_REF}.calledOn(`, `, ${key}, ${message}${optional})`, Layer.Guard);
+    } else {
+      const start = cuts.startOf(callee);
+      if (start !== undefined) edits.wrap(start, callee.end, `${RUNTIME_REF}.called(`, `, ${message}${optional})`, Layer.Guard);
     }
   }
 

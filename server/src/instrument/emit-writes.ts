@@ -13,6 +13,7 @@ import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
 import { isInert } from './inert-expressions.js';
 import type { CarriedTargets } from './carried-targets.js';
+import type { ChainCuts } from './chain-cuts.js';
 
 const SK = ts.SyntaxKind;
 
@@ -36,6 +37,16 @@ function isListed(statement: ts.Statement): boolean {
 }
 
 /**
+ * The parenthesis that opens an expression put in the place of `node`: a parenthesis that begins a
+ * statement of a list could join the line before in code without semicolons (`const a = [0]`
+ * then `(…)`), so it gets a `;` before it.
+ */
+export function openingParenthesis(node: ts.Expression, sf: ts.SourceFile): string {
+  const statement = statementBegun(node, sf);
+  return statement !== undefined && isListed(statement) ? ';(' : '(';
+}
+
+/**
  * Puts `prefix` (which ends with `, `) before `node` as one expression: bare where `node` is the
  * whole of its statement or its comma sequence's first operand, in parentheses elsewhere. A
  * parenthesis that begins a statement of a list could join the line before in code without
@@ -44,8 +55,7 @@ function isListed(statement: ts.Statement): boolean {
 function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdits, sf: ts.SourceFile): void {
   const statement = statementBegun(node, sf);
   const bare = statement !== undefined && (ts.isExpressionStatement(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === SK.CommaToken));
-  const open = statement !== undefined && isListed(statement) ? ';(' : '(';
-  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `${open}${prefix}`, bare ? '' : ')', Layer.Wrap);
+  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `${openingParenthesis(node, sf)}${prefix}`, bare ? '' : ')', Layer.Wrap);
 }
 
 /**
@@ -65,25 +75,29 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  *   more, goes before them.
  * - Otherwise the target passes through `touch` where it is evaluated.
  * - A target read again for a type-checker (`w.capturedAt`): see emitCapturedWrite.
+ * A target that is a link of an optional chain (`w.cut`) passes through the runtime after the
+ * chain is cut before it (chain-cuts.ts); where the chain has another cut, the write goes untold.
  * A call of a keyed collection's method the runtime can be told of whole (`w.call`) passes
  * through `wroteCall` or `touchCall` in place of `wrote` or `touch`, with the method's name and
  * the arguments read again, and a `delete` whose key can be read again (`w.deletedKey`) through
  * `touchDelete`, so that a write that changes nothing is no write.
  */
-export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile, carried: CarriedTargets): void {
+export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile, carried: CarriedTargets, cuts: ChainCuts): void {
+  const start = w.cut === undefined ? w.target.getStart(sf) : cuts.cut(w.cut, w.at, edits);
+  if (start === undefined) return;
   if (w.invoked) {
-    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.writer(`, `, ${at})`, Layer.Wrap);
+    edits.wrap(start, w.target.end, `${RUNTIME_REF}.writer(`, `, ${at})`, Layer.Wrap);
     return;
   }
   const carrier = w.carried === undefined ? undefined : carried.variableFor(w.at);
   if (w.carried !== undefined && carrier !== undefined) {
     // Through `carry`, not in parentheses, which at the start of a statement could join the line before.
-    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.carry(${carrier} = `, ')', Layer.Wrap);
+    edits.wrap(start, w.target.end, `${RUNTIME_REF}.carry(${carrier} = `, ')', Layer.Wrap);
     edits.wrap(w.carried.getStart(sf), w.carried.end, `${RUNTIME_REF}.wrote(`, `, ${carrier}, ${at})`, Layer.Wrap);
     return;
   }
   if (w.released !== undefined) {
-    edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.hold(`, `, ${at})`, Layer.Wrap);
+    edits.wrap(start, w.target.end, `${RUNTIME_REF}.hold(`, `, ${at})`, Layer.Wrap);
     edits.wrap(w.released.getStart(sf), w.released.end, `${RUNTIME_REF}.release(`, `, ${at}${w.settled ? ', 1' : ''})`, Layer.Wrap);
     if (w.settled) edits.wrap(w.settled.getStart(sf), w.settled.end, `${RUNTIME_REF}.settle(`, `, ${at})`, Layer.Wrap);
     return;
@@ -93,7 +107,7 @@ export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts
   if (value === undefined) {
     const [method, extra] = w.deletedKey !== undefined ? ['touchDelete', `, ${w.deletedKey}`] : w.call ? ['touchCall', call] : ['touch', ''];
     if (w.kept) prefixExpression(w.kept, `${RUNTIME_REF}.${method}(${w.target.getText(sf)}, ${at}${extra}), `, edits, sf);
-    else edits.wrap(w.target.getStart(sf), w.target.end, `${RUNTIME_REF}.${method}(`, `, ${at}${extra})`, Layer.Wrap);
+    else edits.wrap(start, w.target.end, `${RUNTIME_REF}.${method}(`, `, ${at}${extra})`, Layer.Wrap);
     return;
   }
   if (w.capturedAt !== undefined) {

@@ -15,6 +15,7 @@ import { type WriteTarget, writeTargetsOf } from './write-targets.js';
 import { CallStyle, isIterated, notIterableMessage, v8OperandText, wordedByValue } from './v8-operand-text.js';
 import { emitLending, emitWrite } from './emit-writes.js';
 import { CarriedTargets } from './carried-targets.js';
+import { ChainCuts } from './chain-cuts.js';
 import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guards.js';
 import { proxyTargetOf } from './proxy-targets.js';
 import { placesInFile } from './loader-source-map.js';
@@ -62,6 +63,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const locations: [number, number][] = [];
   const guards = newGuardCandidates();
   const carried = new CarriedTargets(sf, typed);
+  const cuts = new ChainCuts(sf);
   const statements: ts.Node[] = [];
   let temps = 0;
 
@@ -83,7 +85,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
     writeTargetsOf(node, writes, writeContext);
-    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf, carried);
+    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf, carried, cuts);
     if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
       if (lent !== undefined) emitLending(node, lent, newLocation(node), edits, sf, names);
@@ -126,7 +128,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
 
   visit(sf);
   carried.declare(edits);
-  emitGuards(guards, edits, sf, names);
+  emitGuards(guards, edits, sf, names, cuts);
   endStatementsAfterEdits(statements, edits, sf);
   if (sites.length > 0 || locations.length > 0) {
     const tables = { file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') };

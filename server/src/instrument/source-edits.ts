@@ -14,8 +14,10 @@ export const enum Layer {
   Wrap = 1,
   /** A guard of a call or an iteration V8 words from the source text (emit-guards.ts): around the wraps and rewrites. */
   Guard = 2,
+  /** The head of an optional chain cut before a write (chain-cuts.ts): around everything else of the head. */
+  Cut = 3,
   /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything else. */
-  Terminator = 3,
+  Terminator = 4,
 }
 
 interface Insert {

@@ -4,6 +4,7 @@ import { isAssignmentTarget } from '../analysis/assignment-target.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
 import { GLOBAL, type NameResolver, UNKNOWN } from '../analysis/name-resolution.js';
 import { APPLIER, FIRST_ARGUMENT_WRITERS, INVOKERS, RECEIVER_READERS, RECEIVER_WRITERS } from '../runtime/writing-builtins.js';
+import { chainOf, cutLinkOf } from './chain-cuts.js';
 import { isInert } from './inert-expressions.js';
 
 /** What the search for writes knows of the module: its bindings, and whether a type-checker reads it. */
@@ -127,6 +128,12 @@ export interface WriteTarget {
    * stands in for it when it is a built-in that writes.
    */
   readonly invoked?: true;
+  /**
+   * Set when `target` is a link of an optional chain (`a?.b` in `a?.b.push(x)`, `delete a?.b.c`),
+   * which a pass through the runtime would cut: the link whose `?.` the chain is cut at, before
+   * the target (see chain-cuts.ts).
+   */
+  readonly cut?: ts.Expression;
 }
 
 /**
@@ -146,8 +153,8 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       if (!ASSIGNMENT_OPERATORS.has(b.operatorToken.kind) || isAssignmentTarget(b)) return;
       if (b.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPattern(b.left)) patternTargets(b.left, node, out, context);
       else if (!(context.typed && b.operatorToken.kind === ts.SyntaxKind.EqualsToken && growsEvolvingArray(b.left, names))) {
-        if (stableReceiver(b.left, context)) memberTarget(b.left, node, out, { value: b.right, ...capturedAt(objectOf(b.left), [runningKey(b.left), b.right], context) });
-        else memberTarget(b.left, node, out, heldUntil(b.right, b.left, LOGICAL_OPERATORS.has(b.operatorToken.kind) ? b : undefined));
+        if (stableReceiver(b.left, context)) memberTarget(b.left, node, out, context, { value: b.right, ...capturedAt(objectOf(b.left), [runningKey(b.left), b.right], context) });
+        else memberTarget(b.left, node, out, context, heldUntil(b.right, b.left, LOGICAL_OPERATORS.has(b.operatorToken.kind) ? b : undefined));
       }
       return;
     }
@@ -162,14 +169,14 @@ export function writeTargetsOf(node: ts.Node, out: WriteTarget[], context: Write
       const u = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
       if (u.operator !== ts.SyntaxKind.PlusPlusToken && u.operator !== ts.SyntaxKind.MinusMinusToken) return;
       const found = out.length;
-      memberTarget(u.operand, node, out, keyTold(u.operand, context));
+      memberTarget(u.operand, node, out, context, keyTold(u.operand, context));
       keepSyntax(u, u.operand, found, out, context);
       return;
     }
     case ts.SyntaxKind.DeleteExpression: {
       const deleted = (node as ts.DeleteExpression).expression;
       const found = out.length;
-      memberTarget(deleted, node, out, keyTold(deleted, context));
+      memberTarget(deleted, node, out, context, keyTold(deleted, context));
       const key = deletedKeyOf(deleted, names);
       if (out.length > found && key !== undefined) out[found] = { ...out[found]!, deletedKey: key };
       keepSyntax(node as ts.DeleteExpression, deleted, found, out, context);
@@ -228,7 +235,8 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     // `Object.assign(...[o, v])`: the target is known only when the call runs, to the stand-in the
     // callee passes through (runtime/builtin-writers.ts).
     if (first !== undefined && ts.isSpreadElement(first)) {
-      if (chainFree(callee)) out.push({ target: callee, at: call, invoked: true });
+      const cut = chainCut(callee, context, chainOf(call));
+      if (cut !== undefined && cut.kept === undefined) out.push({ target: callee, at: call, invoked: true, ...cut });
       return;
     }
     if (!firstWritten) return;
@@ -247,11 +255,12 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
   const name = invokedName(callee);
   const receiver = callee.expression;
-  // A pass through the runtime may begin a chain (`R.touch(s)?.push(x)`), never cut one (`a?.b.push(x)`).
-  if (name === undefined || !isWrappable(receiver) || !chainFree(receiver)) return;
+  // A pass through the runtime may begin a chain (`R.touch(s)?.push(x)`); within one (`a?.b.push(x)`), the chain is cut before it.
+  const cut = chainCut(receiver, context, chainOf(call));
+  if (name === undefined || !isWrappable(receiver) || cut === undefined) return;
   // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
   if (INVOKER_NAMES.has(name)) {
-    if (mayNameWriter(receiver) || isCollectionReader(receiver, names)) out.push({ target: receiver, at: call, invoked: true });
+    if (cut.kept === undefined && (mayNameWriter(receiver) || isCollectionReader(receiver, names))) out.push({ target: receiver, at: call, invoked: true, ...cut });
     return;
   }
   // A computed name (`s[m]()`) may be any method, a mutating one too.
@@ -266,7 +275,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     // A receiver that cannot be read again is held until the last argument passes, unless the call is told of whole.
     const held = value === undefined && keyed === undefined && !optional ? toldAfter(lastValue) : {};
     const told = passed !== undefined ? { value: passed, ...capturedAt(receiver, argumentValues(call.arguments), context) } : held;
-    out.push({ target: receiver, at: call, ...told, ...(keyed !== undefined ? { call: keyed } : {}) });
+    out.push({ target: receiver, at: call, ...told, ...(keyed !== undefined ? { call: keyed } : {}), ...cut });
   }
 }
 
@@ -421,6 +430,21 @@ function chainFree(e: ts.Expression): boolean {
 }
 
 /**
+ * How the runtime is told of `e`, the object a write writes, and leaves every optional chain as it
+ * was: as usual (`{}`) where `e` is no link of one; in JavaScript, after the chain is cut before
+ * it (see WriteTarget.cut) where it can be. TypeScript keeps its chains, whose every link a
+ * type-checker narrows and types by the syntax as written: `e`, a reference it narrows
+ * (`a?.b`, `this.x?.y`), is read again, as the write's value passes or else before `write`, the
+ * whole write or the chain it ends (WriteTarget.kept); else the write goes untold (README, Limits).
+ */
+function chainCut(e: ts.Expression, context: WriteContext, write: ts.Expression): Pick<WriteTarget, 'cut' | 'kept'> | undefined {
+  if (chainFree(e)) return {};
+  if (context.typed) return rereadable(e, context) ? { kept: write } : undefined;
+  const cut = cutLinkOf(e);
+  return cut === undefined ? undefined : { cut };
+}
+
+/**
  * Whether the object of the member access `expr` can be read once more, just before the write,
  * and be the same object: `this`, or a name of the file that nothing reassigns. In TypeScript,
  * also any reference a type-checker narrows (`t.o`, `this.items[0]`, `state!.list`), so that
@@ -443,12 +467,11 @@ function rereadable(expr: ts.Expression, context: WriteContext): boolean {
 /**
  * Whether `e` is a reference TypeScript narrows by assignments and tests, which reading again
  * reads only names and properties: a name, `this`, `super`, and their properties by name, by a
- * literal or by a name nothing reassigns, through `!` and parentheses; no link of an optional chain.
+ * literal or by a name nothing reassigns, through `!`, parentheses and `?.` (`a?.b`).
  */
 function isNarrowedReference(e: ts.Expression, names: NameResolver): boolean {
   if (e.kind === ts.SyntaxKind.ThisKeyword || e.kind === ts.SyntaxKind.SuperKeyword || ts.isIdentifier(e)) return true;
   if (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) return isNarrowedReference(e.expression, names);
-  if (ts.isOptionalChain(e)) return false;
   if (ts.isPropertyAccessExpression(e)) return isNarrowedReference(e.expression, names);
   if (!ts.isElementAccessExpression(e)) return false;
   const key = e.argumentExpression;
@@ -538,16 +561,15 @@ function runningKey(access: ts.Expression): ts.Expression | undefined {
   return ts.isElementAccessExpression(target) && !ts.isOptionalChain(target) && !isInert(target.argumentExpression) ? target.argumentExpression : undefined;
 }
 
-function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], told: TargetTold = {}): void {
+function memberTarget(expr: ts.Expression, at: ts.Node, out: WriteTarget[], context: WriteContext, told: TargetTold = {}): void {
   const target = skipParentheses(expr);
-  // `delete a?.b.c`: a pass through the runtime would cut the chain; `delete a?.b` may begin with one.
-  if (ts.isOptionalChain(target) && (!chainFree(target.expression) || told.value !== undefined)) return;
-  if (ts.isPropertyAccessExpression(target)) {
-    if (ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
-    if (isWrappable(target.expression)) out.push({ target: target.expression, at, ...told });
-  } else if (ts.isElementAccessExpression(target) && isWrappable(target.expression)) {
-    out.push({ target: target.expression, at, ...told });
-  }
+  // `delete a?.b` may begin with a pass through the runtime; `delete a?.b.c` is cut before `a?.b`.
+  const chained = ts.isOptionalChain(target);
+  if (chained && told.value !== undefined) return;
+  if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) return;
+  if (ts.isPropertyAccessExpression(target) && ts.isPrivateIdentifier(target.name)) return; // private fields are never copied
+  const cut = chained ? chainCut(target.expression, context, at as ts.Expression) : {};
+  if (cut !== undefined && isWrappable(target.expression)) out.push({ target: target.expression, at, ...told, ...cut });
 }
 
 /** Member targets inside a destructuring assignment pattern: `[a.x, { k: b[i] }] = value`. */
@@ -577,7 +599,7 @@ function patternElement(e: ts.Expression, at: ts.Node, out: WriteTarget[], conte
   } else if (isPattern(e)) {
     patternTargets(e, at, out, context);
   } else {
-    memberTarget(e, at, out, keyTold(e, context));
+    memberTarget(e, at, out, context, keyTold(e, context));
   }
 }
 

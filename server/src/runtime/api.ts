@@ -13,7 +13,8 @@ export interface StructuredCloneOptions {
  * What instrumented code calls. The instrumenter rewrites each copy site into one of the copy
  * methods (registering the site once with `site`) and each write of instrumented code into
  * `touch`, `wrote`, `hold` and `release` (with `settle`, `carry`), `wroteCall`, `touchCall`,
- * `touchDelete` or `writer` (registering its location once with `location`). Every method keeps
+ * `touchDelete` or `writer` (registering its location once with `location`), an optional chain
+ * cut before a write in it through `chainStops` and `chainHead`. Every method keeps
  * the semantics of the code it replaces: same result, same exceptions, same order of side effects.
  */
 export interface CowlensRuntime {
@@ -104,6 +105,15 @@ export interface CowlensRuntime {
    * a `yield` (`carry(t = getO()).k = wrote(await f(), t, l)`): nothing is done. Returns target.
    */
   carry<T>(target: T): T;
+  /**
+   * `head`, the value before the `?.` of an optional chain cut before a write in it (`a?.b.push(x)`
+   * → `(chainStops(a) ? void 0 : touch(chainHead().b, l).push(x))`): kept for `chainHead`, which
+   * the code after the cut calls before anything else runs. Returns whether the chain stops there
+   * (`head` is null or undefined).
+   */
+  chainStops(head: unknown): boolean;
+  /** The head `chainStops` kept, handed over once. */
+  chainHead(): unknown;
   /**
    * `value`, the last argument of a call of `target`'s method `method` (`m.delete(k)`, `m.set(k,
    * v)`), on its way into the call; `earlier`, the arguments before it, read again (names nothing

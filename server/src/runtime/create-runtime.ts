@@ -64,6 +64,8 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
   const accounting = new Accounting(options.minSharedBytes ?? MIN_SHARED_BYTES, options.overlayMinLength ?? OVERLAY_MIN_LENGTH);
   const { counters } = accounting;
   const heldWrites = new HeldWrites((target, location) => runtime.touch(target, location));
+  /** The head of the optional chain cut last (see `chainStops`), until `chainHead` takes it. */
+  let chainHead: unknown;
   // A held write is held only while its value runs: any still held between jobs had a value that threw.
   const flusher = new BatchFlusher(mode, registry, counters, () => {
     heldWrites.forget();
@@ -507,6 +509,15 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       return result;
     },
     carry: (target) => target,
+    chainStops: (head) => {
+      chainHead = head;
+      return head === null || head === undefined;
+    },
+    chainHead: () => {
+      const head = chainHead;
+      chainHead = undefined;
+      return head;
+    },
     wroteCall: (value, target, location, method, ...earlier) => {
       const changesNothing = watched(target) && (earlier.length === 0 ? callChangesNothing(target, method, value, undefined) : callChangesNothing(target, method, earlier[0], value));
       if (!changesNothing) runtime.touch(target, location);

@@ -271,6 +271,24 @@ const TS_CASES: Record<string, string> = {
     a1.push(a1[0]);
     a1[5] = 5;
     log(round, held, joined, a1);`,
+  'TypeScript: writes into a link of an optional chain keep the copies made before them, and a chain that stops writes nothing': `
+    type H = { s: number[]; o: { k: number; n?: number }; m: Map<string, number> };
+    const make = (): H | undefined => ({ s: Array.from({ length: 100 }, (_, i) => i), o: { k: 1, n: 2 }, m: new Map([['a', 1]]) });
+    const h = make();
+    const cs = [...h!.s], co = { ...h!.o }, cm = new Map(h!.m);
+    h?.s.push(100);
+    const popped = h?.s.pop();
+    delete h?.o.n;
+    h?.m.set('a', 2);
+    h?.s.push([...h!.s].length);
+    class C { x?: H = h; add(v: number) { this.x?.s.push(v); } }
+    new C().add(7);
+    const none = (() => undefined as H | undefined)();
+    log(none?.s.push(1), delete none?.o.n, popped);
+    const later = (async () => { h?.s.push(await 5); })();
+    const seen = [...h!.s];
+    await later;
+    log(cs.length, cs[99], co, cm.get('a'), h!.s.length, h!.o, h!.m.get('a'), seen.length);`,
 };
 
 describe('instrumented code does what the original does', () => {

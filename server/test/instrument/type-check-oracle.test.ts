@@ -153,6 +153,17 @@ export async function held(xs: Box[], i: number, get: () => Box, k: () => 'n' | 
   get().o.m ??= await Promise.resolve(new Map<string, number>());
   return get().o.n;
 }
+type Chained = { o: { list: number[]; m: Map<string, number>; n?: number } };
+export async function chained(t: { a?: Chained; b: Chained | undefined }, self: { x?: Chained }, sure: Chained, k: 'list') {
+  const pushed: number | undefined = t.a?.o.list.push(1);
+  const length: number = sure?.o.list.push(2);
+  t.a?.o.m.set('k', 1).clear();
+  delete t.a?.o.n;
+  self.x?.o[k].push(await Promise.resolve(3));
+  const popped = t.b?.o.list.pop();
+  if (t.a?.o.list.sort().length) t.a.o.list.push(length);
+  return (pushed ?? 0) + (popped ?? 0) + length;
+}
 `;
 
 /** The strictest flags projects use, each of which instrumented code must pass as the original does. */

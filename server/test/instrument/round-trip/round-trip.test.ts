@@ -99,6 +99,13 @@ export function f(p: P, xs: number[][]) {
     }
   });
 
+  it('restores optional chains cut before a write in them', () => {
+    const code = 'function f(a, k, s) {\n  a?.b.push(1)\n  delete a?.b.c\n  f()?.[k].push(...s)\n  a?.b.push(1).c?.d.push(2)\n  a?.b?.push([...a.b])\n  return a?.b.sort().length\n}\nasync function g(a) { a?.b.c.push(await 1); }';
+    const instrumented = instrumentSource(JS, code).code;
+    expect(instrumented.match(/__cl\$i\(\)\.chainHead\(\)/g)).toHaveLength(8);
+    expect(check(code, instrumented)).toBeUndefined();
+  });
+
   it('restores TypeScript writes through references a type-checker narrows, which keep their syntax', () => {
     const code = `export function f(t: { o: { seen?: Set<string>; n?: number } }, k: string) {
   t.o.seen = t.o.seen ?? new Set();

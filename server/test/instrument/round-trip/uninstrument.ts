@@ -19,6 +19,13 @@ const TEMP = /^__cl\$t\d+$/;
  */
 const CARRIER = /^__cl\$w\d+$/;
 const CARRY = 'carry';
+/**
+ * An optional chain cut before a write in it: `(R.chainStops(a) ? void 0 : R.touch(R.chainHead().b,
+ * L).push(x))` stands for `a?.b.push(x)`, `(R.chainStops(a) ? true : delete R.chainHead().b.c)` for
+ * `delete a?.b.c`.
+ */
+const CHAIN_STOPS = 'chainStops';
+const CHAIN_HEAD = 'chainHead';
 /** Every name the instrumenter adds starts so: a subtree without it has nothing to restore. */
 const MARKER = '__cl$';
 
@@ -50,6 +57,8 @@ class Restorer {
   /** Offsets of MARKER in the text, ascending. */
   private readonly markers: number[] = [];
   private calls = 0;
+  /** Per cut chain being restored, innermost last: whether the code after the cut took its head yet. */
+  private readonly cutHeads: boolean[] = [];
 
   constructor(private readonly sf: ts.SourceFile) {
     this.text = sf.text;
@@ -75,6 +84,8 @@ class Restorer {
   private restore(node: ts.Node, out: RestoredText): void {
     const method = runtimeMethodOf(node);
     if (method === CARRY) this.restoreCarried(node as ts.CallExpression, out);
+    else if (method === CHAIN_HEAD) this.restoreChainHead(node as ts.CallExpression, out);
+    else if (ts.isConditionalExpression(node) && runtimeMethodOf(node.condition) === CHAIN_STOPS) this.restoreCut(node, out);
     else if (method !== undefined) this.restoreCall(node as ts.CallExpression, method, out);
     else if (isCarriersDeclaration(node)) {
       // `let __cl$w0, __cl$w1;` at the head of a function's body: nothing of the original.
@@ -182,6 +193,35 @@ class Restorer {
     if (!ok || more.length > 0 || call.typeArguments) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${CARRY}( takes (__cl$wN = x)`, call.getStart(this.sf));
     this.calls++;
     this.restore(carried.right, out);
+  }
+
+  /** `(R.chainStops(head) ? void 0 : rest)`, `rest` taking the head by `R.chainHead()` first: `head?.rest`. */
+  private restoreCut(cut: ts.ConditionalExpression, out: RestoredText): void {
+    const at = cut.getStart(this.sf);
+    const [head, ...more] = (cut.condition as ts.CallExpression).arguments;
+    const deleted = cut.whenTrue.kind === ts.SyntaxKind.TrueKeyword;
+    const rest = deleted && ts.isDeleteExpression(cut.whenFalse) ? cut.whenFalse.expression : cut.whenFalse;
+    if (head === undefined || ts.isSpreadElement(head) || more.length > 0 || (!deleted && !isVoidZero(cut.whenTrue)) || (deleted && rest === cut.whenFalse)) {
+      throw new UninstrumentError(`${RUNTIME_FUNCTION}().${CHAIN_STOPS}(x) ? void 0 : rest, or ? true : delete rest`, at);
+    }
+    this.calls++;
+    if (deleted) out.write('delete ', at);
+    this.restore(head, out);
+    this.cutHeads.push(false);
+    const restored = this.restored(rest);
+    if (this.cutHeads.pop() !== true) throw new UninstrumentError(`a cut chain whose rest does not begin with ${RUNTIME_FUNCTION}().${CHAIN_HEAD}()`, at);
+    out.append(restored);
+  }
+
+  /** `R.chainHead()`, which begins the rest of a cut chain: the cut's `?.`, the `.` of a property access after it. */
+  private restoreChainHead(call: ts.CallExpression, out: RestoredText): void {
+    const at = call.getStart(this.sf);
+    const depth = this.cutHeads.length;
+    if (depth === 0 || this.cutHeads[depth - 1] === true || call.arguments.length > 0) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${CHAIN_HEAD}() outside the rest of a cut chain, or after its head`, at);
+    this.cutHeads[depth - 1] = true;
+    this.calls++;
+    // `R.chainHead().b` for `?.b`; `R.chainHead()[k]`, `R.chainHead()(x)` for `?.[k]`, `?.(x)`.
+    out.write(this.text[call.end] === '.' ? '?' : '?.', at);
   }
 
   /** A declaration list, where `__cl$t0 = init, { a } = __cl$t0, rest = R.objectRest(…)` is one declaration again. */
