@@ -14,8 +14,10 @@ export const enum Layer {
   Wrap = 1,
   /** A guard of a call or an iteration V8 words from the source text (emit-guards.ts): around the wraps and rewrites. */
   Guard = 2,
-  /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything else. */
+  /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything but a with statement's own edits. */
   Terminator = 3,
+  /** A with statement's object passed through the runtime, and its body put in a block with a head (with-statements.ts): around everything, a terminator of the body included. */
+  WithScope = 4,
 }
 
 interface Insert {
