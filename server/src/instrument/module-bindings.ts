@@ -26,12 +26,13 @@ export const WITH_BINDINGS = '__cl$i, __cl$s, __cl$l';
 /**
  * The head of a with body that uses cowlens's names: block-scoped aliases of the module's
  * bindings, found before the with object is asked. Its initializer holds no name the with object
- * would be asked for: the runtime left them on the prototype of BigInts (where it can, else it
- * is asked from the global scope, in a function made from text by the constructor of BigInt's
- * constructor). It holds no function, whose source would not be the program's.
+ * would be asked for, and no function, whose source would not be the program's: it calls the
+ * taker the runtime put in the place of BigInt's prototype's `constructor` (where it could; else
+ * it asks the runtime from the global scope, in a function made from text by the constructor of
+ * BigInt's constructor).
  */
 export const WITH_BODY_HEAD =
-  `const {i:__cl$i,s:__cl$s,l:__cl$l}=0n.${WITH_BINDINGS_KEY}` +
+  `const {i:__cl$i,s:__cl$s,l:__cl$l}=0n.constructor.${WITH_BINDINGS_KEY}?.()` +
   `??0n.constructor.constructor(${JSON.stringify(`return globalThis[Symbol.for(${JSON.stringify(RUNTIME_KEY)})].withBindings()`)})();`;
 
 /**

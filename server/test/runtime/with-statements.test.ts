@@ -71,25 +71,39 @@ later().then(() => {
 });
 `;
 
-/** The own keys of the prototypes a literal reaches, before, in and after with bodies; a with object that ToObject refuses. */
+/** The own keys of the prototypes a literal reaches and BigInt's constructor, in and after with bodies; a with object that ToObject refuses. */
 const PROTOTYPES = `
 const own = (o) => Reflect.ownKeys(o).map(String).join(',');
 const prototypes = () => [0n, 0, '', true, Symbol(), () => {}, async () => {}, [], {}, /x/].map((v) => own(Object.getPrototypeOf(v))).join(' ');
 const xs = [1, 2];
 const out = [prototypes()];
-with ({ xs, out, prototypes }) {
-  out.push(prototypes() === out[0]);
+with ({ xs, out, prototypes, BigInt }) {
+  out.push(prototypes() === out[0], 0n.constructor === BigInt);
   out.push([...xs]);
 }
 try { with (null) { out.push([...xs]); } } catch (e) { out.push(e.constructor.name, e.message); }
 try { with (undefined) out.push([...xs]); } catch (e) { out.push(e.constructor.name, e.message); }
 with ('str') out.push([...xs].concat(length));
-out.push(prototypes() === out[0]);
+out.push(prototypes() === out[0], 0n.constructor === BigInt, Object.getOwnPropertyDescriptor(BigInt.prototype, 'constructor'));
 console.log(JSON.stringify(out.slice(1)));
+`;
+
+/** BigInt's prototype frozen, as under `node --frozen-intrinsics`: the head asks the runtime from the global scope. */
+const FROZEN = `
+Object.freeze(Object.getPrototypeOf(0n));
+const seen = [];
+const xs = [1, 2];
+const sandbox = new Proxy({ xs, console }, {
+  has(target, key) { seen.push(String(key)); return true; },
+  get(target, key) { return key === Symbol.unscopables ? undefined : target[key]; },
+});
+with (sandbox) { const ys = [...xs]; ys.push(3); console.log(ys, xs); }
+console.log(seen.join(','), 0n.constructor === BigInt);
 `;
 
 describeSameAsPlain('code in a with statement asks the with object for the names plain node does', {
   'sandbox.js': [SANDBOX, 'a has trap that answers true for every name sees the program’s names only'],
   'forms.js': [FORMS, 'copy sites, writes held and released, guards, rests, nested functions and withs, one-statement bodies, direct eval, await and yield'],
+  'frozen.js': [FROZEN, 'with BigInt’s prototype frozen, as with frozen intrinsics'],
   'prototypes.js': [PROTOTYPES, 'no property left on a prototype a literal reaches; `with (null)` throws before its body'],
 });
