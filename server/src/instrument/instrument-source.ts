@@ -20,6 +20,7 @@ import { emitGuards, newGuardCandidates, noteGuardCandidate } from './emit-guard
 import { proxyTargetOf } from './proxy-targets.js';
 import { placesInFile } from './loader-source-map.js';
 import { endStatementsAfterEdits, endsWithSemicolon } from './statement-ends.js';
+import { emitWithScopes } from './with-statements.js';
 
 export interface Instrumented {
   /** The edited source, in the language of the input (TypeScript stays TypeScript). */
@@ -65,6 +66,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   const carried = new CarriedTargets(sf, typed);
   const cuts = new ChainCuts(sf);
   const statements: ts.Node[] = [];
+  const withs: ts.WithStatement[] = [];
   let temps = 0;
 
   const inFile = placesInFile(file, text);
@@ -81,6 +83,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
     if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) regexEnds.add(node.end);
     noteGuardCandidate(node, guards);
     if (endsWithSemicolon(node)) statements.push(node);
+    if (!typed && ts.isWithStatement(node)) withs.push(node);
     const m = match(node);
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
@@ -130,6 +133,7 @@ export function instrumentSource(file: string, text: string, language: SourceLan
   carried.declare(edits);
   emitGuards(guards, edits, sf, names, cuts);
   endStatementsAfterEdits(statements, edits, sf);
+  emitWithScopes(withs, edits, sf);
   if (sites.length > 0 || locations.length > 0) {
     const tables = { file, sites, failures, locations, bindsGlobalThis: names.declaresAtTopLevel('globalThis') };
     edits.append(BINDINGS_SEPARATOR + (typed ? typedModuleBindings(tables, !ts.isExternalModule(sf)) : moduleBindings(tables)));
@@ -225,6 +229,8 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   if (!ts.isVariableDeclaration(decl) || !decl.initializer || !ts.isVariableDeclarationList(decl.parent)) return false;
   const statement = decl.parent.parent;
   if (!ts.isVariableStatement(statement) || statement.modifiers?.some((mod) => mod.kind === ts.SyntaxKind.ExportKeyword) === true) return false;
+  // A `var` temporary in a with body is assigned through the with object, which would be asked for it.
+  if ((decl.parent.flags & ts.NodeFlags.BlockScoped) === 0 && inWithBody(statement)) return false;
   const rest = pattern.elements[pattern.elements.length - 1];
   if (!rest?.dotDotDotToken || !ts.isIdentifier(rest.name)) return false;
   const named = pattern.elements.slice(0, -1);
@@ -246,6 +252,14 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   edits.wrap(decl.initializer.getStart(sf), decl.initializer.end, '', ')', Layer.Rewrite);
   edits.wrap(decl.getStart(sf), decl.end, '', `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`, Layer.Rewrite);
   return true;
+}
+
+/** Whether `node` is in a with statement's body, in the function it is in. */
+function inWithBody(node: ts.Node): boolean {
+  for (let n = node; !ts.isSourceFile(n) && !ts.isFunctionLike(n); n = n.parent) {
+    if (ts.isWithStatement(n.parent) && n === n.parent.statement) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CopyKind } from '../runtime/copy-kinds.js';
+import { WITH_BINDINGS_KEY } from '../runtime/with-bindings.js';
 
 /** The global slot where the preloaded runtime waits for instrumented modules. */
 export const RUNTIME_KEY = 'cowlens.runtime';
@@ -18,6 +19,21 @@ export const locationRef = (index: number): string => `__cl$l[${String(index)}]`
 export const tempName = (index: number): string => `__cl$t${String(index)}`;
 /** A variable that carries a write's object across its value's `await` or `yield` (carried-targets.ts). */
 export const carriedName = (index: number): string => `__cl$w${String(index)}`;
+
+/** The bindings a with body uses, as `withObject` takes them after the with object (runtime/with-bindings.ts). */
+export const WITH_BINDINGS = '__cl$i, __cl$s, __cl$l';
+
+/**
+ * The head of a with body that uses cowlens's names: block-scoped aliases of the module's
+ * bindings, found before the with object is asked. Its initializer holds no name the with object
+ * would be asked for, and no function, whose source would not be the program's: it calls the
+ * taker the runtime put in the place of BigInt's prototype's `constructor` (where it could; else
+ * it asks the runtime from the global scope, in a function made from text by the constructor of
+ * BigInt's constructor).
+ */
+export const WITH_BODY_HEAD =
+  `const {i:__cl$i,s:__cl$s,l:__cl$l}=0n.constructor.${WITH_BINDINGS_KEY}?.()` +
+  `??0n.constructor.constructor(${JSON.stringify(`return globalThis[Symbol.for(${JSON.stringify(RUNTIME_KEY)})].withBindings()`)})();`;
 
 /**
  * The first statements of `__cl$i`: `r` is the runtime, or the module fails with a message that

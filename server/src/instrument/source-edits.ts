@@ -16,8 +16,10 @@ export const enum Layer {
   Guard = 2,
   /** The head of an optional chain cut before a write (chain-cuts.ts): around everything else of the head. */
   Cut = 3,
-  /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything else. */
+  /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything but a with statement's own edits. */
   Terminator = 4,
+  /** A with statement's object passed through the runtime, and its body put in a block with a head (with-statements.ts): around everything, a terminator of the body included. */
+  WithScope = 5,
 }
 
 interface Insert {

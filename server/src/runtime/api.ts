@@ -172,4 +172,12 @@ export interface CowlensRuntime {
    * where cowlens cannot see, so it is lent as to a package, the call into one aside. Returns `value`.
    */
   proxied<T>(value: T, location: LocationId): T;
+  /**
+   * The object of a `with` statement whose body uses cowlens's names (`with (withObject(o, __cl$i,
+   * __cl$s, __cl$l))`): leaves the module's bindings where the body's head reads them without
+   * naming anything (with-bindings.ts). Returns `value`.
+   */
+  withObject<T>(value: T, i: unknown, s: unknown, l: unknown): T;
+  /** The bindings `withObject` left, for a body's head that could not read them where they were left. */
+  withBindings(): unknown;
 }

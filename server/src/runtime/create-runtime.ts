@@ -31,6 +31,7 @@ import { called, calledOn, iterated, notIterableByValue } from './call-guards.js
 import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
 import { isLent, markLent } from './cow/lent.js';
 import { HeldWrites } from './held-writes.js';
+import { withBindings, withObject } from './with-bindings.js';
 import { builtinArray, collectionMethodsIntact, OwnSet, propertyIsEnumerable } from './captured-intrinsics.js';
 import { Object, Reflect, JSON, Array } from './captured-namespaces.js';
 
@@ -546,6 +547,8 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       }
       return value;
     },
+    withObject,
+    withBindings,
     lent: (location, ...values) => {
       crossing();
       for (const value of values) runtime.lend(value, location);

@@ -131,6 +131,16 @@ describe('cowlens report on a run that cowlens broke', () => {
     writeFileSync(join(dir, 'own-error.mjs'), 'const copy = [...[1, 2]];\nlet d = 1;\nlet d = 2;\n');
     // The program calls the runtime the way instrumented code does, with an argument instrumented code never passes.
     writeFileSync(join(dir, 'runtime-call.mjs'), "const runtime = globalThis[Symbol.for('cowlens.runtime')];\nconsole.log('before');\nruntime.sites('x.mjs', null);\n");
+    writeFileSync(
+      join(dir, 'runtime-call-handled.mjs'),
+      [
+        "const runtime = globalThis[Symbol.for('cowlens.runtime')];",
+        "process.on('uncaughtExceptionMonitor', (error, origin) => console.log('monitor', error.constructor.name, origin, process.listenerCount('uncaughtExceptionMonitor')));",
+        "process.on('uncaughtException', (error, origin) => console.log('handled', origin, process.eventNames().join(' ')));",
+        "setTimeout(() => runtime.sites('x.mjs', null), 1);",
+        '',
+      ].join('\n'),
+    );
   });
 
   for (const [entry, broken] of [
@@ -163,6 +173,21 @@ describe('cowlens report on a run that cowlens broke', () => {
     const run = reportOf(['node', 'own-error.mjs'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.report).toMatchObject({ exitCode: 1, complete: true, incomplete: [], diagnostics: [] });
+  });
+
+  it("an exception raised inside cowlens's runtime that the program handles is reported, and the program's own monitor and handler see what they would", () => {
+    const run = reportOf(['node', 'runtime-call-handled.mjs'], { cwd: dir, mode: 'cow' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('monitor TypeError uncaughtException 1\nhandled uncaughtException newListener removeListener warning uncaughtExceptionMonitor uncaughtException\n');
+    expect(run.report.complete).toBe(false);
+    expect(run.report.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'runtime-call-handled.mjs',
+        line: 4,
+        message: expect.stringMatching(/^uncaught TypeError: .+, raised inside cowlens \(src\/runtime\/create-runtime\.ts:\d+\) in a call from runtime-call-handled\.mjs:4:\d+/) as unknown,
+      }),
+    ]);
   });
 
   it("an exception raised inside cowlens's runtime names the runtime's frame and the program's call", () => {

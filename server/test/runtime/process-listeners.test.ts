@@ -2,7 +2,8 @@
  * Issue 11 (the hostile run's repros 13 and 16), in real processes: cowlens's work at a process's
  * exit and the threads it starts add no listener a program can see, on `process` or on its stdout
  * and stderr. A program with ten 'exit' listeners of its own, or ten streams piped into stdout,
- * gets no MaxListenersExceededWarning, and counts the listeners it added. The transform worker is
+ * gets no MaxListenersExceededWarning, and counts the listeners it added; nor does it list the
+ * crash monitor among its events. The transform worker is
  * started in every run (no transform cache), as on a program's first run.
  */
 import { describeSameAsPlain } from './same-as-plain.js';
@@ -42,6 +43,26 @@ const errors = Array.from({ length: 10 }, () => { const s = new PassThrough(); s
 errors.forEach((s, i) => s.end('warning ' + i + '\\n'));
 `;
 
+/**
+ * What a program lists of its process's events, with an uncaught exception and an unhandled
+ * rejection it handles itself: cowlens's crash monitor is not among them.
+ */
+const EVENT_NAMES = `
+const xs = [1, 2, 3];
+const counts = () => ['uncaughtExceptionMonitor', 'uncaughtException', 'exit'].map((e) => process.listenerCount(e) + '/' + process.rawListeners(e).length).join(' ');
+console.log(process.eventNames(), counts(), [...xs].length);
+process.on('uncaughtExceptionMonitor', (error, origin) => console.log('monitor', error.message, origin, counts()));
+process.on('uncaughtException', (error, origin) => console.log('handled', error.message, origin, process.eventNames()));
+setTimeout(() => { throw new Error('late'); }, 1);
+Promise.reject(new Error('rejected'));
+`;
+
+const WORKER_EVENT_NAMES = `
+const { Worker } = require('worker_threads');
+const worker = new Worker("console.log('worker', process.eventNames(), process.listenerCount('uncaughtExceptionMonitor'), [...[1]].length)", { eval: true });
+worker.on('exit', () => console.log('main', process.eventNames(), process.listenerCount('uncaughtExceptionMonitor')));
+`;
+
 describeSameAsPlain(
   'cowlens adds no listener a program sees',
   {
@@ -49,6 +70,8 @@ describeSameAsPlain(
     'exit-in-listener.js': [EXIT_IN_LISTENER, 'an exit listener that calls process.exit(0), after nine once listeners'],
     'replaced-emit.js': [REPLACED_EMIT, "process.emit replaced as signal-exit does: it sees 'exit'"],
     'stdout-pipes.js': [STDOUT_PIPES, 'ten streams piped into stdout and ten into stderr, with no listener of cowlens on them'],
+    'event-names.js': [EVENT_NAMES, "process.eventNames() and listener counts list no crash monitor, before and during an uncaught exception and a rejection the program handles"],
+    'worker-event-names.js': [WORKER_EVENT_NAMES, "process.eventNames() lists no crash monitor in a worker thread"],
   },
   ['--no-transform-cache'],
 );

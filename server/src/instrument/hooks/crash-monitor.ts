@@ -1,9 +1,9 @@
 /**
  * When a process of the run dies of an error cowlens caused (a module that no longer compiles
  * once instrumented, an exception raised inside cowlens's runtime), the report must not look like
- * a clean run of a failing program: the process says so in the spool before it dies. It listens
- * with 'uncaughtExceptionMonitor', which only watches: the error is printed, handled by the
- * program's own handlers and ends the process exactly as without cowlens.
+ * a clean run of a failing program: the process says so in the spool before it dies. It only
+ * watches (uncaught-exceptions.ts), before the program's own handlers: the error is printed,
+ * handled by them and ends the process exactly as without cowlens.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { createInstrumentFilter } from '../instrument-filter.js';
 import { type CrashCause, crashCause, type Frame } from './crash-cause.js';
+import { atUncaughtException } from './uncaught-exceptions.js';
 import type { ModuleFormat } from '../to-javascript.js';
 import type { RunConfig } from './run-config.js';
 import type { SpoolWriter } from './spool-writer.js';
@@ -52,7 +53,7 @@ export function monitorCrashes(config: RunConfig, writer: SpoolWriter, esmFiles:
     for (let message = receiveMessageOnPort(esmFiles); message !== undefined; message = receiveMessageOnPort(esmFiles)) modules.push(message.message as string);
     return modules;
   };
-  process.on('uncaughtExceptionMonitor', (error) => {
+  atUncaughtException((error) => {
     try {
       modulesInstrumented();
       const cause = crashCause(error, isOwnCode);

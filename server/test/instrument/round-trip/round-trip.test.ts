@@ -62,6 +62,7 @@ const EXAMPLES: Readonly<Record<string, { readonly code: string; readonly file?:
   lodashClone: { code: 'import _ from "lodash"; const c = _.clone(x);' },
   lodashCloneDeep: { code: 'import cloneDeep from "lodash/cloneDeep"; const c = cloneDeep(x);' },
   objectRest: { code: 'const { a, b: c, "d": e, ...rest } = init;' },
+  withObject: { code: 'with (o) { x.k = [...y]; }\nwith (p) q.r = 1\nwith (s) with (t) u.v++;' },
 };
 
 describe('the round trip of what the instrumenter writes', () => {

@@ -15,11 +15,12 @@ export const t = (strings: TemplateStringsArray, ...values: (RestoredText | read
 
 /**
  * The arguments a method takes, in order: `S` a site (`__cl$s[N]`), `L` a location (`__cl$l[N]`),
- * `void` the literal `void 0`, `x` an expression (no spread), `...` any arguments left. The
+ * `void` the literal `void 0`, `x` an expression (no spread), `...` any arguments left,
+ * `bindings` the module's bindings `__cl$i, __cl$s, __cl$l`. The
  * builder gets the `x` and `...` arguments, restored, in order. A leading `<>` lets the call have
  * type arguments (those of the call it replaced); the builder gets them, restored, `<…>` included.
  */
-export type ArgumentKind = '<>' | 'S' | 'L' | 'void' | 'x' | '...';
+export type ArgumentKind = '<>' | 'S' | 'L' | 'void' | 'x' | '...' | 'bindings';
 
 /**
  * How a call may stand before the code it watches, as an addition to drop: `R.m(…), e` (bare or
@@ -72,6 +73,7 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   bufferCopy: form('<> S ...', (a, ta) => t`Buffer.from${ta}(${a})`),
   lodashClone: form('<> S x ...', ([callee, ...a], ta) => t`${callee!}${ta}(${a})`),
   lodashCloneDeep: form('<> S x ...', ([callee, ...a], ta) => t`${callee!}${ta}(${a})`),
+  withObject: { args: ['x', 'bindings'], before: [] },
 };
 
 /**
@@ -82,3 +84,10 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
  */
 export const OBJECT_REST = 'objectRest';
 export const REST_SOURCE = 'restSource';
+
+/**
+ * `withObject` is no expression of its own either: `with (R.withObject(o, __cl$i, __cl$s,
+ * __cl$l)) {HEAD S}`, the head being the instrumenter's WITH_BODY_HEAD, stands for `with (o) S`
+ * (uninstrument.ts reads them together). Anywhere else it is a finding.
+ */
+export const WITH_OBJECT = 'withObject';

@@ -6,13 +6,16 @@
  */
 import { ts } from 'ts-morph';
 import { RestoredText } from './restored-text.js';
-import { type ArgumentKind, type Before, OBJECT_REST, REST_SOURCE, RUNTIME_FORMS, type RuntimeForm, type Template } from './runtime-forms.js';
+import { WITH_BODY_HEAD } from '../../../src/instrument/module-bindings.js';
+import { type ArgumentKind, type Before, OBJECT_REST, REST_SOURCE, RUNTIME_FORMS, type RuntimeForm, type Template, WITH_OBJECT } from './runtime-forms.js';
 
 const RUNTIME_FUNCTION = '__cl$i';
 const RUNTIME_VARIABLE = '__cl$r';
 const SITES = '__cl$s';
 const LOCATIONS = '__cl$l';
 const TEMP = /^__cl\$t\d+$/;
+/** What `withObject` takes after the with object. */
+const BINDINGS = [RUNTIME_FUNCTION, SITES, LOCATIONS];
 /**
  * A variable that carries a write's object to its value: `R.carry(__cl$w0 = o).k = R.wrote(await
  * v, __cl$w0, L)`, or, where the target keeps its syntax, `o.k = R.wrote((__cl$w0 = o, v), __cl$w0, L)`.
@@ -87,6 +90,7 @@ class Restorer {
     else if (method === CHAIN_HEAD) this.restoreChainHead(node as ts.CallExpression, out);
     else if (ts.isConditionalExpression(node) && runtimeMethodOf(node.condition) === CHAIN_STOPS) this.restoreCut(node, out);
     else if (method !== undefined) this.restoreCall(node as ts.CallExpression, method, out);
+    else if (ts.isWithStatement(node) && runtimeMethodOf(node.expression) === WITH_OBJECT) this.restoreWith(node, out);
     else if (isCarriersDeclaration(node)) {
       // `let __cl$w0, __cl$w1;` at the head of a function's body: nothing of the original.
     } else if (ts.isVariableDeclarationList(node)) this.restoreDeclarations(node, out);
@@ -149,6 +153,7 @@ class Restorer {
     const at = call.getStart(this.sf);
     this.calls++;
     if (method === OBJECT_REST || method === REST_SOURCE) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${method}( outside the declarations of an object rest`, at);
+    if (method === WITH_OBJECT) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${method}( elsewhere than around a with statement's object`, at);
     const form = formOf(method);
     if (form === undefined) throw new UninstrumentError(`unknown runtime method ${RUNTIME_FUNCTION}().${method}(`, at);
     if (form.build === undefined) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${method}( where it stands for an expression: it only goes before code (${form.before.join(' ')})`, at);
@@ -161,6 +166,22 @@ class Restorer {
     else writeTemplate(built, at, out);
   }
 
+  /** `with (R.withObject(o, __cl$i, __cl$s, __cl$l)) {HEAD S}`: `with (o) S`. */
+  private restoreWith(statement: ts.WithStatement, out: RestoredText): void {
+    const call = statement.expression as ts.CallExpression;
+    const body = statement.statement;
+    const [head, inner, ...more] = ts.isBlock(body) ? body.statements : [];
+    if (head === undefined || head.getText(this.sf) !== WITH_BODY_HEAD || inner === undefined || more.length > 0) {
+      throw new UninstrumentError(`${RUNTIME_FUNCTION}().${WITH_OBJECT}( around a with object whose body is not \`{HEAD statement}\``, call.getStart(this.sf));
+    }
+    this.calls++;
+    const [object] = this.arguments(call, WITH_OBJECT, formOf(WITH_OBJECT)!.args);
+    out.copy(statement.getStart(this.sf), call.getStart(this.sf));
+    out.append(object!);
+    out.copy(call.end, body.getStart(this.sf));
+    this.restore(inner, out);
+  }
+
   /** The `x` and `...` arguments, restored, after checking every argument is of its kind. */
   private arguments(call: ts.CallExpression, method: string, kinds: readonly ArgumentKind[]): RestoredText[] {
     const given = call.arguments;
@@ -171,6 +192,11 @@ class Restorer {
     let i = 0;
     for (const kind of kinds) {
       if (kind === '<>') continue;
+      if (kind === 'bindings') {
+        const names = given.slice(i, (i += BINDINGS.length));
+        if (names.length !== BINDINGS.length || names.some((arg, k) => !isIdentifierNamed(arg, BINDINGS[k]!))) throw wrong(`arguments ${i - BINDINGS.length + 1} on are not ${BINDINGS.join(', ')}`);
+        continue;
+      }
       if (kind === '...') {
         for (; i < given.length; i++) restored.push(this.restored(given[i]!));
         continue;
