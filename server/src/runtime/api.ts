@@ -162,8 +162,12 @@ export interface CowlensRuntime {
    * images taken for it are counted only where the package changed what it was handed. Returns `value`.
    */
   returned<T>(value: T, location: LocationId): T;
-  /** `returned`, after a call statement whose value the program drops unseen. Returns true. */
-  returnedUnseen(location: LocationId): true;
+  /**
+   * `returned`, told in a statement after the one that made the call: `value` is what that
+   * statement kept of the call's value (the variable it declared), none when it dropped it.
+   * Returns true.
+   */
+  callReturned(location: LocationId, value?: unknown): true;
   /**
    * `value`, on its way to be the target of a Proxy the program makes (`new Proxy(value, h)`,
    * `Proxy.revocable(value, h)`): V8 writes the target itself for every trap the handler lacks,

@@ -591,8 +591,8 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       else observedLendings.returned(value, location);
       return value;
     },
-    returnedUnseen: (location) => {
-      runtime.returned(undefined, location);
+    callReturned: (location, value) => {
+      runtime.returned(value, location);
       return true;
     },
     connect: (sink, intervalMs = 100) => {

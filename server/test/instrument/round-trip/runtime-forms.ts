@@ -51,7 +51,7 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   writer: form('x L', ([x]) => x!),
   lent: addition('L ...', ';', ','),
   returned: form('x L', ([x]) => x!),
-  returnedUnseen: addition('L', ';'),
+  callReturned: addition('L ...', ';'),
   proxied: form('x L', ([x]) => x!),
   viaCallee: form('S x', ([callee]) => callee!),
   called: form('x ...', ([fn]) => fn!),
