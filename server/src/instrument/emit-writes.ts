@@ -193,11 +193,16 @@ function isTested(call: ts.CallExpression): boolean {
  * value is only tested is a test (`_.isEqual`, a type guard) and lends nothing. Arguments that
  * are `this` or names nothing reassigns are lent before the call, which keeps them as written:
  * in a statement of their own where the call is one, else `(lent(…), call)`. Any other argument
- * passes through `lend` where it is evaluated. A call statement that lends nothing still tells the
- * runtime, once it returns, that a package ran, which may have written what it kept from before
- * (`call;lent(at);`; see runtime/cow/crossings.ts). Each `lent` statement carries istanbul's ignore
- * hint, and no `lent` call is an operand of `&&`, which istanbul counts as a branch whatever its
- * hints say: coverage measured under cowlens counts the program's statements and branches, no more.
+ * passes through `lend` where it is evaluated. A call that lends tells the runtime when it returns
+ * (runtime/cow/lendings.ts): its value passes through `returned`, or, where the call is a statement
+ * of a list or the whole initializer of a variable a declaration of a list names, `callReturned(at)`
+ * (with that variable) follows that statement, which keeps what a type-checker narrows by as
+ * written (an assertion function's call, a type guard's value kept in a `const`). A call in an
+ * optional chain that goes on after it (`f(a)?.k`) is not told: a wrap would end the chain. A call statement that lends nothing still tells the runtime, once it
+ * returns, that a package ran, which may have written what it kept from before (`call;lent(at);`;
+ * see runtime/cow/crossings.ts). Each statement of cowlens's carries istanbul's ignore hint, and no
+ * call of cowlens's is an operand of `&&`, which istanbul counts as a branch whatever its hints
+ * say: coverage measured under cowlens counts the program's statements and branches, no more.
  */
 export function emitLending(call: ts.CallExpression, lent: readonly ts.Expression[], at: string, edits: SourceEdits, sf: ts.SourceFile, names: NameResolver): void {
   if (isTested(call)) return;
@@ -208,15 +213,38 @@ export function emitLending(call: ts.CallExpression, lent: readonly ts.Expressio
   for (const arg of lent) {
     if (!hoisted.includes(arg)) edits.wrap(arg.getStart(sf), arg.end, `${RUNTIME_REF}.lend(`, `, ${at})`, Layer.Wrap);
   }
-  if (lent.length === 0 && whole && isListed(statement)) {
+  const listedStatement = whole && isListed(statement);
+  const declared = lent.length > 0 ? declaredBy(call) : undefined;
+  if (listedStatement || declared !== undefined) {
     // A statement after the call's: text put before it would move the columns of its frames. A
     // `;` ends the call's statement where the program wrote none (a line after may begin with `(`).
-    const ended = sf.text.charCodeAt(statement.end - 1) === 0x3b;
-    edits.wrap(statement.getStart(sf), statement.end, '', `${ended ? ' ' : ';'}${COVERAGE_IGNORED}${RUNTIME_REF}.lent(${at});`, Layer.Wrap);
-    return;
+    const after = listedStatement ? statement : declared!.statement;
+    const ended = sf.text.charCodeAt(after.end - 1) === 0x3b;
+    const told = lent.length === 0 ? `${RUNTIME_REF}.lent(${at})` : `${RUNTIME_REF}.callReturned(${at}${declared ? `, ${declared.name}` : ''})`;
+    edits.wrap(after.getStart(sf), after.end, '', `${ended ? ' ' : ';'}${COVERAGE_IGNORED}${told};`, Layer.Wrap);
   }
-  if (hoisted.length === 0) return;
-  const lentNames = hoisted.map((arg) => `, ${arg.getText(sf)}`).join('');
-  if (whole && isListed(statement)) edits.wrap(call.getStart(sf), call.end, `${COVERAGE_IGNORED}${RUNTIME_REF}.lent(${at}${lentNames}); `, '', Layer.Wrap);
-  else prefixExpression(call, `${RUNTIME_REF}.lent(${at}${lentNames}), `, edits, sf);
+  if (lent.length === 0) return;
+  if (hoisted.length > 0) {
+    const lentNames = hoisted.map((arg) => `, ${arg.getText(sf)}`).join('');
+    if (listedStatement) edits.wrap(call.getStart(sf), call.end, `${COVERAGE_IGNORED}${RUNTIME_REF}.lent(${at}${lentNames}); `, '', Layer.Wrap);
+    else prefixExpression(call, `${RUNTIME_REF}.lent(${at}${lentNames}), `, edits, sf);
+  }
+  // Made after the `lent` before it, so that it goes inside: that one may be bare, a statement's first operand.
+  if (!listedStatement && declared === undefined && !continuesOptionalChain(call)) edits.wrap(call.getStart(sf), call.end, `${RUNTIME_REF}.returned(`, `, ${at})`, Layer.Wrap);
+}
+
+/** The variable `call` is the whole initializer of, named by an identifier, in a declaration statement of a list: read after it, it holds the call's value. */
+function declaredBy(call: ts.CallExpression): { readonly statement: ts.VariableStatement; readonly name: string } | undefined {
+  const declaration = call.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== call || !ts.isIdentifier(declaration.name)) return undefined;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || !isListed(statement)) return undefined;
+  return { statement, name: declaration.name.text };
+}
+
+/** Whether `call` is a link of an optional chain that goes on after it (`a?.f(x).k`, `f?.(x)()`): a wrap would cut it. */
+function continuesOptionalChain(call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  const chained = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent) || ts.isNonNullExpression(parent)) && parent.expression === call;
+  return chained && (parent.flags & ts.NodeFlags.OptionalChain) !== 0;
 }

@@ -167,6 +167,18 @@ export interface CowlensRuntime {
   /** `lend` of each of `values`, made before a call that hands them over as written. Returns true. */
   lent(location: LocationId, ...values: unknown[]): true;
   /**
+   * The package call at `location`, whose arguments were lent, returned `value`: what it was handed
+   * is lent no more, unless `value` is a thenable (an async package may write it later), and the
+   * images taken for it are counted only where the package changed what it was handed. Returns `value`.
+   */
+  returned<T>(value: T, location: LocationId): T;
+  /**
+   * `returned`, told in a statement after the one that made the call: `value` is what that
+   * statement kept of the call's value (the variable it declared), none when it dropped it.
+   * Returns true.
+   */
+  callReturned(location: LocationId, value?: unknown): true;
+  /**
    * `value`, on its way to be the target of a Proxy the program makes (`new Proxy(value, h)`,
    * `Proxy.revocable(value, h)`): V8 writes the target itself for every trap the handler lacks,
    * where cowlens cannot see, so it is lent as to a package, the call into one aside. Returns `value`.

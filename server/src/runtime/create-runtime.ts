@@ -6,7 +6,7 @@ import { deepView, type LazyCopy, MIN_SHARED_BYTES, shallowView } from './cow/la
 import { UNSEEN_WRITE_MESSAGE } from './cow/hazards.js';
 import { handlerOf, isView, OVERLAY_MIN_LENGTH } from './cow/node-view.js';
 import type { TopShape } from './cow/root.js';
-import { beforeWrite, noteArrayKey, unchangedSinceSeen, versionsOf } from './cow/versions.js';
+import { beforeWrite, type Domain, noteArrayKey, unchangedSinceSeen, type Versions, versionsOf } from './cow/versions.js';
 import { childObjects } from './child-objects.js';
 import { Accounting } from './figures/accounting.js';
 import { Registry } from './figures/registry.js';
@@ -18,6 +18,7 @@ import { isLodashCopier } from './lodash-functions.js';
 import { defineData } from './define-data.js';
 import { inheritedDescriptor } from './inherited-descriptor.js';
 import { Observer } from './observe/observer.js';
+import { ObservedLendings } from './observe/lendings.js';
 import { copySize, deepSize, shallowSize, shallowSizeBound } from './size/index.js';
 import { cloneNatively } from './unwrap.js';
 import { types } from 'node:util';
@@ -30,6 +31,7 @@ import { crossing } from './cow/crossings.js';
 import { called, calledOn, iterated, notIterableByValue } from './call-guards.js';
 import { callChangesNothing, deleteChangesNothing } from './unchanging-writes.js';
 import { isLent, markLent } from './cow/lent.js';
+import { Lendings } from './cow/lendings.js';
 import { HeldWrites } from './held-writes.js';
 import { withBindings, withObject } from './with-bindings.js';
 import { builtinArray, collectionMethodsIntact, OwnSet, propertyIsEnumerable } from './captured-intrinsics.js';
@@ -70,8 +72,14 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
   // A held write is held only while its value runs: any still held between jobs had a value that threw.
   const flusher = new BatchFlusher(mode, registry, counters, () => {
     heldWrites.forget();
+    settleLendings();
   });
   const observer = new Observer(counters);
+  const observedLendings = new ObservedLendings(observer);
+  const settleLendings = (): void => {
+    if (mode === 'cow') lendings.settleAll();
+    else observedLendings.settleAll();
+  };
   /** The location of each site's own expression: where a copy made with writes materializes. */
   const siteLocations: number[] = [];
   const siteLocation = (site: SiteId): LocationId => {
@@ -122,7 +130,7 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       domain.sharing.set(site, sharing);
       counters.sharedAtOnce(site, sharing + 1);
       root.sharedDomain = domain;
-      root.sharedImages = domain.imagesMade;
+      root.sharedImages = domain.imagesCounted;
       return lazy.view as T;
     }
     return eagerRecord(site, eager(), deep);
@@ -189,7 +197,11 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
   };
 
   /** A value code cowlens cannot see may write (see cow/lent.ts): a view made of it could show such a write. */
-  const mayBeKept = (source: object): boolean => isLent(source) || versionsOf(source)?.domain.root().lent === true;
+  const mayBeKept = (source: object): boolean => {
+    if (isLent(source)) return true;
+    const domain = versionsOf(source)?.domain.root();
+    return domain !== undefined && (domain.lent || domain.onLoan > 0);
+  };
 
   const shallow = (site: SiteId, source: unknown, want: NodeKind, eager: () => object, top: TopShape = {}): object =>
     lazyOr(site, isObject(source) && !mayBeKept(source) ? shallowView(accounting, site, source, want, top) : undefined, eager, false);
@@ -354,10 +366,15 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       return;
     }
     versions.domain.root().writes++;
+    // First: a change a package call made to what it was lent is no hazard.
+    lendings.writing(target, versions, location);
     if (!unchangedSinceSeen(target, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
-    let bytes = beforeWrite(target, versions);
-    if (bytes === undefined) return;
-    const domain = versions.domain.root();
+    const bytes = beforeWrite(target, versions);
+    if (bytes !== undefined) countImage(versions.domain.root(), location, bytes);
+  };
+
+  /** An image of `bytes` was taken in `domain` for a write at `location`: the copies sharing the domain are materialized. */
+  const countImage = (domain: Domain, location: LocationId, bytes: number): void => {
     if (domain.sharing.size === 0) counters.materialized(domain.site, location, bytes, false, true);
     for (const [site, views] of domain.sharing) {
       counters.materializedMany(site, location, bytes, views, true);
@@ -365,32 +382,54 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     }
     domain.sharing.clear();
   };
+  const lendings = new Lendings(countImage);
 
   /**
    * Images of every shared node `value` reaches, for the copies sharing them, as if code that
-   * cowlens cannot see were about to write them all. Nothing is walked when nothing is shared; a
-   * deep graph is walked once per time it is shared, however often it is lent.
+   * cowlens cannot see were about to write them all: taken for a package call `checked` on its
+   * return (see cow/lendings.ts), else (a Proxy's target) counted at once, the value lent for good.
+   * Nothing is walked when nothing is shared; a deep graph is walked once per time it is shared,
+   * however often it is lent.
    */
-  const lendShared = (value: object, location: LocationId): void => {
+  const lendShared = (value: object, location: LocationId, checked: boolean): void => {
     const versions = versionsOf(value);
     if (!versions) return;
+    const domain = versions.domain.root();
     if (!versions.deep) {
-      beforeWriteTo(value, location);
+      if (!checked) {
+        beforeWriteTo(value, location);
+        return;
+      }
+      if (versions.imagedAt < domain.sharedAt) lendings.settleDomain(domain);
+      lendings.hold(location, domain);
+      imageForLending(value, versions, location, domain.lentAt);
       return;
     }
-    const domain = versions.domain.root();
-    domain.lent = true;
-    if (domain.lentAt >= domain.sharedAt) return;
+    const walks = domain.lentAt < domain.sharedAt;
+    if (checked) {
+      if (walks) lendings.settleDomain(domain);
+      lendings.hold(location, domain);
+    } else domain.lent = true;
+    if (!walks) return;
+    const lentAtBefore = domain.lentAt;
     domain.lentAt = domain.sharedAt;
     const seen = new OwnSet<object>();
     const stack: object[] = [value];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (seen.has(node) || versionsOf(node)?.domain.root() !== domain) continue;
+      const nodeVersions = versionsOf(node);
+      if (seen.has(node) || nodeVersions?.domain.root() !== domain) continue;
       seen.add(node);
-      beforeWriteTo(node, location);
+      if (checked) imageForLending(node, nodeVersions, location, lentAtBefore);
+      else beforeWriteTo(node, location);
       for (const child of childObjects(node)) stack.push(child);
     }
+  };
+
+  /** A provisional image of a shared node for a package call, after the check every write makes for one cowlens did not see. */
+  const imageForLending = (node: object, versions: Versions, location: LocationId, lentAtBefore: number): void => {
+    if (!unchangedSinceSeen(node, versions)) counters.hazard(versions.domain.root().site, 'uninstrumented-write', UNSEEN_WRITE_MESSAGE);
+    lendings.image(node, versions, location, lentAtBefore);
   };
 
   const adoptWritten = (target: unknown, value: unknown): void => {
@@ -536,14 +575,20 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
     },
     lend: (value, location) => {
       crossing();
-      return runtime.proxied(value, location);
+      if (!isObject(value)) return value;
+      if (mode === 'observe') observedLendings.lend(value, location);
+      else {
+        lendings.hold(location, value);
+        lendShared(value, location, true);
+      }
+      return value;
     },
     proxied: (value, location) => {
       if (!isObject(value)) return value;
       if (mode === 'observe') observer.written(value, location);
       else {
         markLent(value);
-        lendShared(value, location);
+        lendShared(value, location, false);
       }
       return value;
     },
@@ -554,10 +599,21 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       for (const value of values) runtime.lend(value, location);
       return true;
     },
+    returned: (value, location) => {
+      crossing();
+      if (mode === 'cow') lendings.returned(value, location);
+      else observedLendings.returned(value, location);
+      return value;
+    },
+    callReturned: (location, value) => {
+      runtime.returned(value, location);
+      return true;
+    },
     connect: (sink, intervalMs = 100) => {
       flusher.connect(sink, intervalMs);
     },
     flush: (final = false) => {
+      if (final) settleLendings();
       flusher.flush(final);
     },
   };

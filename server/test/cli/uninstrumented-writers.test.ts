@@ -1,8 +1,10 @@
 /**
  * Issue 14, item 7: a package (in node_modules, so not instrumented) that keeps a value and writes
- * it later. Where cow mode cannot keep the copies as they were, it copies eagerly or reports the
- * hazard before the copy shows the write; the digest that finds such writes tells apart every two
- * values plain JavaScript tells apart.
+ * it later. Cow mode keeps the copies made before a call as they were, whatever the package writes
+ * in it; a write after the call returned, which cowlens does not see, is reported as a hazard when a
+ * copy first reads it (issue 13, item 6: lending is checked, not assumed, so a call that returned
+ * without writing makes no later copy eager); the digest that finds such writes tells apart every
+ * two values plain JavaScript tells apart.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ const KEEPER = `let kept;
 exports.keep = (value) => { kept = value; };
 exports.keepIn = (box) => { kept = box.value; };
 exports.write = (value) => { kept.k0 = value; };
+exports.set = (value, v) => { value.k0 = v; };
 exports.push = () => { kept.push('pushed'); };
 exports.make = () => { kept = {}; for (let i = 0; i < 100; i++) kept['k' + i] = i; return kept; };
 exports.store = { wrap: (value) => new Proxy(value, {}) };
@@ -25,7 +28,22 @@ const big = () => { const o = {}; for (let i = 0; i < 100; i++) o['k' + i] = i; 
 
 /** Programs whose copies cow mode can keep right: it must print what plain node prints, with no hazard. */
 const KEPT_RIGHT: Record<string, string> = {
-  'a copy made after the value was handed to the package': `const o = big();
+  'a copy made before the value was handed to a package that writes it': `const o = big();
+const copy = { ...o };
+console.log(copy.k1);
+keeper.set(o, 'changed');
+console.log(copy.k0, o.k0);`,
+  'a deep copy made before a part of the value was handed to a package that writes it': `const state = { inner: big() };
+const before = structuredClone(state);
+console.log(before.inner.k1);
+keeper.set(state.inner, 'changed');
+const after = structuredClone(state);
+console.log(before.inner.k0, after.inner.k0, state.inner.k0);`,
+};
+
+/** Programs where the package writes what cow mode could not know it holds: the hazard is reported. */
+const REPORTED: Record<string, string> = {
+  'a copy made after the value was handed to the package, which returned without writing it': `const o = big();
 keeper.keep(o);
 const copy = { ...o };
 console.log(copy.k1);
@@ -35,14 +53,10 @@ console.log(copy.k0, o.k0);`,
 const before = structuredClone(state);
 console.log(before.inner.k1);
 keeper.keep(state.inner);
-const after = structuredClone(state);
-console.log(after.inner.k1);
+const copy = structuredClone(state);
+console.log(copy.inner.k1);
 keeper.write('changed');
-console.log(before.inner.k0, after.inner.k0, state.inner.k0);`,
-};
-
-/** Programs where the package writes what cow mode could not know it holds: the hazard is reported. */
-const REPORTED: Record<string, string> = {
+console.log(before.inner.k0, copy.inner.k0, state.inner.k0);`,
   'a value the package made, written after the copy was read': `const o = keeper.make();
 const copy = { ...o };
 console.log(copy.k1);

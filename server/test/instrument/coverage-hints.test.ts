@@ -62,11 +62,12 @@ function istanbulCounts(code: string): Counts {
 describe("istanbul counts none of cowlens's additions", () => {
   it('the instrumented module has the statements, branches and functions of the module as written', () => {
     const { code } = instrumentSource(FILE, TEXT);
-    // Each form of lending is there: a statement before the call, one after it, and one inside an expression.
+    // Each form of lending is there: a statement before the call, one after it, and one inside an
+    // expression; and each form of telling that a call returned: a statement after it, and a wrap.
     const unmarked = code.replace(/\/\*cl\$[<>][^*]*\*\//g, '');
-    expect(unmarked).toContain('__cl$i().lent(__cl$l[0], o); lib.f(o);');
+    expect(unmarked).toContain('__cl$i().lent(__cl$l[0], o); lib.f(o); /* istanbul ignore next */__cl$i().callReturned(__cl$l[0]);');
     expect(unmarked).toContain('lib.h(); /* istanbul ignore next */__cl$i().lent(__cl$l[1]);');
-    expect(unmarked).toContain('return (__cl$i().lent(__cl$l[4], x), inspect(x))');
+    expect(unmarked).toContain('return (__cl$i().lent(__cl$l[4], x), __cl$i().returned(inspect(x), __cl$l[4]))');
     const plain = istanbulCounts(TEXT);
     expect(plain).toEqual({ statements: 5, branches: 4, branchLocations: 8, functions: 1 });
     expect(istanbulCounts(code)).toEqual(plain);

@@ -80,6 +80,7 @@ function mergeInto(from: Domain, to: Domain): void {
   b.sharedAt = Math.max(a.sharedAt, b.sharedAt);
   b.holdsUnversioned ||= a.holdsUnversioned;
   b.lent ||= a.lent;
+  b.onLoan += a.onLoan;
   for (let i = 0; i < a.touched.length; i++) builtinArray.push(b.touched, a.touched[i]!);
   a.touched.length = 0;
   b.keepImages ||= a.keepImages;
@@ -87,6 +88,7 @@ function mergeInto(from: Domain, to: Domain): void {
   a.imaged.forEach((v) => b.imaged.add(v));
   b.liveImages += a.liveImages;
   b.imagesMade += a.imagesMade;
+  b.imagesCounted += a.imagesCounted;
   // The copies sharing either graph now share the merged one: a write to it materializes them all.
   a.sharing.forEach((views, site) => b.sharing.set(site, (b.sharing.get(site) ?? 0) + views));
   a.sharing.clear();

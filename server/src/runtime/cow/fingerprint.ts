@@ -1,8 +1,10 @@
+import { types } from 'node:util';
 import { privateStamp } from '../private-stamp.js';
+import { isProxy } from '../is-proxy.js';
 import { dateTime, typedLength } from './builtin-reads.js';
 import { NodeKind } from './node-kind.js';
 import { builtinMap, builtinSet, OwnWeakMap } from '../captured-intrinsics.js';
-import { Object, Reflect, Math } from '../captured-namespaces.js';
+import { Object, Reflect, Math, Array } from '../captured-namespaces.js';
 
 /**
  * A digest of one node's own content, to notice writes cowlens did not see (from code that was not
@@ -120,4 +122,39 @@ export function fingerprint(node: object, kind: NodeKind): number {
       return h;
     }
   }
+}
+
+/**
+ * A digest of any object's own content read without running code of the program's (no getter, no
+ * trap; a Proxy digests as nothing): observe mode's look at what a package was lent, which may be
+ * a class instance or hold accessors. Sampled as `fingerprint` samples.
+ */
+export function dataFingerprint(node: object): number {
+  if (isProxy(node)) return 0;
+  if (types.isMap(node)) return fingerprint(node, NodeKind.Map);
+  if (types.isSet(node)) return fingerprint(node, NodeKind.Set);
+  if (types.isDate(node)) return fingerprint(node, NodeKind.Date);
+  if (types.isArrayBufferView(node) && !types.isDataView(node)) return fingerprint(node, NodeKind.Typed);
+  if (Array.isArray(node)) {
+    const length = (node as unknown[]).length;
+    let h = mix(1, length);
+    const step = length <= SAMPLE ? 1 : length / SAMPLE;
+    for (let x = 0; x < length; x += step) h = mix(h, digestSlot(node, String(Math.floor(x))));
+    return h;
+  }
+  const keys = Reflect.ownKeys(node);
+  let h = mix(2, keys.length);
+  const step = keys.length <= SAMPLE ? 1 : keys.length / SAMPLE;
+  for (let x = 0; x < keys.length; x += step) {
+    const key = keys[Math.floor(x)]!;
+    h = mix(mix(h, digestValue(key)), digestSlot(node, key));
+  }
+  return h;
+}
+
+/** A slot's value, or its accessors, by its own descriptor. */
+function digestSlot(node: object, key: PropertyKey): number {
+  const d = Reflect.getOwnPropertyDescriptor(node, key);
+  if (d === undefined) return 6;
+  return Object.hasOwn(d, 'value') ? digestValue(d.value) : mix(mix(15, digestValue(d.get)), digestValue(d.set));
 }

@@ -162,7 +162,7 @@ export class Root {
   turnedToCopy = false;
   /** Set when the root holds what turning into a copy does not handle (a Map or Set, a settled view, content a later copy shares): it stays lazy. */
   staysLazy = false;
-  /** The domain this root's copy shares, and its image count then: a later image already counted the copy as materialized. */
+  /** The domain this root's copy shares, and its count of images counted then: a later one already counted the copy as materialized. */
   sharedDomain: Domain | undefined;
   sharedImages = 0;
   /** The versioned plain value the lineage was first copied from, read at `baseTick` by every copy of it. */
@@ -188,7 +188,7 @@ export class Root {
     this.materializedOnce = true;
     const domain = this.sharedDomain;
     if (!domain) return true;
-    if (domain.imagesMade !== this.sharedImages) return false;
+    if (domain.imagesCounted !== this.sharedImages) return false;
     const left = (domain.sharing.get(this.site) ?? 1) - 1;
     if (left > 0) domain.sharing.set(this.site, left);
     else domain.sharing.delete(this.site);

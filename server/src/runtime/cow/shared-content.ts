@@ -1,6 +1,7 @@
 import { copySize } from '../size/index.js';
 import { currentCrossing } from './crossings.js';
 import { checkShared } from './hazards.js';
+import { isProvisionalImage } from './lendings.js';
 import type { Inherited, Root } from './root.js';
 import { beforeWrite, contentAt, type Versions, versionsOf } from './versions.js';
 
@@ -29,18 +30,35 @@ export class SharedContent {
     this.versions = versionsOf(this.shared);
     this.content = contentAt(this.shared, this.versions, this.tick);
     this.seen = this.versions?.imagesTaken ?? 0;
-    if (this.content !== this.shared) this.versions = undefined;
+    if (isProvisionalImage(this.content)) {
+      // Read, never kept: see `get`.
+      this.content = this.shared;
+      this.seen = -1;
+    } else if (this.content !== this.shared) this.versions = undefined;
     else if (this.versions) checkOncePerCrossing(root, this.shared, this.versions);
   }
 
   /** The content as it is now, without counting as the view's first read (for setting the view up). */
   peek(): object {
-    return this.content;
+    const versions = this.versions;
+    return versions !== undefined && versions.imagesTaken !== this.seen ? contentAt(this.shared, versions, this.tick) : this.content;
   }
 
   get(): object {
     const versions = this.versions;
     if (versions === undefined) return this.content;
+    if (versions.imagesTaken !== this.seen) {
+      const content = contentAt(this.shared, versions, this.tick);
+      // An image a lending took may be dropped (cow/lendings.ts): read, never kept, so that the view holds nothing once it is.
+      if (isProvisionalImage(content)) return content;
+      this.seen = versions.imagesTaken;
+      // The view reads the node as it was before a write: what was written since, seen or not, does not show.
+      if (content !== this.shared) {
+        this.content = content;
+        this.versions = undefined;
+        return content;
+      }
+    }
     if (this.unread) {
       // Code cowlens did not instrument may have run since the copy without a crossing (a package
       // calling back into instrumented code): the first read looks, whatever the crossing.
@@ -49,11 +67,6 @@ export class SharedContent {
       versions.checkedAt = currentCrossing();
     } else {
       checkOncePerCrossing(this.root, this.shared, versions);
-    }
-    if (versions.imagesTaken !== this.seen) {
-      this.content = contentAt(this.shared, versions, this.tick);
-      this.seen = versions.imagesTaken;
-      if (this.content !== this.shared) this.versions = undefined;
     }
     return this.content;
   }

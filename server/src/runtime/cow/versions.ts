@@ -22,8 +22,10 @@ export class Domain {
   sharedAt = 0;
   /** The `sharedAt` at which the domain was last lent to uninstrumented code whole: lent again, nothing new to keep. */
   lentAt = -1;
-  /** Set once a node of the domain was handed to a package, which may keep it: later deep copies of it are made eagerly. */
+  /** Set once a node of the domain was lent for good (a package was seen to write it, or it is a Proxy's target): later copies of it are made eagerly. */
   lent = false;
+  /** Package calls under way that were handed a node of the domain: until they return, copies of it are made eagerly too. */
+  onLoan = 0;
   /** The copy site that shared the domain last: images made for its views are charged to it. */
   site = 0;
   /** Instrumented writes into the domain, and how many there had been when `bytes` was measured. */
@@ -64,9 +66,11 @@ export class Domain {
    * not all registered: their images are never pruned.
    */
   keepImages = false;
-  /** Views per site still sharing the domain as it was at the last image, and how many images there were. */
+  /** Views per site still sharing the domain as it was at the last image counted, and how many images there were. */
   readonly sharing = new OwnMap<number, number>();
   imagesMade = 0;
+  /** The images counted as materializations: all but those a lending keeps until it knows the package wrote their node (cow/lendings.ts). */
+  imagesCounted = 0;
   parent: Domain | undefined;
 
   /** The domain this one was merged into, if any (union-find, with path halving). */
@@ -86,7 +90,7 @@ export class Versions {
    */
   images: object[] | undefined;
   ticks: number[] | undefined;
-  /** Images ever taken: views compare it to notice a new one (pruning makes the list shorter). */
+  /** Images ever taken or dropped by a lending: views compare it to notice a change (pruning makes the list shorter). */
   imagesTaken = 0;
   imagedAt = -1;
   /** True when every node reachable from this one is versioned too. */
@@ -140,15 +144,16 @@ export function contentAt(node: object, v: Versions | undefined, tick: number): 
 /**
  * Call before `node` is written in place: when a view shared it since its last image, keep the
  * current content as an image for those views. Returns the bytes the image copied, if one was
- * made, so the caller can account for them.
+ * made, so the caller can account for them; one made `provisional` is not counted yet.
  */
-export function beforeWrite(node: object, v: Versions): number | undefined {
+export function beforeWrite(node: object, v: Versions, provisional = false): number | undefined {
   v.print = undefined;
   const sharedAt = v.domain.root().sharedAt;
   if (v.imagedAt >= sharedAt) return undefined;
   const { image, bytes } = imageOf(node, v);
   const domain = v.domain.root();
   domain.imagesMade++;
+  if (!provisional) domain.imagesCounted++;
   (v.images ??= []).push(image);
   v.imagesTaken++;
   (v.ticks ??= []).push(currentTick());
@@ -157,6 +162,35 @@ export function beforeWrite(node: object, v: Versions): number | undefined {
   domain.liveImages++;
   if (!domain.keepImages && domain.liveImages >= domain.pruneAt) pruneImages(domain);
   return bytes;
+}
+
+/** The image of `node` a write just took (`beforeWrite`). */
+export function latestImage(v: Versions): object {
+  return v.images![v.images!.length - 1]!;
+}
+
+/**
+ * Drops `image` of a node that did not change since it was taken, and makes the node's next write
+ * take one again from `imagedBefore` on: the views that read the image read the node again.
+ */
+export function dropImage(v: Versions, image: object, imagedAt: number, imagedBefore: number): void {
+  const images = v.images;
+  const ticks = v.ticks;
+  if (images === undefined || ticks === undefined) return;
+  let i = images.length - 1;
+  while (i >= 0 && images[i] !== image) i--;
+  if (i < 0) return;
+  for (let j = i; j + 1 < images.length; j++) {
+    images[j] = images[j + 1]!;
+    ticks[j] = ticks[j + 1]!;
+  }
+  images.length--;
+  ticks.length--;
+  const domain = v.domain.root();
+  domain.liveImages--;
+  if (images.length === 0) domain.imaged.delete(v);
+  v.imagesTaken++;
+  if (v.imagedAt === imagedAt) v.imagedAt = imagedBefore;
 }
 
 /** An image of `node` as it is now: a large array's by pages, sharing those it had at its last image. */

@@ -141,11 +141,14 @@ interface PathEntry<Owner> {
 
 export class Observer {
   private readonly records = privateStamp<Stamp>();
+  /** Copies watched so far: what a package was lent needs a new look only once one was made since (observe/lendings.ts). */
+  copies = 0;
 
   constructor(private readonly counters: Counters) {}
 
   /** A shallow copy was made: `bytes` duplicated, all of them shareable. */
   shallow(site: SiteId, source: object, copy: object, bytes: number): void {
+    this.copies++;
     const from = this.recordOf(source);
     this.share(from, site, false);
     const record = this.recordOf(copy);
@@ -165,6 +168,7 @@ export class Observer {
    * the bytes the copy duplicated, strings included (a deep copy allocates them anew).
    */
   deep(site: SiteId, source: unknown, copy: object): number {
+    this.copies++;
     const from = isObject(source) ? this.recordOf(source) : undefined;
     const top = this.recordOf(copy);
     top.site = site;

@@ -38,6 +38,8 @@ const EXAMPLES: Readonly<Record<string, { readonly code: string; readonly file?:
   touchDelete: { code: 'function f(o, k) { delete o.a; delete o.b["c"]; delete o[k]; delete o?.[0]; }' },
   lend: { code: 'import lib from "pkg"; lib.f(make());' },
   lent: { code: 'import lib from "pkg"; const o = {}; lib.f(o); const v = lib.g(o); lib.h()\n;[1].map(String); lib.h();' },
+  returned: { code: 'import lib from "pkg"; const o = {}; const v = lib.g(o); if (v) lib.f(o), lib.h(o); const w = await lib.s(make()); const k = lib.f?.(o).k;' },
+  callReturned: { code: 'import lib from "pkg"; const o = {}; lib.f(o); lib.g(make())\nconst ok = lib.isX(o); let p = lib.save(make());' },
   proxied: { code: 'const p = new Proxy(target, handler); const { proxy } = Proxy.revocable(list.items, {});' },
   writer: { code: 'const push = [].push; push.call(s, 1); Reflect.apply(Object.assign, null, [t, u]); o[m].apply(o, a);' },
   viaCallee: { code: 'const sc = structuredClone; const c = sc(z);' },

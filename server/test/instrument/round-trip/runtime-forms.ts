@@ -51,6 +51,8 @@ export const RUNTIME_FORMS: Readonly<Record<string, RuntimeForm>> = {
   lend: form('x L', ([x]) => x!),
   writer: form('x L', ([x]) => x!),
   lent: addition('L ...', ';', ','),
+  returned: form('x L', ([x]) => x!),
+  callReturned: addition('L ...', ';'),
   proxied: form('x L', ([x]) => x!),
   viaCallee: form('S x', ([callee]) => callee!),
   called: form('x ...', ([fn]) => fn!),
