@@ -7,4 +7,5 @@ import { writeBuildId } from './build-id.mjs';
 
 await import('./bundle-preload.mjs');
 await import('./compile-report-schema.mjs');
+await import('./bundle-cli.mjs');
 await writeBuildId(join(import.meta.dirname, '../dist'));
