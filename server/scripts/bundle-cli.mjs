@@ -9,7 +9,7 @@
  * stay outside, loaded from node_modules where they are imported.
  */
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const server = join(import.meta.dirname, '..');
@@ -37,6 +37,8 @@ const moduleUrlInDist = {
   },
 };
 
+// Chunks are named by their content: those of an earlier build would stay beside the new ones.
+await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { main: join(src, 'cli/main.ts') },
   outdir,
