@@ -9,6 +9,7 @@ import { cachedModule, cachedSource, transformCacheOf } from './cached-transform
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
 import { declaredFormat } from './declared-format.js';
 import { codeForNode, runsCompiled } from './module-source-map.js';
+import { NODE_MAJOR } from './node-major.js';
 import type { RunConfig } from './run-config.js';
 import { watchLaterTypeScriptLoader } from './later-typescript-loader.js';
 import { debuggerAttached } from './source-maps-state.js';
@@ -21,7 +22,7 @@ const ES_MODULE_EXTENSIONS = ['.js', '.mjs'];
  * Node 20 loads the modules that an ES module loaded by `require` imports with no module hook at
  * all; Node 22 and later through the module hooks.
  */
-const IMPORTS_PAST_HOOKS = Number(process.versions.node.split('.')[0]) < 22;
+const IMPORTS_PAST_HOOKS = NODE_MAJOR < 22;
 
 export interface RequireHookListeners {
   readonly warn: (message: string, file: string) => void;
