@@ -16,6 +16,7 @@
  *       report-schema-check.cjs      `../../dist/report/…` from any entry
  *     dist/instrument/*.cjs          synckit's worker preload, at `../register.cjs` from synckit's code
  *     dist/vendor/typescript.cjs     the compiler, once, instead of inside three bundles
+ *     dist/build-id                  the build's id, for the transform cache (server/scripts/build-id.mjs)
  *     dist/runtime-cjs/**            the runtime as CommonJS, file by file, as tsc lays it out in
  *                                    server/dist: evaluated in each jest test file's vm context
  *
@@ -26,6 +27,7 @@ import { build } from 'esbuild';
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { writeBuildId } from '../../server/scripts/build-id.mjs';
 import { MODULE_URL_BANNER, ownImportMetaUrl } from '../../server/scripts/own-import-meta-url.mjs';
 
 const root = join(import.meta.dirname, '../..');
@@ -185,3 +187,5 @@ async function bundleClient() {
 
 await Promise.all([rm(serverOut, { recursive: true, force: true }), rm(join(dist, 'media'), { recursive: true, force: true })]);
 await Promise.all([bundleServer(), bundleRuntimeScripts(), bundleClient(), writeTypeCheckerLibs()]);
+// Last: it names the build by every code file above.
+await writeBuildId(join(serverOut, 'dist'));

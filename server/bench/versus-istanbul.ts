@@ -22,7 +22,7 @@ import { median } from './measure.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const CLI = join(REPO, 'server/bin/cowlens.js');
-const BUILT = join(REPO, 'server/dist/cli/main.js');
+const BUILT = join(REPO, 'server/dist/cli-bundle/main.js');
 const WORK = join(REPO, '.bench/versus-istanbul');
 const QS = 'qs@6.17.1';
 const SUITE = join(WORK, QS.replace('@', '-'));

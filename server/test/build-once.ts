@@ -12,6 +12,6 @@ export default function buildOnce(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   execFileSync(process.execPath, [fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url)), '-b'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/after-tsc.mjs', import.meta.url))], { cwd: root, stdio: 'inherit' });
-  for (const built of ['cli/main.js', 'instrument/hooks/preload.cjs', 'report/report-schema-check.cjs'])
+  for (const built of ['cli-bundle/main.js', 'instrument/hooks/preload.cjs', 'report/report-schema-check.cjs', 'build-id'])
     if (!existsSync(fileURLToPath(new URL(`../dist/${built}`, import.meta.url)))) throw new Error(`the build did not produce server/dist/${built}`);
 }

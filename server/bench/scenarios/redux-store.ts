@@ -16,7 +16,7 @@ import type { Timing } from '../measure.js';
 const REPO = new URL('../../../', import.meta.url).pathname;
 const PROGRAM = 'server/bench/programs/redux-store.mjs';
 const CLI = join(REPO, 'server/bin/cowlens.js');
-const BUILT = join(REPO, 'server/dist/cli/main.js');
+const BUILT = join(REPO, 'server/dist/cli-bundle/main.js');
 const PACKAGES = ['immer', '@reduxjs/toolkit', 'redux', 'reselect', 'redux-thunk'];
 export const ROUNDS = 3;
 

@@ -5,7 +5,7 @@
  * other builds not used for a day are removed, so that upgrading cowlens leaves nothing behind.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,10 @@ import findCacheDirectory from 'find-cache-dir';
 
 const BUILD_FOLDER = /^build-[0-9a-f]{16}$/;
 const UNUSED_MS = 24 * 60 * 60 * 1000;
+/** What server/scripts/build-id.mjs writes in the dist folder. */
+const BUILD_ID_FILE = 'build-id';
+/** tsc's build info files (tsconfig.build.json's `tsBuildInfoFile`), in the dist folder. */
+const TSC_BUILD_INFO = '.tsbuildinfo';
 
 /** Cowlens's own compiled code: the files whose every change may change what the transformer writes. */
 const OWN_CODE = fileURLToPath(new URL('..', import.meta.url));
@@ -22,7 +26,7 @@ let build: string | undefined;
 /** The folder for a run in `root`; the hooks make it when they first write to it. */
 export function transformCacheFolder(root: string): string {
   const base = projectCacheFolder(root) ?? userCacheFolder();
-  build ??= `build-${buildId()}`;
+  build ??= `build-${buildId(OWN_CODE)}`;
   const folder = join(base, build);
   try {
     statSync(folder);
@@ -46,23 +50,22 @@ function userCacheFolder(): string {
   return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'cowlens');
 }
 
-/** The files of a build that run: its source maps and declarations (two in three files) change with them. */
-const CODE_FILE = /\.c?js$/;
-
 /**
- * Names this build by the size and time of each of its code files: a rebuild or an upgrade
- * changes it, and taking it costs a few milliseconds a run, where hashing the code (the bundled
- * compiler is 9 MB) would cost tens.
+ * Names this build by the id its build wrote (server/scripts/build-id.mjs: a hash of its code) and
+ * by the state of tsc's build info beside it, which every emit of `tsc -b` rewrites: so a rebuild,
+ * an upgrade or a `tsc -b` alone, without the rest of the build, each changes it, for a read and a
+ * stat or two a run, where statting each code file cost every run milliseconds.
  */
-function buildId(): string {
+export function buildId(ownCode: string): string {
   const hash = createHash('sha256');
-  const files = readdirSync(OWN_CODE, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && CODE_FILE.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const path of files) {
-    const { size, mtimeMs } = statSync(path);
-    hash.update(`${path}\0${String(size)}\0${String(mtimeMs)}\n`);
+  try {
+    hash.update(readFileSync(join(ownCode, BUILD_ID_FILE)));
+  } catch {
+    throw new Error(`cowlens's build is incomplete: ${join(ownCode, BUILD_ID_FILE)} is missing (run npm run build)`);
+  }
+  for (const name of readdirSync(ownCode).filter((file) => file.endsWith(TSC_BUILD_INFO)).sort()) {
+    const { size, mtimeMs } = statSync(join(ownCode, name));
+    hash.update(`${name}\0${String(size)}\0${String(mtimeMs)}\n`);
   }
   return hash.digest('hex').slice(0, 16);
 }

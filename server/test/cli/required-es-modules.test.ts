@@ -84,6 +84,29 @@ describe('ES modules loaded by require()', () => {
     },
   );
 
+  it('a run whose modules were all seen before starts no transform worker: the program sees no thread start, as plain', () => {
+    const dir = project({
+      ...IMPORTING_MODULE,
+      'main.cjs': "let threads = 0;\nprocess.on('worker', () => threads++);\nconst { withThree } = require('./lib.mjs');\nconsole.log(withThree([1, 2]).length, 'threads started:', threads);\n",
+    });
+    const plain = plainNode(['main.cjs'], { cwd: dir });
+    expect(plain.stdout).toBe('6 threads started: 0\n');
+    reportOf(['node', 'main.cjs'], { cwd: dir });
+    const warm = reportOf(['node', 'main.cjs'], { cwd: dir });
+    expect({ status: warm.status, stdout: warm.stdout }).toEqual({ status: plain.status, stdout: plain.stdout });
+    expect(warm.report.incomplete).toEqual(IMPORTS_PAST_HOOKS ? [expect.stringContaining('ran 1 project file (dep.mjs) that cowlens did not instrument')] : []);
+  });
+
+  it.runIf(IMPORTS_PAST_HOOKS)('on Node 20 the modules named are those imported as the files are now, not as a run before saw them', () => {
+    const dir = project(IMPORTING_MODULE);
+    expect(reportOf(['node', 'main.cjs'], { cwd: dir }).report.incomplete).toEqual([expect.stringContaining('ran 1 project file (dep.mjs) that')]);
+    writeFileSync(join(dir, 'dep.mjs'), "import { more } from './more.mjs';\nexport function twice(xs) { return more([...xs, ...xs]) }\n");
+    writeFileSync(join(dir, 'more.mjs'), 'export const more = (xs) => [...xs];\n');
+    const changed = reportOf(['node', 'main.cjs'], { cwd: dir });
+    expect(changed.stdout).toBe('6\n');
+    expect(changed.report.incomplete).toEqual([expect.stringContaining('ran 2 project files (dep.mjs, more.mjs) that')]);
+  });
+
   it('an error a required ES module throws as it loads: its stack as plain Node prints it, but for pirates\'s frames', () => {
     const dir = project(THROWING_MODULE);
     const plain = plainNode(['--stack-trace-limit=100', 'main.cjs'], { cwd: dir });

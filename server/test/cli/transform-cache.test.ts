@@ -72,6 +72,27 @@ describe('transform cache', () => {
     expect(figures(first)).toHaveLength(3);
   });
 
+  it("a module missing from it starts the transform worker unheard: a program's 'worker' listener hears of no thread, as in a plain run", () => {
+    const dir = project();
+    // A module of new text each run, required once the listener listens; the entry itself is cached after the first run.
+    writeFileSync(
+      join(dir, 'worker-events.js'),
+      `const lib = require('path').join(__dirname, 'fresh.js');
+require('fs').writeFileSync(lib, 'module.exports = [...[1, 2]].length // ' + process.pid + '\\n');
+const started = [];
+process.on('worker', (worker) => started.push(worker.threadId));
+console.log(require(lib));
+setImmediate(() => console.log('threads started:', started.length));
+`,
+    );
+    const plain = plainNode(['worker-events.js'], { cwd: dir });
+    expect(plain.stdout).toBe('2\nthreads started: 0\n');
+    reportOf(['node', 'worker-events.js'], { cwd: dir });
+    const warm = reportOf(['node', 'worker-events.js'], { cwd: dir });
+    expect({ status: warm.status, stdout: warm.stdout }).toEqual({ status: plain.status, stdout: plain.stdout });
+    expect(warm.report.sites.map((s) => s.file)).toContain('fresh.js');
+  });
+
   it('is what the next run executes: an entry changed on disk is what runs', () => {
     const dir = project();
     run(dir);

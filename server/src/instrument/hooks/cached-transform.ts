@@ -36,7 +36,21 @@ export function cachedSource(cache: TransformCache | undefined, file: string, te
 
 /** Whether a file of undecided format is an ES module (detect-module-syntax.ts), from the cache when it has it. */
 export function cachedModuleSyntax(cache: TransformCache | undefined, file: string, text: string, compute: () => Promise<boolean>): Promise<boolean> {
-  return cache === undefined ? compute() : cache.throughAsync(['module syntax', typesHandling(file), file, text], isBoolean, compute);
+  return cache === undefined ? compute() : cache.throughAsync(moduleSyntaxKey(file, text), isBoolean, compute);
+}
+
+/** As `cachedModuleSyntax`, for a hook that must answer synchronously. */
+export function cachedModuleSyntaxSync(cache: TransformCache | undefined, file: string, text: string, compute: () => boolean): boolean {
+  return cache === undefined ? compute() : cache.through(moduleSyntaxKey(file, text), isBoolean, compute);
+}
+
+/** A module's static import specifiers (static-specifiers.ts), from the cache when it has it. */
+export function cachedStaticSpecifiers(cache: TransformCache | undefined, file: string, text: string, compute: () => string[]): string[] {
+  return cache === undefined ? compute() : cache.through(['static specifiers', file, text], isStringArray, compute);
+}
+
+function moduleSyntaxKey(file: string, text: string): string[] {
+  return ['module syntax', typesHandling(file), file, text];
 }
 
 function moduleKey(file: string, text: string, format: ModuleFormat, instrument: boolean): string[] {
@@ -65,4 +79,8 @@ function isSourceResult(value: unknown): value is SourceResult {
 
 function isBoolean(value: unknown): value is boolean {
   return typeof value === 'boolean';
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

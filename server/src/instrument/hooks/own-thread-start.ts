@@ -7,8 +7,9 @@
  * stdout and stderr pipes, the `worker` event). Left in the tick queue while a module of the
  * program loads, they would have the program's next microtasks run from that queue, and its async
  * stack traces end in `processTicksAndRejections`, as plain Node's do not. They concern only
- * cowlens's thread, and run as soon as it has started instead. The thread's pipes into the
- * process's stdout and stderr leave no listener there (own-thread-stdio.ts).
+ * cowlens's thread, and run as soon as it has started instead, but for the `worker` event, which
+ * would tell a program's listener of a thread that a plain run never starts. The thread's pipes
+ * into the process's stdout and stderr leave no listener there (own-thread-stdio.ts).
  */
 import { withoutStdioListeners } from './own-thread-stdio.js';
 import { OWN_THREAD_ENV } from './run-config.js';
@@ -30,6 +31,30 @@ export function startOwnThread<T>(start: () => T): T {
   } finally {
     Reflect.deleteProperty(process.env, OWN_THREAD_ENV);
     holder.nextTick = nextTick;
-    for (const run of queued) run();
+    withoutWorkerEvents(() => {
+      for (const run of queued) run();
+    });
+  }
+}
+
+/**
+ * Runs `run` with `process.emit` dropping the `worker` event, then puts back what was there: an
+ * own `emit` of the program's (signal-exit replaces it so) or none.
+ */
+function withoutWorkerEvents(run: () => void): void {
+  const own = Object.getOwnPropertyDescriptor(process, 'emit');
+  const emit: unknown = Reflect.get(process, 'emit');
+  Object.defineProperty(process, 'emit', {
+    configurable: true,
+    writable: true,
+    value: function emitOtherThanWorker(this: unknown, event: string | symbol, ...args: unknown[]): boolean {
+      return event === 'worker' ? false : Reflect.apply(emit as (...a: unknown[]) => boolean, this, [event, ...args]);
+    },
+  });
+  try {
+    run();
+  } finally {
+    if (own === undefined) Reflect.deleteProperty(process, 'emit');
+    else Object.defineProperty(process, 'emit', own);
   }
 }

@@ -23,13 +23,13 @@ import { createInstrumentFilter } from '../instrument-filter.js';
 import { afterProgramPreloads } from './after-program-preloads.js';
 import { atProcessExit } from './at-process-exit.js';
 import { keepBabelRegisterCacheInRun } from './babel-register-cache.js';
+import { NODE_MAJOR } from './node-major.js';
 import { startOwnThread } from './own-thread-start.js';
 import { readRunConfig } from './run-config.js';
 import { shareSourceMapsState } from './source-maps-state.js';
 import { SpoolWriter } from './spool-writer.js';
 
 const TYPESCRIPT_EXTENSIONS = ['.ts', '.tsx', '.cts'];
-const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 
 const config = readRunConfig(process.env);
 const slot = Symbol.for(RUNTIME_KEY);

@@ -5,10 +5,13 @@ import { createInstrumentFilter } from '../instrument-filter.js';
 import { isJestRuntimeEntry, withJestRuntimeHandOver } from '../jest/jest-runtime-hook.js';
 import { needsTranspile } from '../../analysis/source-language.js';
 import type { ModuleFormat } from '../to-javascript.js';
-import { cachedModule, cachedSource, transformCacheOf } from './cached-transform.js';
+import { importedModules } from '../imported-modules.js';
+import type { TransformCache } from '../transform-cache.js';
+import { cachedModule, cachedModuleSyntaxSync, cachedSource, cachedStaticSpecifiers, transformCacheOf } from './cached-transform.js';
 import { resolveTypeScriptFromRequire } from './cjs-resolve.js';
 import { declaredFormat } from './declared-format.js';
 import { codeForNode, runsCompiled } from './module-source-map.js';
+import { NODE_MAJOR } from './node-major.js';
 import type { RunConfig } from './run-config.js';
 import { watchLaterTypeScriptLoader } from './later-typescript-loader.js';
 import { debuggerAttached } from './source-maps-state.js';
@@ -21,7 +24,7 @@ const ES_MODULE_EXTENSIONS = ['.js', '.mjs'];
  * Node 20 loads the modules that an ES module loaded by `require` imports with no module hook at
  * all; Node 22 and later through the module hooks.
  */
-const IMPORTS_PAST_HOOKS = Number(process.versions.node.split('.')[0]) < 22;
+const IMPORTS_PAST_HOOKS = NODE_MAJOR < 22;
 
 export interface RequireHookListeners {
   readonly warn: (message: string, file: string) => void;
@@ -110,7 +113,7 @@ export function installRequireHook(config: RunConfig, listeners: RequireHookList
     const module = loadingModule(file)!;
     const code = forNode(given, file, 'module', true);
     module._compile = module._compile.bind(module, code, file, 'module');
-    if (IMPORTS_PAST_HOOKS) reportImportsPastHooks(file, code, wanted, listeners);
+    if (IMPORTS_PAST_HOOKS) reportImportsPastHooks(file, code, wanted, listeners, cache);
     return code;
   }
 }
@@ -154,9 +157,13 @@ function loadsAsEsModule(file: string): boolean {
  * project run uninstrumented, unless the module hooks instrumented them already (an earlier
  * `import` left them in Node's cache).
  */
-function reportImportsPastHooks(file: string, code: string, wanted: (file: string) => boolean, listeners: RequireHookListeners): void {
+function reportImportsPastHooks(file: string, code: string, wanted: (file: string) => boolean, listeners: RequireHookListeners, cache: TransformCache | undefined): void {
   if (!/\b(?:import|export)\b/.test(code)) return;
   const instrumentedAlready = new Set(listeners.modulesInstrumented());
-  const files = syncTransform()({ target: 'imported-modules', file, text: code }).filter((imported) => wanted(imported) && !instrumentedAlready.has(imported));
+  const imported = importedModules(file, code, {
+    specifiers: (module, text) => cachedStaticSpecifiers(cache, module, text, () => syncTransform()({ target: 'static-specifiers', file: module, text })),
+    hasModuleSyntax: (module, text) => cachedModuleSyntaxSync(cache, module, text, () => syncTransform()({ target: 'module-syntax', file: module, text })),
+  });
+  const files = imported.filter((path) => wanted(path) && !instrumentedAlready.has(path));
   if (files.length > 0) listeners.uninstrumented(`Node ${process.version} loads the ES modules that an ES module loaded by require() imports past every module hook; run on Node 22.12 or later to instrument them`, files);
 }

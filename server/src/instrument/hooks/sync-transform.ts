@@ -13,15 +13,18 @@ export type TransformRequest =
   | { readonly target: 'javascript'; readonly format: ModuleFormat; readonly file: string; readonly text: string; readonly instrument: boolean }
   /** Instrumented, still in its own language, for a runner that transforms it further (jest). */
   | { readonly target: 'source'; readonly file: string; readonly text: string }
-  /** The ES modules an ES module's static imports load (imported-modules.ts). */
-  | { readonly target: 'imported-modules'; readonly file: string; readonly text: string };
+  /** A module's static import specifiers (static-specifiers.ts). */
+  | { readonly target: 'static-specifiers'; readonly file: string; readonly text: string }
+  /** Whether a file its declaration leaves undecided is an ES module by its syntax (detect-module-syntax.ts). */
+  | { readonly target: 'module-syntax'; readonly file: string; readonly text: string };
 
 export type SourceResult = { readonly code: string; readonly map: EncodedSourceMap } | { readonly skipped: string };
 
 export interface SyncTransform {
   (request: TransformRequest & { target: 'javascript' }): TransformResult;
   (request: TransformRequest & { target: 'source' }): SourceResult;
-  (request: TransformRequest & { target: 'imported-modules' }): string[];
+  (request: TransformRequest & { target: 'static-specifiers' }): string[];
+  (request: TransformRequest & { target: 'module-syntax' }): boolean;
 }
 
 let transform: SyncTransform | undefined;
@@ -32,6 +35,6 @@ let transform: SyncTransform | undefined;
  * stays out of the program's heap.
  */
 export function syncTransform(): SyncTransform {
-  transform ??= startOwnThread(() => createSyncFn<(request: TransformRequest) => TransformResult | SourceResult | string[]>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform);
+  transform ??= startOwnThread(() => createSyncFn<(request: TransformRequest) => TransformResult | SourceResult | string[] | boolean>(new URL('./transform-worker.js', import.meta.url).href) as SyncTransform);
   return transform;
 }

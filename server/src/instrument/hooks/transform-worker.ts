@@ -4,20 +4,23 @@
  * of the program's heap, whose size cow mode is judged by.
  */
 import { runAsWorker } from 'synckit';
-import { importedModules } from '../imported-modules.js';
+import { hasModuleSyntax } from '../detect-module-syntax.js';
+import { staticSpecifiers } from '../static-specifiers.js';
 import { type TransformResult, transformModule, tryInstrument } from '../transform-module.js';
 import type { SourceResult, TransformRequest } from './sync-transform.js';
 
 runAsWorker((request: TransformRequest) => Promise.resolve(answer(request)));
 
-function answer(request: TransformRequest): TransformResult | SourceResult | string[] {
+function answer(request: TransformRequest): TransformResult | SourceResult | string[] | boolean {
   switch (request.target) {
     case 'javascript':
       return transformModule(request.file, request.text, request.format, request.instrument);
     case 'source':
       return instrumentedSource(request.file, request.text);
-    case 'imported-modules':
-      return importedModules(request.file, request.text);
+    case 'static-specifiers':
+      return staticSpecifiers(request.file, request.text);
+    case 'module-syntax':
+      return hasModuleSyntax(request.file, request.text);
   }
 }
 
