@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { createCopyMatcher, type CopyMatch } from '../analysis/copy-match.js';
 import { isEvolvingArray } from '../analysis/evolving-arrays.js';
+import { isNonValueSyntax } from '../analysis/value-position.js';
 import { createNameResolver, type NameResolver } from '../analysis/name-resolution.js';
 import type { CopyKind } from '../runtime/copy-kinds.js';
 import { moduleBindings, BINDINGS_SEPARATOR, RUNTIME_REF, siteRef, locationRef, tempName } from './module-bindings.js';
@@ -288,16 +289,21 @@ function failureMessage(m: CopyMatch): string | 0 {
 }
 
 /**
- * Whether the copy's source is a name TypeScript may type as an evolving array: its pushes are not
- * seen (see evolving-arrays.ts), so a view of it could see them; the copy is made as written.
+ * Whether the copy reads a name TypeScript may type as an evolving array, as its source or
+ * anywhere inside it (`JSON.parse(JSON.stringify(xs))`, `[].concat(xs)`, `structuredClone({ xs })`):
+ * its pushes are not seen (see evolving-arrays.ts), so a view of it could see them; the copy is
+ * made as written.
  */
 function copiesEvolvingArray(m: CopyMatch, names: NameResolver): boolean {
-  const node = m.node;
-  let source: ts.Expression | undefined;
-  if (ts.isCallExpression(node)) source = ts.isPropertyAccessExpression(node.expression) && m.kind.startsWith('array-') && m.kind !== 'array-from' ? node.expression.expression : node.arguments[0];
-  else if (ts.isNewExpression(node)) source = node.arguments?.[0];
-  else source = soleOperand(node);
-  return source !== undefined && ts.isIdentifier(source) && isEvolvingArray(source, names);
+  const read = ts.isObjectBindingPattern(m.node) && ts.isVariableDeclaration(m.node.parent) ? m.node.parent.initializer : m.node;
+  const mentions = (node: ts.Node): boolean => {
+    if (isNonValueSyntax(node)) return false;
+    if (ts.isIdentifier(node)) return isEvolvingArray(node, names);
+    // A property's name is no mention of a variable.
+    if (ts.isPropertyAccessExpression(node)) return mentions(node.expression);
+    return ts.forEachChild(node, (child) => (mentions(child) ? true : undefined)) === true;
+  };
+  return read !== undefined && mentions(read);
 }
 
 function definesAccessors(node: ts.Node): boolean {

@@ -280,6 +280,15 @@ const TS_CASES: Record<string, string> = {
     const seen = [...h!.s];
     await later;
     log(cs.length, cs[99], co, cm.get('a'), h!.s.length, h!.o, h!.m.get('a'), seen.length);`,
+  'TypeScript: a copy that reads an evolving array anywhere in it keeps what it copied, though the pushes into the array stay as written': `
+    let a1;
+    a1 = [0];
+    const round = JSON.parse(JSON.stringify(a1));
+    const held = structuredClone({ list: a1 });
+    const joined = [1].concat(a1);
+    a1.push(a1[0]);
+    a1[5] = 5;
+    log(round, held, joined, a1);`,
 };
 
 describe('instrumented code does what the original does', () => {
