@@ -60,7 +60,11 @@ function isCalledReference(chain: ts.Expression): boolean {
   return (ts.isCallExpression(parent) && parent.expression === n) || (ts.isTaggedTemplateExpression(parent) && parent.tag === n);
 }
 
-/** Whether `node` is in a `with` statement, where a call by a name (`f?.()`) may get the statement's object as `this`. */
+/**
+ * Whether `node` is in a `with` statement, whose object is asked for every name: for `__cl$i`
+ * between `chainStops` and `chainHead` (a Proxy's `has` trap would run there), and for the callee
+ * of `f?.()`, which the call may get as its `this`.
+ */
 function inWith(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n !== undefined && !ts.isSourceFile(n); n = n.parent as ts.Node | undefined) {
     if (ts.isWithStatement(n)) return true;
@@ -103,8 +107,8 @@ function takesConditional(e: ts.Expression): boolean {
  * nothing runs between; a chain that stops gives `undefined` (`true` under `delete`) without
  * evaluating anything after its `?.`, as written. A write that would need a cut below one already
  * made is told there, the chain's head ending a chain of its own (writes are found from the
- * outside in); one that would need a cut above it, or in a chain called in parentheses as a
- * method (`(a?.b.m)(x)`), goes untold (README, Limits).
+ * outside in); one that would need a cut above it, in a chain called in parentheses as a method
+ * (`(a?.b.m)(x)`), or in a `with` statement, goes untold (README, Limits).
  */
 export class ChainCuts {
   /** Per cut link, where the code after its `?.` begins in the instrumented text: the head's end. */
@@ -128,7 +132,7 @@ export class ChainCuts {
       n = child;
     }
     const chain = chainOf(link, this.cuts);
-    if (this.chains.has(chain) || isCalledReference(chain) || (ts.isCallExpression(link) && inWith(at))) return undefined;
+    if (this.chains.has(chain) || isCalledReference(chain) || inWith(at)) return undefined;
     this.chains.add(chain);
     const { sf } = this;
     const head = (link as ts.PropertyAccessExpression | ts.ElementAccessExpression | ts.CallExpression).expression;

@@ -13,7 +13,6 @@ import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
 import { isInert } from './inert-expressions.js';
 import type { CarriedTargets } from './carried-targets.js';
-import type { ChainCuts } from './chain-cuts.js';
 
 const SK = ts.SyntaxKind;
 
@@ -75,16 +74,14 @@ function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdit
  *   more, goes before them.
  * - Otherwise the target passes through `touch` where it is evaluated.
  * - A target read again for a type-checker (`w.capturedAt`): see emitCapturedWrite.
- * A target that is a link of an optional chain (`w.cut`) passes through the runtime after the
- * chain is cut before it (chain-cuts.ts); where the chain has another cut, the write goes untold.
+ * `start` is where text put before the target goes: after the cut of its chain, for a target that
+ * is a link of an optional chain (`w.cut`; chain-cuts.ts).
  * A call of a keyed collection's method the runtime can be told of whole (`w.call`) passes
  * through `wroteCall` or `touchCall` in place of `wrote` or `touch`, with the method's name and
  * the arguments read again, and a `delete` whose key can be read again (`w.deletedKey`) through
  * `touchDelete`, so that a write that changes nothing is no write.
  */
-export function emitWrite(w: WriteTarget, at: string, edits: SourceEdits, sf: ts.SourceFile, carried: CarriedTargets, cuts: ChainCuts): void {
-  const start = w.cut === undefined ? w.target.getStart(sf) : cuts.cut(w.cut, w.at, edits);
-  if (start === undefined) return;
+export function emitWrite(w: WriteTarget, start: number, at: string, edits: SourceEdits, sf: ts.SourceFile, carried: CarriedTargets): void {
   if (w.invoked) {
     edits.wrap(start, w.target.end, `${RUNTIME_REF}.writer(`, `, ${at})`, Layer.Wrap);
     return;

@@ -88,7 +88,11 @@ export function instrumentSource(file: string, text: string, language: SourceLan
     if (m) rewriteCopy(m);
     const writes: WriteTarget[] = [];
     writeTargetsOf(node, writes, writeContext);
-    for (const w of writes) emitWrite(w, newLocation(w.at), edits, sf, carried, cuts);
+    for (const w of writes) {
+      // A write whose chain cannot be cut goes untold, with no location of its own.
+      const start = w.cut === undefined ? w.target.getStart(sf) : cuts.cut(w.cut, w.at, edits);
+      if (start !== undefined) emitWrite(w, start, newLocation(w.at), edits, sf, carried);
+    }
     if (packages.bindings.size > 0 && ts.isCallExpression(node) && !isOptionalChain(node)) {
       const lent = argumentsLentToPackages(node, packages);
       if (lent !== undefined) emitLending(node, lent, newLocation(node), edits, sf, names);
