@@ -69,7 +69,7 @@ type Close = (item: object, kind: number, returned: boolean) => void;
 function isThenable(value: unknown): boolean {
   if (!isObject(value)) return false;
   if (types.isPromise(value)) return true;
-  for (let o: object | null = value; o !== null; o = Reflect.getPrototypeOf(o) as object | null) {
+  for (let o: object | null = value; o !== null; o = Reflect.getPrototypeOf(o)) {
     if (isProxy(o)) return true;
     const d = Reflect.getOwnPropertyDescriptor(o, 'then');
     if (d !== undefined) return !Object.hasOwn(d, 'value') || typeof d.value === 'function';
