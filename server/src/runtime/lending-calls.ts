@@ -2,6 +2,7 @@ import { types } from 'node:util';
 import type { LocationId } from './figures/types.js';
 import { isObject } from './is-object.js';
 import { isProxy } from './is-proxy.js';
+import { builtinArray } from './captured-intrinsics.js';
 import { Object, Reflect } from './captured-namespaces.js';
 
 /**
@@ -55,6 +56,17 @@ export class OpenCalls {
     this.locations.length = 0;
     this.starts.length = 0;
   }
+}
+
+/**
+ * Runs `settle` for each key of `map`, listed first (settling may delete it) and read by index:
+ * the program may have replaced the array iterator.
+ */
+export function settleEach<K>(map: ReadonlyMap<K, unknown>, settle: (key: K) => void): void {
+  if (map.size === 0) return;
+  const keys: K[] = [];
+  map.forEach((_, key) => builtinArray.push(keys, key));
+  for (let i = 0; i < keys.length; i++) settle(keys[i]!);
 }
 
 /** Settles one thing a call held, of the kind it was held as. */

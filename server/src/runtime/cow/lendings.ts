@@ -1,6 +1,6 @@
 import type { LocationId } from '../figures/types.js';
 import { builtinArray, OwnMap, OwnWeakMap, OwnWeakSet } from '../captured-intrinsics.js';
-import { OpenCalls } from '../lending-calls.js';
+import { OpenCalls, settleEach } from '../lending-calls.js';
 import { fingerprint } from './fingerprint.js';
 import { endLoan, loan, markLent } from './lent.js';
 import { beforeWrite, type Domain, dropImage, latestImage, type Versions } from './versions.js';
@@ -132,11 +132,9 @@ export class Lendings {
   /** Where no code of the program runs (between jobs, at exit): every call still open never returned, and every image is settled. */
   settleAll(): void {
     this.calls.closeAll(this.close);
-    if (this.byDomain.size === 0) return;
-    // By index: the program may have replaced the array iterator.
-    const domains: Domain[] = [];
-    this.byDomain.forEach((_, domain) => builtinArray.push(domains, domain));
-    for (let i = 0; i < domains.length; i++) this.settleDomain(domains[i]!);
+    settleEach(this.byDomain, (domain) => {
+      this.settleDomain(domain);
+    });
   }
 
   /** Settles the images taken in `domain`, before it is lent anew, unless a call still running holds it. */

@@ -2,7 +2,7 @@ import type { LocationId } from '../figures/types.js';
 import { childObjects } from '../child-objects.js';
 import { builtinArray, OwnMap, OwnSet } from '../captured-intrinsics.js';
 import { dataFingerprint } from '../cow/fingerprint.js';
-import { OpenCalls } from '../lending-calls.js';
+import { OpenCalls, settleEach } from '../lending-calls.js';
 import { privateStamp } from '../private-stamp.js';
 import type { Observer } from './observer.js';
 
@@ -68,10 +68,9 @@ export class ObservedLendings {
   /** Where no code of the program runs (between jobs, at exit). */
   settleAll(): void {
     this.calls.closeAll(this.close);
-    if (this.pending.size === 0) return;
-    const values: object[] = [];
-    this.pending.forEach((_, value) => builtinArray.push(values, value));
-    for (let i = 0; i < values.length; i++) this.settleValue(values[i]!);
+    settleEach(this.pending, (value) => {
+      this.settleValue(value);
+    });
   }
 
   private readonly close = (held: object, kind: number, returned: boolean): void => {
