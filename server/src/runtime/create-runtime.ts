@@ -401,14 +401,14 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
         return;
       }
       if (versions.imagedAt < domain.sharedAt) lendings.settleDomain(domain);
-      lendings.hold(location, domain);
+      lendings.holdDomain(location, domain);
       imageForLending(value, versions, location, domain.lentAt);
       return;
     }
     const walks = domain.lentAt < domain.sharedAt;
     if (checked) {
       if (walks) lendings.settleDomain(domain);
-      lendings.hold(location, domain);
+      lendings.holdDomain(location, domain);
     } else domain.lent = true;
     if (!walks) return;
     const lentAtBefore = domain.lentAt;
@@ -422,7 +422,9 @@ export function createRuntime(mode: RunMode, options: RuntimeOptions = {}): Runt
       seen.add(node);
       if (checked) imageForLending(node, nodeVersions, location, lentAtBefore);
       else beforeWriteTo(node, location);
-      for (const child of childObjects(node)) stack.push(child);
+      // By index: the program may have replaced the array iterator and `push`.
+      const children = childObjects(node);
+      for (let i = 0; i < children.length; i++) builtinArray.push(stack, children[i]!);
     }
   };
 

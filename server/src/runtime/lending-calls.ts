@@ -2,6 +2,7 @@ import { types } from 'node:util';
 import type { LocationId } from './figures/types.js';
 import { isObject } from './is-object.js';
 import { isProxy } from './is-proxy.js';
+import { builtinArray } from './captured-intrinsics.js';
 import { Object, Reflect } from './captured-namespaces.js';
 
 /**
@@ -14,14 +15,17 @@ export class OpenCalls {
   private readonly locations: LocationId[] = [];
   private readonly starts: number[] = [];
   private readonly held: object[] = [];
+  /** What each held thing is, told by the holder: asking a value (`instanceof`) would run a Proxy's traps. */
+  private readonly kinds: number[] = [];
 
-  /** `item` is handed to the call at `location`, about to run. */
-  hold(location: LocationId, item: object): void {
+  /** `item`, of the holder's `kind`, is handed to the call at `location`, about to run. */
+  hold(location: LocationId, item: object, kind: number): void {
     const calls = this.locations.length;
     if (calls === 0 || this.locations[calls - 1] !== location) {
       this.locations[calls] = location;
       this.starts[calls] = this.held.length;
     }
+    this.kinds[this.held.length] = kind;
     this.held[this.held.length] = item;
   }
 
@@ -30,27 +34,43 @@ export class OpenCalls {
    * returned its value (not a thenable), after each thing the calls opened since held and `false`:
    * those never returned (they threw inside its arguments). A call not found was closed already.
    */
-  returned(location: LocationId, value: unknown, close: (item: object, returned: boolean) => void): void {
+  returned(location: LocationId, value: unknown, close: Close): void {
     let i = this.locations.length - 1;
     while (i >= 0 && this.locations[i] !== location) i--;
     if (i < 0) return;
     const start = this.starts[i]!;
     const above = i + 1 < this.starts.length ? this.starts[i + 1]! : this.held.length;
     const returned = !isThenable(value);
-    for (let k = this.held.length - 1; k >= start; k--) close(this.held[k]!, k < above && returned);
+    for (let k = this.held.length - 1; k >= start; k--) close(this.held[k]!, this.kinds[k]!, k < above && returned);
     this.held.length = start;
+    this.kinds.length = start;
     this.locations.length = i;
     this.starts.length = i;
   }
 
   /** Where no code of the program runs: every call still open never returned. */
-  closeAll(close: (item: object, returned: boolean) => void): void {
-    for (let k = this.held.length - 1; k >= 0; k--) close(this.held[k]!, false);
+  closeAll(close: Close): void {
+    for (let k = this.held.length - 1; k >= 0; k--) close(this.held[k]!, this.kinds[k]!, false);
     this.held.length = 0;
+    this.kinds.length = 0;
     this.locations.length = 0;
     this.starts.length = 0;
   }
 }
+
+/**
+ * Runs `settle` for each key of `map`, listed first (settling may delete it) and read by index:
+ * the program may have replaced the array iterator.
+ */
+export function settleEach<K>(map: ReadonlyMap<K, unknown>, settle: (key: K) => void): void {
+  if (map.size === 0) return;
+  const keys: K[] = [];
+  map.forEach((_, key) => builtinArray.push(keys, key));
+  for (let i = 0; i < keys.length; i++) settle(keys[i]!);
+}
+
+/** Settles one thing a call held, of the kind it was held as. */
+type Close = (item: object, kind: number, returned: boolean) => void;
 
 /**
  * Whether `value` may be a promise, read without running any code of the program's: a native
@@ -61,7 +81,7 @@ export class OpenCalls {
 function isThenable(value: unknown): boolean {
   if (!isObject(value)) return false;
   if (types.isPromise(value)) return true;
-  for (let o: object | null = value; o !== null; o = Reflect.getPrototypeOf(o) as object | null) {
+  for (let o: object | null = value; o !== null; o = Reflect.getPrototypeOf(o)) {
     if (isProxy(o)) return true;
     const d = Reflect.getOwnPropertyDescriptor(o, 'then');
     if (d !== undefined) return !Object.hasOwn(d, 'value') || typeof d.value === 'function';

@@ -1,9 +1,9 @@
 import type { LocationId } from '../figures/types.js';
 import { builtinArray, OwnMap, OwnWeakMap, OwnWeakSet } from '../captured-intrinsics.js';
-import { OpenCalls } from '../lending-calls.js';
+import { OpenCalls, settleEach } from '../lending-calls.js';
 import { fingerprint } from './fingerprint.js';
 import { endLoan, loan, markLent } from './lent.js';
-import { beforeWrite, Domain, dropImage, latestImage, type Versions } from './versions.js';
+import { beforeWrite, type Domain, dropImage, latestImage, type Versions } from './versions.js';
 
 /**
  * An image taken before a package call, for the views sharing a node the call was handed: counted
@@ -29,6 +29,13 @@ class ProvisionalImage {
   changed(): boolean {
     return fingerprint(this.node, this.versions.kind) !== this.print;
   }
+}
+
+/** What a call holds (see OpenCalls). */
+const enum Held {
+  Value = 0,
+  Domain = 1,
+  Image = 2,
 }
 
 /** The provisional image each node holds, if any. */
@@ -74,9 +81,14 @@ export class Lendings {
 
   /** `held` (a value or a domain) is handed to the package call at `location`, about to run. */
   hold(location: LocationId, held: object): void {
-    if (held instanceof Domain) held.onLoan++;
-    else loan(held);
-    this.calls.hold(location, held);
+    loan(held);
+    this.calls.hold(location, held, Held.Value);
+  }
+
+  /** A node of `domain` is handed to the package call at `location`, about to run. */
+  holdDomain(location: LocationId, domain: Domain): void {
+    domain.onLoan++;
+    this.calls.hold(location, domain, Held.Domain);
   }
 
   /**
@@ -101,7 +113,7 @@ export class Lendings {
     let taken = this.byDomain.get(domain);
     if (taken === undefined) this.byDomain.set(domain, (taken = []));
     builtinArray.push(taken, entry);
-    this.calls.hold(location, entry);
+    this.calls.hold(location, entry, Held.Image);
   }
 
   /** The call at `location` returned `value`. */
@@ -120,7 +132,9 @@ export class Lendings {
   /** Where no code of the program runs (between jobs, at exit): every call still open never returned, and every image is settled. */
   settleAll(): void {
     this.calls.closeAll(this.close);
-    if (this.byDomain.size > 0) for (const domain of [...this.byDomain.keys()]) this.settleDomain(domain);
+    settleEach(this.byDomain, (domain) => {
+      this.settleDomain(domain);
+    });
   }
 
   /** Settles the images taken in `domain`, before it is lent anew, unless a call still running holds it. */
@@ -145,17 +159,19 @@ export class Lendings {
   }
 
   /** A call returned (`returned`: not a thenable) or never did: what it held is lent no more, or for good. */
-  private readonly close = (held: object, returned: boolean): void => {
-    if (held instanceof ProvisionalImage) {
-      if (provisional.get(held.versions) !== held) return;
-      if (!returned || held.changed()) this.keepChanged(held);
+  private readonly close = (item: object, kind: Held, returned: boolean): void => {
+    if (kind === Held.Image) {
+      const entry = item as ProvisionalImage;
+      if (provisional.get(entry.versions) !== entry) return;
+      if (!returned || entry.changed()) this.keepChanged(entry);
       return;
     }
-    if (!(held instanceof Domain)) {
-      endLoan(held);
-      if (!returned) markLent(held);
+    if (kind === Held.Value) {
+      endLoan(item);
+      if (!returned) markLent(item);
       return;
     }
+    const held = item as Domain;
     held.onLoan--;
     // A domain merged into another while on loan counted there too (adopt.ts).
     const root = held.root();

@@ -2,9 +2,13 @@ import type { LocationId } from '../figures/types.js';
 import { childObjects } from '../child-objects.js';
 import { builtinArray, OwnMap, OwnSet } from '../captured-intrinsics.js';
 import { dataFingerprint } from '../cow/fingerprint.js';
-import { OpenCalls } from '../lending-calls.js';
+import { OpenCalls, settleEach } from '../lending-calls.js';
 import { privateStamp } from '../private-stamp.js';
 import type { Observer } from './observer.js';
+
+/** What a call holds (see OpenCalls): a value it was handed, or a node that value reached. */
+const HELD_VALUE = 0;
+const HELD_NODE = 1;
 
 /** A node the observer watches, reached by a value lent to a package, with its digest then: cow mode's provisional image. */
 class Watched {
@@ -36,7 +40,7 @@ export class ObservedLendings {
   constructor(private readonly observer: Observer) {}
 
   lend(value: object, location: LocationId): void {
-    this.calls.hold(location, value);
+    this.calls.hold(location, value, HELD_VALUE);
     if (!this.observer.watches(value) || this.walkedAt.get(value) === this.observer.copies) return;
     this.settleValue(value);
     this.walkedAt.set(value, this.observer.copies);
@@ -49,8 +53,10 @@ export class ObservedLendings {
       seen.add(node);
       const entry = new Watched(node, dataFingerprint(node), location);
       builtinArray.push(reached, entry);
-      this.calls.hold(location, entry);
-      for (const child of childObjects(node)) stack.push(child);
+      this.calls.hold(location, entry, HELD_NODE);
+      // By index: the program may have replaced the array iterator and `push`.
+      const children = childObjects(node);
+      for (let i = 0; i < children.length; i++) builtinArray.push(stack, children[i]!);
     }
     this.pending.set(value, reached);
   }
@@ -62,11 +68,13 @@ export class ObservedLendings {
   /** Where no code of the program runs (between jobs, at exit). */
   settleAll(): void {
     this.calls.closeAll(this.close);
-    for (const value of [...this.pending.keys()]) this.settleValue(value);
+    settleEach(this.pending, (value) => {
+      this.settleValue(value);
+    });
   }
 
-  private readonly close = (held: object, returned: boolean): void => {
-    if (held instanceof Watched) this.settle(held, !returned);
+  private readonly close = (held: object, kind: number, returned: boolean): void => {
+    if (kind === HELD_NODE) this.settle(held as Watched, !returned);
     else if (!returned) {
       const reached = this.pending.get(held);
       if (reached !== undefined) for (let i = 0; i < reached.length; i++) this.settle(reached[i]!, true);
