@@ -249,7 +249,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
     return;
   }
   if (path === APPLIER_PATH) {
-    if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && (mayNameWriter(first) || isCollectionReader(first, names))) out.push({ target: first, at: call, invoked: true });
+    if (first !== undefined && !ts.isSpreadElement(first) && !isFresh(first, names) && (mayNameWriter(first, names) || isCollectionReader(first, names))) out.push({ target: first, at: call, invoked: true });
     return;
   }
   if (!ts.isPropertyAccessExpression(callee) && !ts.isElementAccessExpression(callee)) return;
@@ -260,7 +260,7 @@ function callTarget(call: ts.CallExpression, out: WriteTarget[], context: WriteC
   if (name === undefined || !isWrappable(receiver) || cut === undefined) return;
   // `Array.prototype.push.call(s, x)`, `push.apply(s, xs)`, `[].fill.bind(s)`: the function may write what it is given.
   if (INVOKER_NAMES.has(name)) {
-    if (cut.kept === undefined && (mayNameWriter(receiver) || isCollectionReader(receiver, names))) out.push({ target: receiver, at: call, invoked: true, ...cut });
+    if (cut.kept === undefined && (mayNameWriter(receiver, names) || isCollectionReader(receiver, names))) out.push({ target: receiver, at: call, invoked: true, ...cut });
     return;
   }
   // A computed name (`s[m]()`) may be any method, a mutating one too.
@@ -399,29 +399,57 @@ function isCollectionReader(expr: ts.Expression, names: NameResolver): boolean {
 /**
  * Whether the function `expr` reaches may be a built-in that writes, by the name it is reached
  * by: `[].push`, `push` (an alias), `Object.assign`, a computed `o[m]`, or `call` itself
- * (`push.call.call(…)`). A function of any other name runs as written: passing every `f.call(…)`
- * through the runtime would move the columns of its frames and cost a call each. An alias under
- * another name (`const f = [].push; f.call(s, x)`) goes unseen (README, Limits).
+ * (`push.call.call(…)`), also through a name the file binds to one of those and never assigns
+ * again (`const add = [].push`, `const { push: add } = Array.prototype`). A function of any other
+ * name runs as written: passing every `f.call(…)` through the runtime would move the columns of
+ * its frames and cost a call each.
  */
-function mayNameWriter(expr: ts.Expression): boolean {
+function mayNameWriter(expr: ts.Expression, names: NameResolver, depth = 0): boolean {
   const e = skipParentheses(expr);
+  if (ts.isIdentifier(e) && !namesWriter(e.text) && depth < MAX_WRITER_ALIASES) {
+    const bound = aliasedAs(e, names);
+    return bound !== undefined && (typeof bound === 'string' ? namesWriter(bound) : mayNameWriter(bound, names, depth + 1));
+  }
   if (ts.isBinaryExpression(e)) {
     // `(0, [].push)`, `(f = [].push)`: the right side is the value; `a || [].push`: either side.
     switch (e.operatorToken.kind) {
       case ts.SyntaxKind.CommaToken:
       case ts.SyntaxKind.EqualsToken:
-        return mayNameWriter(e.right);
+        return mayNameWriter(e.right, names, depth);
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
       case ts.SyntaxKind.AmpersandAmpersandToken:
-        return mayNameWriter(e.left) || mayNameWriter(e.right);
+        return mayNameWriter(e.left, names, depth) || mayNameWriter(e.right, names, depth);
       default:
         return false;
     }
   }
-  if (ts.isConditionalExpression(e)) return mayNameWriter(e.whenTrue) || mayNameWriter(e.whenFalse);
+  if (ts.isConditionalExpression(e)) return mayNameWriter(e.whenTrue, names, depth) || mayNameWriter(e.whenFalse, names, depth);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? invokedName(e) : undefined;
-  return name !== undefined && (name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKER_NAMES.has(name));
+  return name !== undefined && namesWriter(name);
+}
+
+/** How many names `mayNameWriter` follows to what they are bound to: `const a = [].push; const b = a;`. */
+const MAX_WRITER_ALIASES = 3;
+
+/** Whether a function reached by `name` may be a built-in that writes (see mayNameWriter); '' is a computed name. */
+function namesWriter(name: string): boolean {
+  return name === '' || MUTATING_METHODS.has(name) || WRITING_STATIC_NAMES.has(name) || INVOKER_NAMES.has(name);
+}
+
+/**
+ * What a name nothing assigns again is bound to by its declaration: the initializer of `const f =
+ * init`, or the key a destructuring reads (`push` of `const { push: f } = proto`); undefined for
+ * any other binding (a parameter, an import, a name assigned again).
+ */
+function aliasedAs(id: ts.Identifier, names: NameResolver): ts.Expression | string | undefined {
+  const binding = names.resolve(id);
+  if (typeof binding === 'symbol' || !names.isConstant(id)) return undefined;
+  const declaration = binding.name.parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.name === binding.name) return declaration.initializer;
+  if (!ts.isBindingElement(declaration) || declaration.dotDotDotToken !== undefined || !ts.isObjectBindingPattern(declaration.parent)) return undefined;
+  const key = declaration.propertyName ?? declaration.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : ts.isComputedPropertyName(key) ? '' : undefined;
 }
 
 /** Whether `e` is no link of an optional chain: wrapping it in a call leaves every chain as it was. */

@@ -35,6 +35,8 @@ const FORMS: Record<string, string> = {
   'call bound to push': `const pushInto = Function.prototype.call.bind(Array.prototype.push); pushInto(s, 'x');`,
   'an alias of Map#set': `const set = Map.prototype.set; set.call(m, 'k0', 'x');`,
   'Reflect.apply of Object.assign': `Reflect.apply(Object.assign, null, [o, { k0: 'x' }]);`,
+  'an alias of push under another name, called': `const add = [].push; add.call(s, 'x');`,
+  'a destructured splice renamed, applied through an alias of it': `const { splice: cut } = Array.prototype; const cut2 = cut; cut2.apply(s, [0, 3]);`,
   'Object.assign reached through a comma': `(0, Object.assign)(o, { k0: 'x' });`,
   'fill reached through a comma, called': `(0, Array.prototype.fill).call(s, 'x');`,
   'Object.assign chosen by a conditional': `const pick = true; (pick ? Object.assign : null)(o, { k0: 'x' });`,
