@@ -252,8 +252,8 @@ function rewriteRest(m: CopyMatch, site: string, edits: SourceEdits, sf: ts.Sour
   }
   const t = temp();
   const namedText = named.map((e) => e.getText(sf)).join(', ');
-  edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = ${RUNTIME_REF}.restSource(${site}, `);
-  edits.wrap(decl.initializer.getStart(sf), decl.initializer.end, '', ')', Layer.Rewrite);
+  edits.replace(decl.getStart(sf), decl.initializer.getStart(sf), `${t} = `);
+  edits.wrap(decl.initializer.getStart(sf), decl.initializer.end, `${RUNTIME_REF}.restSource(${site}, `, ')', Layer.RestSource);
   edits.wrap(decl.getStart(sf), decl.end, '', `, { ${namedText} } = ${t}, ${rest.name.text} = ${RUNTIME_REF}.objectRest(${site}, ${t}, ${JSON.stringify(keys)})`, Layer.Rewrite);
   return true;
 }

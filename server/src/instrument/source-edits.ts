@@ -16,10 +16,16 @@ export const enum Layer {
   Guard = 2,
   /** The head of an optional chain cut before a write (chain-cuts.ts): around everything else of the head. */
   Cut = 3,
+  /**
+   * An object rest's source passed through the runtime (`__cl$t0 = R.restSource(S, init)`, see
+   * rewriteRest): around every edit of the source itself, whatever passes the whole source through
+   * the runtime (a package call's `lent` and `returned`) included.
+   */
+  RestSource = 4,
   /** A `;` that ends a statement where the program's line break did (statement-ends.ts): around everything but a with statement's own edits. */
-  Terminator = 4,
+  Terminator = 5,
   /** A with statement's object passed through the runtime, and its body put in a block with a head (with-statements.ts): around everything, a terminator of the body included. */
-  WithScope = 5,
+  WithScope = 6,
 }
 
 interface Insert {
