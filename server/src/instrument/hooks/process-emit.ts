@@ -41,7 +41,15 @@ function installAccessor(): boolean {
     get(this: unknown) {
       if (this !== process) return emit;
       let handed = emit;
-      for (const watch of watchers) handed = watch(handed) ?? handed;
+      // By index: the program may have replaced the array iterator. And never a throw: Node's C++
+      // reads `emit` where an exception aborts the process.
+      for (let i = 0; i < watchers.length; i++) {
+        try {
+          handed = watchers[i]!(handed) ?? handed;
+        } catch {
+          // The program's event goes on with the `emit` in force.
+        }
+      }
       return handed;
     },
     set(this: unknown, value: unknown) {

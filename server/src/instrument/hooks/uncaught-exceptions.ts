@@ -7,7 +7,13 @@
  * marks that look-up; the next look-up of `emit` on `process` is handed, for that one call, a
  * function that tells the error, then emits as the `emit` in force does. Its frame is on the
  * stack of the program's own 'uncaughtExceptionMonitor' listeners only (README, Limits).
+ *
+ * At exit the value goes back in place of the accessor: while Node frees the environment, no
+ * JavaScript can run, and an exception then (one an inspector session's callback raises, as tap's
+ * coverage has) has Node's C++ read `_fatalException` with no way to call a getter, which aborts
+ * the process. An uncaught exception in the program's own 'exit' listeners is not told.
  */
+import { atProcessExit } from './at-process-exit.js';
 import { watchEmitLookups } from './process-emit.js';
 
 /** Calls `tell` with each uncaught exception of the process (or worker thread), before any of the program's listeners. */
@@ -28,6 +34,9 @@ function markFatalExceptions(mark: () => void): boolean {
   const found = Object.getOwnPropertyDescriptor(process, '_fatalException');
   if (found === undefined || !('value' in found) || found.configurable !== true || found.writable !== true) return false;
   let handler: unknown = found.value;
+  atProcessExit(() => {
+    Reflect.defineProperty(process, '_fatalException', { value: handler, writable: true, enumerable: found.enumerable === true, configurable: true });
+  });
   return Reflect.defineProperty(process, '_fatalException', {
     configurable: true,
     enumerable: found.enumerable === true,
