@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { openingParenthesis } from './emit-writes.js';
+import { parenthesesFor } from './emit-writes.js';
 import { RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 
@@ -141,7 +141,7 @@ export class ChainCuts {
     const whole = deleted ?? chain;
     // A chain that is the head of another cut is the argument of its `chainStops(…)`.
     const bare = takesConditional(whole) || this.cuts.has(chain.parent as ts.Expression);
-    const [before, after] = bare ? ['', ''] : [openingParenthesis(whole, sf), ')'];
+    const [before, after] = bare ? ['', ''] : parenthesesFor(whole, sf);
     if (deleted === undefined) {
       edits.wrap(chain.getStart(sf), chain.end, before, after, Layer.Wrap);
     } else {

@@ -36,13 +36,25 @@ function isListed(statement: ts.Statement): boolean {
 }
 
 /**
- * The parenthesis that opens an expression put in the place of `node`: a parenthesis that begins a
+ * The parentheses around an expression put in the place of `node`. A parenthesis that begins a
  * statement of a list could join the line before in code without semicolons (`const a = [0]`
- * then `(…)`), so it gets a `;` before it.
+ * then `(…)`), so it gets a `;` before it. In TypeScript, one right after a `>` could make a
+ * comparison a call with type arguments (`a < b > (…)` reads as `a<b>(…)`): the expression goes
+ * through `carry`, which returns what it is given, so that a name follows the `>`.
  */
-export function openingParenthesis(node: ts.Expression, sf: ts.SourceFile): string {
+export function parenthesesFor(node: ts.Expression, sf: ts.SourceFile): readonly [string, string] {
+  if (TYPESCRIPT_FILE.test(sf.fileName) && followsGreaterThan(node, sf)) return [`${RUNTIME_REF}.carry((`, '))'];
   const statement = statementBegun(node, sf);
-  return statement !== undefined && isListed(statement) ? ';(' : '(';
+  return [statement !== undefined && isListed(statement) ? ';(' : '(', ')'];
+}
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+/** Whether the token before `node` is a `>` (not an arrow's `=>`). */
+function followsGreaterThan(node: ts.Node, sf: ts.SourceFile): boolean {
+  let i = node.getStart(sf) - 1;
+  while (i >= 0 && /\s/.test(sf.text[i]!)) i--;
+  return sf.text[i] === '>' && sf.text[i - 1] !== '=';
 }
 
 /**
@@ -54,7 +66,8 @@ export function openingParenthesis(node: ts.Expression, sf: ts.SourceFile): stri
 function prefixExpression(node: ts.Expression, prefix: string, edits: SourceEdits, sf: ts.SourceFile): void {
   const statement = statementBegun(node, sf);
   const bare = statement !== undefined && (ts.isExpressionStatement(node.parent) || (ts.isBinaryExpression(node.parent) && node.parent.operatorToken.kind === SK.CommaToken));
-  edits.wrap(node.getStart(sf), node.end, bare ? prefix : `${openingParenthesis(node, sf)}${prefix}`, bare ? '' : ')', Layer.Wrap);
+  const [open, close] = bare ? ['', ''] : parenthesesFor(node, sf);
+  edits.wrap(node.getStart(sf), node.end, `${open}${prefix}`, close, Layer.Wrap);
 }
 
 /**

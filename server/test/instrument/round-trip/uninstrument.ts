@@ -215,6 +215,12 @@ class Restorer {
   /** `R.carry(__cl$w0 = target)`, where a write's target was: the target. */
   private restoreCarried(call: ts.CallExpression, out: RestoredText): void {
     const [carried, ...more] = call.arguments;
+    // `R.carry((…))`: parentheses that follow a `>` in TypeScript (emit-writes.ts, parenthesesFor).
+    if (carried !== undefined && ts.isParenthesizedExpression(carried) && more.length === 0 && !call.typeArguments) {
+      this.calls++;
+      this.restore(carried.expression, out);
+      return;
+    }
     const ok = carried !== undefined && ts.isBinaryExpression(carried) && carried.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(carried.left) && CARRIER.test(carried.left.text);
     if (!ok || more.length > 0 || call.typeArguments) throw new UninstrumentError(`${RUNTIME_FUNCTION}().${CARRY}( takes (__cl$wN = x)`, call.getStart(this.sf));
     this.calls++;
