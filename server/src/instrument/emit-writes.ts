@@ -8,6 +8,7 @@
  */
 import { ts } from 'ts-morph';
 import type { NameResolver } from '../analysis/name-resolution.js';
+import { languageOf } from '../analysis/source-language.js';
 import { COVERAGE_IGNORED, RUNTIME_REF } from './module-bindings.js';
 import { Layer, type SourceEdits } from './source-edits.js';
 import type { WriteTarget } from './write-targets.js';
@@ -43,12 +44,15 @@ function isListed(statement: ts.Statement): boolean {
  * through `carry`, which returns what it is given, so that a name follows the `>`.
  */
 export function parenthesesFor(node: ts.Expression, sf: ts.SourceFile): readonly [string, string] {
-  if (TYPESCRIPT_FILE.test(sf.fileName) && followsGreaterThan(node, sf)) return [`${RUNTIME_REF}.carry((`, '))'];
+  if (isTypeScript(sf.fileName) && followsGreaterThan(node, sf)) return [`${RUNTIME_REF}.carry((`, '))'];
   const statement = statementBegun(node, sf);
   return [statement !== undefined && isListed(statement) ? ';(' : '(', ')'];
 }
 
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+const isTypeScript = (file: string): boolean => {
+  const language = languageOf(file);
+  return language === 'ts' || language === 'tsx';
+};
 
 /** Whether the token before `node` is a `>` (not an arrow's `=>`). */
 function followsGreaterThan(node: ts.Node, sf: ts.SourceFile): boolean {
